@@ -1,0 +1,45 @@
+//! The one place that opens the archive's SQLite database, for writing or for reading.
+//!
+//! Every connection gets the same settings: WAL so readers never wait for the writer,
+//! foreign keys enforced, and a busy timeout instead of instant "database is locked" errors.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::Result;
+
+pub const DATABASE_FILE: &str = "folio.sqlite";
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// Opens the database file with the archive's settings. `Write` creates the file if missing.
+/// Never changes the schema: see [`crate::migrations`].
+pub fn open(path: &Path, access: Access) -> Result<Connection> {
+    let flags = match access {
+        Access::Write => {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        }
+        Access::Read => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    } | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(conn)
+}
+
+/// Settings that write to the database header; applied only by the writer, after the schema
+/// check, so a refused archive stays byte-for-byte untouched.
+pub fn configure_writer(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}

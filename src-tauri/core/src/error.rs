@@ -1,0 +1,100 @@
+//! The core's error type and the closed set of codes that cross IPC and the CLI's JSON.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What went wrong, in a form every front end can switch on. The set is closed: adding a code is
+/// a change to the UI's error messages too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    ArchiveNotFound,
+    ArchiveInUse,
+    SchemaTooNew,
+    MigrationChanged,
+    InvalidInput,
+    NotFound,
+    Io,
+    Database,
+    Internal,
+}
+
+/// An error as it crosses IPC: `{ code, message }`, the message written for a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WireError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no Folio archive at {}; create one with `folio init`", .0.display())]
+    ArchiveNotFound(PathBuf),
+
+    #[error("archive {} is in use by another Folio process; close it and try again", .0.display())]
+    ArchiveInUse(PathBuf),
+
+    #[error(
+        "archive {} was made by a newer Folio (schema {found}, this Folio knows up to {known}); \
+         it was left untouched — update Folio to open it",
+        .path.display()
+    )]
+    SchemaTooNew { path: PathBuf, found: i64, known: i64 },
+
+    #[error(
+        "migration {number} of archive {} differs from the one this Folio ships; \
+         the archive was left untouched",
+        .path.display()
+    )]
+    MigrationChanged { path: PathBuf, number: i64 },
+
+    #[error("{0}")]
+    InvalidInput(String),
+
+    #[error("{0} not found")]
+    NotFound(String),
+
+    #[error("{action} {}: {source}", .path.display())]
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::ArchiveNotFound(_) => ErrorCode::ArchiveNotFound,
+            Error::ArchiveInUse(_) => ErrorCode::ArchiveInUse,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::MigrationChanged { .. } => ErrorCode::MigrationChanged,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// Wraps an I/O error with what was being done and to which path.
+    pub fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Error + 'a {
+        move |source| Error::Io { action, path: path.to_path_buf(), source }
+    }
+
+    pub fn to_wire(&self) -> WireError {
+        WireError { code: self.code(), message: self.to_string() }
+    }
+}
+
+impl From<&Error> for WireError {
+    fn from(error: &Error) -> Self {
+        error.to_wire()
+    }
+}

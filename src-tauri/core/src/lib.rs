@@ -1,0 +1,33 @@
+//! folio-core: the Folio archive — storage, import, search and export — with no UI and no Tauri.
+//!
+//! The CLI (`folio`) and the desktop app (`folio-desktop`) are thin front ends over this crate;
+//! everything they show or change goes through the functions here.
+
+pub mod archive;
+pub mod blobs;
+pub mod db;
+pub mod error;
+pub mod location;
+pub mod lock;
+pub mod migrations;
+pub mod progress;
+pub mod stats;
+
+pub use archive::Archive;
+pub use db::Access;
+pub use error::{Error, ErrorCode, Result, WireError};
+pub use stats::Stats;
+
+/// Lower-case hex of bytes, as object names and checksums are written.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+/// Now, as RFC 3339 in UTC: how every time is stored.
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

@@ -1,0 +1,92 @@
+//! Progress and cancellation for long jobs (import, export, verify), shared by every front end.
+//!
+//! The core reports through a [`ProgressSink`]; the CLI draws a bar from it and the desktop
+//! forwards it as an event. A [`CancelToken`] is checked between files: work already committed
+//! stays, and the job's report says what was not done.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A snapshot of a running job.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    /// What the job is doing, e.g. `import`, `export`, `verify`.
+    pub job: String,
+    pub files_done: u64,
+    pub files_total: u64,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub current: Option<String>,
+}
+
+/// Receives progress; implementations must be cheap, as they are called once per file.
+pub trait ProgressSink: Send + Sync {
+    fn report(&self, progress: &Progress);
+}
+
+/// Ignores progress: for tests and callers that do not show it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoProgress;
+
+impl ProgressSink for NoProgress {
+    fn report(&self, _progress: &Progress) {}
+}
+
+impl<F: Fn(&Progress) + Send + Sync> ProgressSink for F {
+    fn report(&self, progress: &Progress) {
+        self(progress)
+    }
+}
+
+/// Asks a running job to stop at the next file boundary. Cloning shares the token.
+#[derive(Debug, Default, Clone)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// The kinds of data a write may change; one write transaction emits one batched event naming
+/// them, and the UI refreshes what shows those kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Items,
+    Tags,
+    Collections,
+    SavedSearches,
+    Stats,
+}
+
+/// The payload of the `folio://changed` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Changed {
+    pub kinds: Vec<EntityKind>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancelled_clone_cancels_the_original() {
+        let token = CancelToken::new();
+        let clone = token.clone();
+        assert!(!token.is_cancelled());
+        clone.cancel();
+        assert!(token.is_cancelled());
+    }
+}

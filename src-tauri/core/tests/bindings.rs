@@ -1,0 +1,67 @@
+//! The UI's IPC types in `ui/src/bindings/` are generated from the Rust types; this test fails
+//! when they drift. Regenerate with `FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-core --test bindings`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use folio_core::progress::{Changed, EntityKind, Progress};
+use folio_core::{ErrorCode, Stats, WireError};
+use ts_rs::{Config, TS};
+
+fn generated() -> BTreeMap<String, String> {
+    // Counts and sizes fit a JavaScript number; `bigint` would only make the UI awkward.
+    let cfg = Config::new().with_large_int("number");
+    let mut files = BTreeMap::new();
+    let mut add = |name: String, text: Result<String, ts_rs::ExportError>| {
+        files.insert(format!("{name}.ts"), text.expect("type exports"));
+    };
+    macro_rules! export {
+        ($($ty:ty),* $(,)?) => {
+            $( add(<$ty as TS>::ident(&cfg), <$ty as TS>::export_to_string(&cfg)); )*
+        };
+    }
+    export!(ErrorCode, WireError, Stats, Progress, EntityKind, Changed);
+    files
+}
+
+fn bindings_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
+}
+
+#[test]
+fn ui_bindings_match_the_rust_types() {
+    let dir = bindings_dir();
+    let expected = generated();
+    if std::env::var_os("FOLIO_UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "ts") {
+                std::fs::remove_file(path).unwrap();
+            }
+        }
+        for (name, text) in &expected {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        return;
+    }
+    let mut drift = Vec::new();
+    for (name, text) in &expected {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(found) if &found == text => {}
+            Ok(_) => drift.push(format!("{name} differs")),
+            Err(_) => drift.push(format!("{name} is missing")),
+        }
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".ts") && !expected.contains_key(&name) {
+            drift.push(format!("{name} is not generated from any Rust type"));
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "ui/src/bindings drifted from the Rust types: {drift:?}\n\
+         regenerate with: FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-core --test bindings"
+    );
+}
