@@ -1,1 +1,70 @@
-fn main() {}
+//! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Folio keeps articles, photos and their captions in an archive folder.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about, propagate_version = true)]
+struct Cli {
+    /// The archive folder (default: FOLIO_ARCHIVE, then the platform data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    archive: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create an archive (or check an existing one) at the archive location.
+    Init,
+    /// Item counts and the size of each part of the archive.
+    Stats {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Exit codes of DESIGN §8: 0 success, 1 some files failed, 2 usage or archive errors.
+pub const EXIT_ARCHIVE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    init_tracing();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(EXIT_ARCHIVE_ERROR)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let archive_dir = match folio_core::location::resolve_archive_dir(cli.archive) {
+        Ok(dir) => dir,
+        Err(error) => return output::fail(&error),
+    };
+    let result = match cli.command {
+        Command::Init => commands::init(&archive_dir),
+        Command::Stats { json } => commands::stats(&archive_dir, json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => output::fail(&error),
+    }
+}
+
+/// Logs go to stderr, quiet unless `FOLIO_LOG` asks (e.g. `FOLIO_LOG=debug`).
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FOLIO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what Folio needs on Debian or Ubuntu, skipping whatever is already there:
+# system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
+# ImageMagick), the UI's npm packages, and with --test the tauri-driver WebDriver bridge.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
+
+packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev)
+if $for_tests; then
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+  # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
+  if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing system packages: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  [ -x "$HOME/.cargo/bin/cargo" ] || {
+    say "installing the Rust toolchain (rustup)"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt,clippy
+  }
+  export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+if ! command -v node >/dev/null 2>&1; then
+  say "installing Node.js and npm"
+  as_root apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  fail "Folio's UI needs Node.js 20 or newer (found $(node --version)); install a newer Node.js and run this again"
+fi
+
+# npm packages: reinstall only when the lock file changed since the last install.
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  say "installing the UI's npm packages"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if $for_tests && ! cargo install --list | grep -q '^tauri-driver v2\.1\.0'; then
+  say "installing tauri-driver (the WebDriver bridge for the end-to-end tests)"
+  cargo install tauri-driver --version 2.1.0 --locked --quiet
+fi

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs Folio's whole test suite on Debian/Ubuntu, installing what it needs first:
+# formatting, lints, every Rust test, the UI's typecheck/lint/unit tests, the UI in headless
+# Chromium with a mock host, and the real app in a WebKit window under Xvfb through WebDriver.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+started=$(date +%s)
+steps=0
+current="setup"
+trap 'echo "folio tests: FAILED at step \"$current\" after $(( $(date +%s) - started ))s" >&2' ERR
+
+step() {
+  current="$1"
+  shift
+  say "$current"
+  "$@"
+  steps=$((steps + 1))
+}
+
+step "setup" scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step "ui: typecheck" npm --prefix ui run --silent typecheck
+step "ui: lint" npm --prefix ui run --silent lint
+step "ui: unit tests" npm --prefix ui run --silent test
+step "ui: build" build_ui_if_changed
+step "rust: format" cargo fmt --all --check
+step "rust: format (e2e)" cargo fmt --manifest-path tests/e2e/Cargo.toml --check
+step "rust: clippy" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "rust: core and cli stay free of tauri" scripts/check-layering.sh
+step "rust: tests (core, cli, bindings drift)" cargo test --workspace --quiet
+step "ui: browser tests (chromium, mock host)" npm --prefix ui run --silent test:browser
+step "app: build" cargo build -p folio-desktop -p folio --quiet
+step "e2e: clippy" cargo clippy --manifest-path tests/e2e/Cargo.toml --all-targets --quiet -- -D warnings
+step "e2e: real app under xvfb (webdriver)" \
+  env FOLIO_DESKTOP_BIN="$PWD/target/debug/folio-desktop" \
+  xvfb-run -a -s "-screen 0 1440x900x24" \
+  cargo test --manifest-path tests/e2e/Cargo.toml --quiet -- --test-threads=1
+
+echo "folio tests: all $steps steps passed in $(( $(date +%s) - started ))s"

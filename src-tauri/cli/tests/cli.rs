@@ -1,0 +1,98 @@
+//! The `folio` binary driven as automation drives it: exit codes, JSON and messages.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod util;
+
+use util::{Sandbox, folio, Run};
+
+#[test]
+fn init_creates_the_archive_folder_and_stats_reports_it_empty() {
+    let sandbox = Sandbox::new();
+    let init = sandbox.folio(&["init"]).success();
+    assert!(init.stdout.contains("archive ready"), "{}", init.stdout);
+    for part in ["folio.sqlite", "objects", "derived", "index", "folio.lock"] {
+        assert!(sandbox.archive().join(part).exists(), "{part} missing after init");
+    }
+    let stats = sandbox.folio(&["stats", "--json"]).success().json();
+    assert_eq!(stats["items"], 0);
+    assert_eq!(stats["articles"], 0);
+    assert_eq!(stats["photos"], 0);
+    assert_eq!(stats["schema_version"], 1);
+    assert_eq!(stats["archive_path"], sandbox.archive().display().to_string());
+}
+
+#[test]
+fn init_twice_keeps_the_archive() {
+    let sandbox = Sandbox::new();
+    sandbox.folio(&["init"]).success();
+    sandbox.folio(&["init"]).success();
+    sandbox.folio(&["stats", "--json"]).success();
+}
+
+#[test]
+fn stats_as_text_names_each_part() {
+    let sandbox = Sandbox::new();
+    sandbox.folio(&["init"]).success();
+    let text = sandbox.folio(&["stats"]).success().stdout;
+    for label in ["Items", "Originals", "Database", "Search index"] {
+        assert!(text.contains(label), "{label} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn stats_on_a_folder_without_an_archive_is_an_archive_error() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.folio(&["stats", "--json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no Folio archive"), "{}", run.stderr);
+    assert!(!sandbox.archive().exists(), "a read command must not create the archive");
+}
+
+#[test]
+fn folio_archive_variable_selects_the_archive_and_the_flag_overrides_it() {
+    let sandbox = Sandbox::new();
+    let from_env = sandbox.path().join("from-env");
+    let from_flag = sandbox.path().join("from-flag");
+    let mut command = folio();
+    command.env("FOLIO_ARCHIVE", &from_env).arg("init");
+    Run::of(command).success();
+    assert!(from_env.join("folio.sqlite").is_file());
+
+    let mut command = folio();
+    command.env("FOLIO_ARCHIVE", &from_env).arg("--archive").arg(&from_flag).arg("init");
+    Run::of(command).success();
+    assert!(from_flag.join("folio.sqlite").is_file());
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_in_use_message_and_the_archive_stays_whole() {
+    let sandbox = Sandbox::new();
+    sandbox.folio(&["init"]).success();
+    // This test process is the first writer; the folio binary is a second process.
+    let held = folio_core::Archive::open(&sandbox.archive(), folio_core::Access::Write).unwrap();
+    let run = sandbox.folio(&["init"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is in use by another Folio process"),
+        "unexpected message: {}",
+        run.stderr
+    );
+    // Readers are not blocked by the writer.
+    sandbox.folio(&["stats", "--json"]).success();
+    drop(held);
+    let check: String = rusqlite_integrity(&sandbox.archive());
+    assert_eq!(check, "ok");
+    sandbox.folio(&["init"]).success();
+}
+
+#[test]
+fn unknown_command_is_a_usage_error() {
+    let run = folio().arg("frobnicate").output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+}
+
+fn rusqlite_integrity(archive: &std::path::Path) -> String {
+    let archive = folio_core::Archive::open(archive, folio_core::Access::Read).unwrap();
+    archive.conn().query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap()
+}

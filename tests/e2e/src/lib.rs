@@ -1,0 +1,193 @@
+//! A small WebDriver harness for the real Folio app: starts `tauri-driver` in its own process
+//! group with the app's environment, opens a session on the app, finds elements, and always
+//! tears everything down — even when a test fails.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// The app binary under test: `FOLIO_DESKTOP_BIN`, else the shared debug build.
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("FOLIO_DESKTOP_BIN").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/folio-desktop")
+    })
+}
+
+/// The `folio` CLI built beside the app.
+pub fn cli_binary() -> PathBuf {
+    app_binary().with_file_name("folio")
+}
+
+pub struct Driver {
+    child: Child,
+    base: String,
+    agent: ureq::Agent,
+}
+
+impl Driver {
+    /// Starts tauri-driver on a free port; `env` is passed down to the app it launches.
+    pub fn start(env: &[(&str, &Path)]) -> Result<Self> {
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            // Its own process group, so that ending the group also ends WebKitWebDriver and the
+            // app; killing tauri-driver alone leaves them holding the test's output open.
+            .process_group(0);
+        if let Some(native) = which("WebKitWebDriver") {
+            command.arg("--native-driver").arg(native);
+        }
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = command.spawn().map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(120)))
+            .build()
+            .into();
+        let driver = Self { child, base: format!("http://127.0.0.1:{port}"), agent };
+        driver.wait_until_listening(port)?;
+        Ok(driver)
+    }
+
+    fn wait_until_listening(&self, port: u16) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(());
+            }
+            sleep(Duration::from_millis(100));
+        }
+        Err("tauri-driver did not start listening within 30 s".into())
+    }
+
+    /// Launches the app and opens a WebDriver session on its window.
+    pub fn session(&self, app: &Path) -> Result<Session<'_>> {
+        let body = json!({
+            "capabilities": {"alwaysMatch": {
+                "browserName": "wry",
+                "tauri:options": {"application": app.display().to_string()}
+            }}
+        });
+        let value = self.request("POST", "/session", Some(body))?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no session id in {value}"))?
+            .to_string();
+        Ok(Session { driver: self, id })
+    }
+
+    fn request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        let url = format!("{}{}", self.base, path);
+        let response = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, Some(body)) => self.agent.post(&url).send_json(body),
+            (_, None) => self.agent.post(&url).send_json(json!({})),
+        };
+        let mut response = response.map_err(|e| format!("{method} {path}: {e}"))?;
+        let status = response.status();
+        let value: Value =
+            response.body_mut().read_json().map_err(|e| format!("{method} {path}: {e}"))?;
+        if !status.is_success() {
+            return Err(format!("{method} {path}: HTTP {status}: {}", value["value"]));
+        }
+        Ok(value.get("value").cloned().unwrap_or(Value::Null))
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM to the whole group, then make sure.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        sleep(Duration::from_millis(300));
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+pub struct Session<'a> {
+    driver: &'a Driver,
+    id: String,
+}
+
+impl Session<'_> {
+    fn path(&self, rest: &str) -> String {
+        format!("/session/{}{}", self.id, rest)
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub fn execute(&self, script: &str, args: Value) -> Result<Value> {
+        self.driver.request(
+            "POST",
+            &self.path("/execute/sync"),
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Waits until `css` matches an element, then returns its text.
+    pub fn text_of(&self, css: &str, timeout: Duration) -> Result<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let found = self.execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+                json!([css]),
+            )?;
+            if let Some(text) = found.as_str() {
+                return Ok(text.to_string());
+            }
+            if Instant::now() > deadline {
+                let body = self
+                    .execute("return document.body ? document.body.innerText : '';", json!([]))
+                    .unwrap_or_default();
+                return Err(format!("no element {css} within {timeout:?}; page shows: {body}"));
+            }
+            sleep(Duration::from_millis(200));
+        }
+    }
+
+    pub fn title(&self) -> Result<String> {
+        Ok(self.driver.request("GET", &self.path("/title"), None)?.as_str().unwrap_or("").into())
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = self.driver.request("DELETE", &self.path(""), None);
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = which("tauri-driver") {
+        return path;
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin/tauri-driver")
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
