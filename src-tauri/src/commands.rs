@@ -7,5 +7,5 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
-    folio_core::stats::stats(&state.archive()?).map_err(|e| e.to_wire())
+    folio_core::stats::stats(&state.reader()?).map_err(|e| e.to_wire())
 }

@@ -1,38 +1,56 @@
-//! The desktop's hold on the archive: opened once at start, shared by every command.
+//! The desktop's hold on the archive: opened once at start (taking the writer lock), with
+//! read-only connections beside the writer so the window keeps reading while an import writes.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use folio_core::{Archive, Error, WireError};
+use folio_core::{Access, Archive, Error, WireError};
 
-/// The open archive, or why it could not be opened — kept so the window can say so instead of
-/// the app refusing to start.
 pub struct AppState {
-    archive: Result<Mutex<Archive>, WireError>,
+    /// The open archive, or why it could not be opened — kept so the window can say so instead
+    /// of the app refusing to start.
+    opened: Result<Opened, WireError>,
+}
+
+struct Opened {
+    dir: PathBuf,
+    writer: Mutex<Archive>,
 }
 
 impl AppState {
     /// Opens `FOLIO_ARCHIVE` or the platform's default archive, creating it on first run.
     pub fn open_default() -> Self {
-        let archive = folio_core::location::resolve_archive_dir(None)
-            .and_then(|dir| Archive::open_or_create(&dir))
-            .map(Mutex::new)
+        let opened = folio_core::location::resolve_archive_dir(None)
+            .and_then(|dir| {
+                let archive = Archive::open_or_create(&dir)?;
+                tracing::info!("archive {}", dir.display());
+                Ok(Opened {
+                    dir,
+                    writer: Mutex::new(archive),
+                })
+            })
             .map_err(|error| {
                 tracing::error!("cannot open the archive: {error}");
                 error.to_wire()
             });
-        if let Ok(archive) = &archive {
-            if let Ok(archive) = archive.lock() {
-                tracing::info!("archive {}", archive.dir().display());
-            }
-        }
-        Self { archive }
+        Self { opened }
     }
 
-    /// The archive for one command, or the error that kept it from opening.
-    pub fn archive(&self) -> Result<MutexGuard<'_, Archive>, WireError> {
-        let archive = self.archive.as_ref().map_err(Clone::clone)?;
-        archive.lock().map_err(|_| {
-            Error::Internal("a previous command failed while holding the archive".into()).to_wire()
+    fn opened(&self) -> Result<&Opened, WireError> {
+        self.opened.as_ref().map_err(Clone::clone)
+    }
+
+    /// A read-only view of the archive for one command; never waits for the writer.
+    pub fn reader(&self) -> Result<Archive, WireError> {
+        Archive::open(&self.opened()?.dir, Access::Read).map_err(|e| e.to_wire())
+    }
+
+    /// The one writer, for commands that change the archive.
+    #[allow(dead_code)] // The import command is the first writer.
+    pub fn writer(&self) -> Result<MutexGuard<'_, Archive>, WireError> {
+        self.opened()?.writer.lock().map_err(|_| {
+            Error::Internal("a previous command failed while writing to the archive".into())
+                .to_wire()
         })
     }
 }

@@ -20,11 +20,18 @@ pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         output::json(&stats)?;
     } else {
         println!("Archive      {}", stats.archive_path);
-        println!("Items        {} ({} articles, {} photos)", stats.items, stats.articles, stats.photos);
+        println!(
+            "Items        {} ({} articles, {} photos)",
+            stats.items, stats.articles, stats.photos
+        );
         println!("In trash     {}", stats.in_trash);
         println!("Tags         {}", stats.tags);
         println!("Collections  {}", stats.collections);
-        println!("Originals    {} files, {}", stats.objects, human_bytes(stats.objects_bytes));
+        println!(
+            "Originals    {} files, {}",
+            stats.objects,
+            human_bytes(stats.objects_bytes)
+        );
         println!("Database     {}", human_bytes(stats.database_bytes));
         println!("Thumbnails   {}", human_bytes(stats.derived_bytes));
         println!("Search index {}", human_bytes(stats.index_bytes));

@@ -4,7 +4,7 @@
 
 mod util;
 
-use util::{Sandbox, folio, Run};
+use util::{Run, Sandbox, folio};
 
 #[test]
 fn init_creates_the_archive_folder_and_stats_reports_it_empty() {
@@ -12,14 +12,20 @@ fn init_creates_the_archive_folder_and_stats_reports_it_empty() {
     let init = sandbox.folio(&["init"]).success();
     assert!(init.stdout.contains("archive ready"), "{}", init.stdout);
     for part in ["folio.sqlite", "objects", "derived", "index", "folio.lock"] {
-        assert!(sandbox.archive().join(part).exists(), "{part} missing after init");
+        assert!(
+            sandbox.archive().join(part).exists(),
+            "{part} missing after init"
+        );
     }
     let stats = sandbox.folio(&["stats", "--json"]).success().json();
     assert_eq!(stats["items"], 0);
     assert_eq!(stats["articles"], 0);
     assert_eq!(stats["photos"], 0);
     assert_eq!(stats["schema_version"], 1);
-    assert_eq!(stats["archive_path"], sandbox.archive().display().to_string());
+    assert_eq!(
+        stats["archive_path"],
+        sandbox.archive().display().to_string()
+    );
 }
 
 #[test]
@@ -46,7 +52,10 @@ fn stats_on_a_folder_without_an_archive_is_an_archive_error() {
     let run = sandbox.folio(&["stats", "--json"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("no Folio archive"), "{}", run.stderr);
-    assert!(!sandbox.archive().exists(), "a read command must not create the archive");
+    assert!(
+        !sandbox.archive().exists(),
+        "a read command must not create the archive"
+    );
 }
 
 #[test]
@@ -60,7 +69,11 @@ fn folio_archive_variable_selects_the_archive_and_the_flag_overrides_it() {
     assert!(from_env.join("folio.sqlite").is_file());
 
     let mut command = folio();
-    command.env("FOLIO_ARCHIVE", &from_env).arg("--archive").arg(&from_flag).arg("init");
+    command
+        .env("FOLIO_ARCHIVE", &from_env)
+        .arg("--archive")
+        .arg(&from_flag)
+        .arg("init");
     Run::of(command).success();
     assert!(from_flag.join("folio.sqlite").is_file());
 }
@@ -94,5 +107,8 @@ fn unknown_command_is_a_usage_error() {
 
 fn rusqlite_integrity(archive: &std::path::Path) -> String {
     let archive = folio_core::Archive::open(archive, folio_core::Access::Read).unwrap();
-    archive.conn().query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap()
+    archive
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap()
 }

@@ -11,7 +11,9 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn new() -> Self {
-        Self { temp: tempfile::tempdir().expect("temp dir") }
+        Self {
+            temp: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -45,7 +47,11 @@ pub struct Run {
 
 impl Run {
     pub fn of(mut command: Command) -> Self {
-        let Output { status, stdout, stderr } = command.output().expect("run folio");
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = command.output().expect("run folio");
         Self {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -54,7 +60,11 @@ impl Run {
     }
 
     pub fn success(self) -> Self {
-        assert_eq!(self.code, 0, "folio failed:\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "folio failed:\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         self
     }
 

@@ -43,7 +43,11 @@ impl Archive {
 
     /// Opens the archive, creating it on first use: what the desktop does at start.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
-        if dir.join(DATABASE_FILE).is_file() { Self::open(dir, Access::Write) } else { Self::init(dir) }
+        if dir.join(DATABASE_FILE).is_file() {
+            Self::open(dir, Access::Write)
+        } else {
+            Self::init(dir)
+        }
     }
 
     pub(crate) fn open_with(
@@ -63,8 +67,8 @@ impl Archive {
         if db_path.is_file() {
             let probe = db::open(&db_path, Access::Read)?;
             migrations::check(&probe, dir, migrations)?;
-            let behind = migrations::schema_version(&probe)?
-                < migrations.last().map_or(0, |m| m.number);
+            let behind =
+                migrations::schema_version(&probe)? < migrations.last().map_or(0, |m| m.number);
             drop(probe);
             if behind && access == Access::Read {
                 // Bring it up to date under the lock, then read.
@@ -80,7 +84,12 @@ impl Archive {
             }
             Access::Read => db::open(&db_path, Access::Read)?,
         };
-        Ok(Self { dir: dir.to_path_buf(), conn, blobs: FsBlobStore::new(dir), _lock: lock })
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            conn,
+            blobs: FsBlobStore::new(dir),
+            _lock: lock,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -122,15 +131,25 @@ mod tests {
         for part in ["folio.sqlite", "objects", "derived", "index", "folio.lock"] {
             assert!(root.join(part).exists(), "{part} missing");
         }
-        let mode: String =
-            archive.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = archive
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: bool = archive.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: bool = archive
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert!(fk);
-        let timeout: i64 =
-            archive.conn().query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
+        let timeout: i64 = archive
+            .conn()
+            .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+            .unwrap();
         assert!(timeout > 0);
-        assert_eq!(migrations::schema_version(archive.conn()).unwrap(), migrations::latest());
+        assert_eq!(
+            migrations::schema_version(archive.conn()).unwrap(),
+            migrations::latest()
+        );
     }
 
     #[test]
@@ -145,8 +164,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         let newer = [
-            Migration { number: 1, name: "one", sql: "CREATE TABLE a (x INTEGER);" },
-            Migration { number: 2, name: "two", sql: "CREATE TABLE b (x INTEGER);" },
+            Migration {
+                number: 1,
+                name: "one",
+                sql: "CREATE TABLE a (x INTEGER);",
+            },
+            Migration {
+                number: 2,
+                name: "two",
+                sql: "CREATE TABLE b (x INTEGER);",
+            },
         ];
         drop(Archive::open_with(root, Access::Write, &newer).unwrap());
         let db_path = root.join(DATABASE_FILE);
@@ -154,10 +181,24 @@ mod tests {
 
         for access in [Access::Write, Access::Read] {
             let error = Archive::open_with(root, access, &newer[..1]).unwrap_err();
-            assert!(matches!(error, Error::SchemaTooNew { found: 2, known: 1, .. }), "{error}");
+            assert!(
+                matches!(
+                    error,
+                    Error::SchemaTooNew {
+                        found: 2,
+                        known: 1,
+                        ..
+                    }
+                ),
+                "{error}"
+            );
             assert!(error.to_string().contains("newer Folio"), "{error}");
         }
-        assert_eq!(fs::read(&db_path).unwrap(), before, "the refused archive must not change");
+        assert_eq!(
+            fs::read(&db_path).unwrap(),
+            before,
+            "the refused archive must not change"
+        );
     }
 
     #[test]
@@ -169,7 +210,9 @@ mod tests {
             .execute("INSERT INTO tags (name) VALUES ('Events')", [])
             .unwrap();
         let reader = archive.reader().unwrap();
-        let count: i64 = reader.query_row("SELECT count(*) FROM tags", [], |r| r.get(0)).unwrap();
+        let count: i64 = reader
+            .query_row("SELECT count(*) FROM tags", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(count, 1);
     }
 }

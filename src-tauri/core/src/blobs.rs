@@ -34,7 +34,9 @@ pub struct FsBlobStore {
 
 impl FsBlobStore {
     pub fn new(archive_dir: &Path) -> Self {
-        Self { root: archive_dir.join(OBJECTS_DIR) }
+        Self {
+            root: archive_dir.join(OBJECTS_DIR),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -44,7 +46,9 @@ impl FsBlobStore {
     /// The path an object with this hash has (whether or not it exists).
     pub fn object_path(&self, sha256: &str) -> Result<PathBuf> {
         if !is_sha256_hex(sha256) {
-            return Err(Error::InvalidInput(format!("not a SHA-256 hash: {sha256:?}")));
+            return Err(Error::InvalidInput(format!(
+                "not a SHA-256 hash: {sha256:?}"
+            )));
         }
         Ok(self.root.join(&sha256[..2]).join(sha256))
     }
@@ -66,13 +70,21 @@ impl FsBlobStore {
         })();
         if let Err(source) = result {
             let _ = fs::remove_file(&temp_path);
-            return Err(Error::Io { action: "cannot write object", path: temp_path, source });
+            return Err(Error::Io {
+                action: "cannot write object",
+                path: temp_path,
+                source,
+            });
         }
         let parent = final_path.parent().unwrap_or(&self.root);
         fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
         if let Err(source) = fs::rename(&temp_path, final_path) {
             let _ = fs::remove_file(&temp_path);
-            return Err(Error::Io { action: "cannot store object", path: final_path.into(), source });
+            return Err(Error::Io {
+                action: "cannot store object",
+                path: final_path.into(),
+                source,
+            });
         }
         sync_dir(parent);
         Ok(())
@@ -118,7 +130,10 @@ pub fn sha256_of_reader(mut reader: impl Read) -> io::Result<String> {
 }
 
 pub fn is_sha256_hex(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    text.len() == 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Makes a rename durable on POSIX systems; a no-op where directories cannot be opened.
@@ -140,7 +155,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = FsBlobStore::new(dir.path());
         let sha = store.put_bytes(b"hello").unwrap();
-        assert_eq!(sha, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assert_eq!(
+            sha,
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
         let path = store.object_path(&sha).unwrap();
         assert!(path.ends_with(format!("objects/2c/{sha}")));
         let mut back = Vec::new();

@@ -41,7 +41,11 @@ pub enum Error {
          it was left untouched — update Folio to open it",
         .path.display()
     )]
-    SchemaTooNew { path: PathBuf, found: i64, known: i64 },
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
 
     #[error(
         "migration {number} of archive {} differs from the one this Folio ships; \
@@ -57,7 +61,11 @@ pub enum Error {
     NotFound(String),
 
     #[error("{action} {}: {source}", .path.display())]
-    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
 
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -84,12 +92,22 @@ impl Error {
     }
 
     /// Wraps an I/O error with what was being done and to which path.
-    pub fn io<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> Error + 'a {
-        move |source| Error::Io { action, path: path.to_path_buf(), source }
+    pub fn io<'a>(
+        action: &'static str,
+        path: &'a Path,
+    ) -> impl FnOnce(std::io::Error) -> Error + 'a {
+        move |source| Error::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     pub fn to_wire(&self) -> WireError {
-        WireError { code: self.code(), message: self.to_string() }
+        WireError {
+            code: self.code(),
+            message: self.to_string(),
+        }
     }
 }
 

@@ -32,12 +32,17 @@ impl WriterLock {
                 return Err(Error::ArchiveInUse(archive_dir.to_path_buf()));
             }
             Err(TryLockError::Error(source)) => {
-                return Err(Error::Io { action: "cannot lock", path, source });
+                return Err(Error::Io {
+                    action: "cannot lock",
+                    path,
+                    source,
+                });
             }
         }
         // The holder's process id helps a person see who has the archive open; only the OS lock
         // counts.
-        file.set_len(0).map_err(Error::io("cannot write lock file", &path))?;
+        file.set_len(0)
+            .map_err(Error::io("cannot write lock file", &path))?;
         let _ = writeln!(file, "{}", std::process::id());
         Ok(Self { _file: file })
     }
@@ -58,7 +63,11 @@ mod tests {
         let _first = WriterLock::acquire(dir.path()).unwrap();
         let second = WriterLock::acquire(dir.path()).unwrap_err();
         assert!(matches!(second, Error::ArchiveInUse(_)), "{second}");
-        assert!(second.to_string().contains("is in use by another Folio process"));
+        assert!(
+            second
+                .to_string()
+                .contains("is in use by another Folio process")
+        );
     }
 
     #[test]

@@ -52,7 +52,11 @@ pub fn check(conn: &Connection, path: &Path, migrations: &[Migration]) -> Result
     let known = migrations.last().map_or(0, |m| m.number);
     let found = schema_version(conn)?;
     if found > known {
-        return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, known });
+        return Err(Error::SchemaTooNew {
+            path: path.to_path_buf(),
+            found,
+            known,
+        });
     }
     let has_table: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')",
@@ -100,7 +104,11 @@ pub fn apply(conn: &mut Connection, path: &Path, migrations: &[Migration]) -> Re
         )?;
         tx.pragma_update(None, "user_version", migration.number)?;
         tx.commit()?;
-        tracing::info!(number = migration.number, name = migration.name, "applied migration");
+        tracing::info!(
+            number = migration.number,
+            name = migration.name,
+            "applied migration"
+        );
     }
     Ok(())
 }
@@ -137,7 +145,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut conn = Connection::open(dir.path().join("t.sqlite")).unwrap();
         let broken = [
-            Migration { number: 1, name: "ok", sql: "CREATE TABLE a (x INTEGER);" },
+            Migration {
+                number: 1,
+                name: "ok",
+                sql: "CREATE TABLE a (x INTEGER);",
+            },
             Migration {
                 number: 2,
                 name: "broken",
@@ -147,21 +159,37 @@ mod tests {
         assert!(apply(&mut conn, dir.path(), &broken).is_err());
         assert_eq!(schema_version(&conn).unwrap(), 1);
         let b_exists: bool = conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'b')", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'b')",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
-        assert!(!b_exists, "the failed migration's table must be rolled back");
+        assert!(
+            !b_exists,
+            "the failed migration's table must be rolled back"
+        );
     }
 
     #[test]
     fn an_edited_migration_is_detected_on_open() {
         let dir = tempfile::tempdir().unwrap();
         let mut conn = Connection::open(dir.path().join("t.sqlite")).unwrap();
-        let original = [Migration { number: 1, name: "one", sql: "CREATE TABLE a (x INTEGER);" }];
+        let original = [Migration {
+            number: 1,
+            name: "one",
+            sql: "CREATE TABLE a (x INTEGER);",
+        }];
         apply(&mut conn, dir.path(), &original).unwrap();
-        let edited = [Migration { number: 1, name: "one", sql: "CREATE TABLE a (y TEXT);" }];
+        let edited = [Migration {
+            number: 1,
+            name: "one",
+            sql: "CREATE TABLE a (y TEXT);",
+        }];
         let error = apply(&mut conn, dir.path(), &edited).unwrap_err();
-        assert!(matches!(error, Error::MigrationChanged { number: 1, .. }), "{error}");
+        assert!(
+            matches!(error, Error::MigrationChanged { number: 1, .. }),
+            "{error}"
+        );
     }
 }

@@ -47,7 +47,9 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
         archive_path: dir.display().to_string(),
         schema_version: i32::try_from(migrations::schema_version(conn)?).unwrap_or(i32::MAX),
         items: count("SELECT count(*) FROM items WHERE deleted_at IS NULL")?,
-        articles: count("SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'article'")?,
+        articles: count(
+            "SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'article'",
+        )?,
         photos: count("SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'photo'")?,
         figures: count("SELECT count(*) FROM figures")?,
         in_trash: count("SELECT count(*) FROM items WHERE deleted_at IS NOT NULL")?,
@@ -64,7 +66,9 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
 
 /// Total size of the files under `dir`; missing or unreadable parts count as empty.
 pub fn folder_size(dir: &Path) -> u64 {
-    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
     entries
         .flatten()
         .map(|entry| match entry.file_type() {
@@ -102,9 +106,11 @@ mod tests {
             [&sha],
         )
         .unwrap();
-        for (uid, kind, deleted) in
-            [("a", "article", None), ("b", "photo", None), ("c", "photo", Some("then"))]
-        {
+        for (uid, kind, deleted) in [
+            ("a", "article", None),
+            ("b", "photo", None),
+            ("c", "photo", Some("then")),
+        ] {
             conn.execute(
                 "INSERT INTO items (uid, kind, sha256, imported_at, modified_at, deleted_at)
                  VALUES (?1, ?2, ?3, 'now', 'now', ?4)",
@@ -113,7 +119,10 @@ mod tests {
             .unwrap();
         }
         let stats = stats(&archive).unwrap();
-        assert_eq!((stats.items, stats.articles, stats.photos, stats.in_trash), (2, 1, 1, 1));
+        assert_eq!(
+            (stats.items, stats.articles, stats.photos, stats.in_trash),
+            (2, 1, 1, 1)
+        );
         assert_eq!((stats.objects, stats.objects_bytes), (1, 4));
     }
 }
