@@ -15,9 +15,11 @@ pub type Result<T> = std::result::Result<T, String>;
 
 /// The app binary under test: `FOLIO_DESKTOP_BIN`, else the shared debug build.
 pub fn app_binary() -> PathBuf {
-    std::env::var_os("FOLIO_DESKTOP_BIN").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/folio-desktop")
-    })
+    std::env::var_os("FOLIO_DESKTOP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/folio-desktop")
+        })
 }
 
 /// The `folio` CLI built beside the app.
@@ -38,7 +40,12 @@ impl Driver {
         let native_port = free_port()?;
         let mut command = Command::new(tauri_driver());
         command
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -51,13 +58,19 @@ impl Driver {
         for (key, value) in env {
             command.env(key, value);
         }
-        let child = command.spawn().map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        let child = command
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into();
-        let driver = Self { child, base: format!("http://127.0.0.1:{port}"), agent };
+        let driver = Self {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            agent,
+        };
         driver.wait_until_listening(port)?;
         Ok(driver)
     }
@@ -99,10 +112,15 @@ impl Driver {
         };
         let mut response = response.map_err(|e| format!("{method} {path}: {e}"))?;
         let status = response.status();
-        let value: Value =
-            response.body_mut().read_json().map_err(|e| format!("{method} {path}: {e}"))?;
+        let value: Value = response
+            .body_mut()
+            .read_json()
+            .map_err(|e| format!("{method} {path}: {e}"))?;
         if !status.is_success() {
-            return Err(format!("{method} {path}: HTTP {status}: {}", value["value"]));
+            return Err(format!(
+                "{method} {path}: HTTP {status}: {}",
+                value["value"]
+            ));
         }
         Ok(value.get("value").cloned().unwrap_or(Value::Null))
     }
@@ -151,16 +169,26 @@ impl Session<'_> {
             }
             if Instant::now() > deadline {
                 let body = self
-                    .execute("return document.body ? document.body.innerText : '';", json!([]))
+                    .execute(
+                        "return document.body ? document.body.innerText : '';",
+                        json!([]),
+                    )
                     .unwrap_or_default();
-                return Err(format!("no element {css} within {timeout:?}; page shows: {body}"));
+                return Err(format!(
+                    "no element {css} within {timeout:?}; page shows: {body}"
+                ));
             }
             sleep(Duration::from_millis(200));
         }
     }
 
     pub fn title(&self) -> Result<String> {
-        Ok(self.driver.request("GET", &self.path("/title"), None)?.as_str().unwrap_or("").into())
+        Ok(self
+            .driver
+            .request("GET", &self.path("/title"), None)?
+            .as_str()
+            .unwrap_or("")
+            .into())
     }
 }
 

@@ -17,7 +17,11 @@ fn folio_stats(archive: &Path) -> serde_json::Value {
         .args(["stats", "--json"])
         .output()
         .expect("run folio stats");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("stats JSON")
 }
 
@@ -30,12 +34,18 @@ fn window_creates_the_archive_on_first_run_and_shows_its_stats() -> Result<()> {
 
     let path_shown = session.text_of("[data-testid=archive-path]", PATIENCE)?;
     assert_eq!(path_shown.trim(), archive.display().to_string());
-    assert!(archive.join("folio.sqlite").is_file(), "the app must create the archive");
+    assert!(
+        archive.join("folio.sqlite").is_file(),
+        "the app must create the archive"
+    );
     assert!(session.title()?.contains("Folio"));
 
     let items = session.text_of("[data-testid=stat-items]", PATIENCE)?;
     let empty = session.text_of("[data-testid=empty-state]", PATIENCE)?;
-    assert!(empty.to_lowercase().contains("drop"), "empty state should invite a drop: {empty}");
+    assert!(
+        empty.to_lowercase().contains("drop"),
+        "empty state should invite a drop: {empty}"
+    );
     drop(session);
     drop(driver);
 
@@ -49,7 +59,11 @@ fn window_creates_the_archive_on_first_run_and_shows_its_stats() -> Result<()> {
 fn window_explains_an_archive_held_by_another_process() -> Result<()> {
     let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let archive = temp.path().join("busy");
-    let init = Command::new(cli_binary()).arg("--archive").arg(&archive).arg("init").status();
+    let init = Command::new(cli_binary())
+        .arg("--archive")
+        .arg(&archive)
+        .arg("init")
+        .status();
     assert!(init.map_err(|e| e.to_string())?.success());
     // This test process holds the writer lock, as another Folio would.
     let lock = OpenOptions::new()
@@ -61,6 +75,9 @@ fn window_explains_an_archive_held_by_another_process() -> Result<()> {
     let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
     let session = driver.session(&app_binary())?;
     let banner = session.text_of("[data-testid=error-banner]", PATIENCE)?;
-    assert!(banner.to_lowercase().contains("another"), "banner should explain the lock: {banner}");
+    assert!(
+        banner.to_lowercase().contains("another"),
+        "banner should explain the lock: {banner}"
+    );
     Ok(())
 }
