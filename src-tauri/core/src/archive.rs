@@ -56,7 +56,8 @@ impl Archive {
         migrations: &[migrations::Migration],
     ) -> Result<Self> {
         let db_path = dir.join(DATABASE_FILE);
-        if !db_path.is_file() && !(access == Access::Write && dir.is_dir()) {
+        let creatable = access == Access::Write && dir.is_dir();
+        if !(db_path.is_file() || creatable) {
             return Err(Error::ArchiveNotFound(dir.to_path_buf()));
         }
         let lock = match access {

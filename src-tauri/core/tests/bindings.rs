@@ -1,6 +1,8 @@
 //! The UI's IPC types in `ui/src/bindings/` are generated from the Rust types; this test fails
 //! when they drift. Regenerate with `FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-core --test bindings`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -1,6 +1,11 @@
 //! A small harness for driving the real `folio` binary: a temp dir per test and a command runner.
 
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::new_without_default
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
