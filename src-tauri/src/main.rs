@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod events;
 mod state;
 
 fn main() {
@@ -13,7 +14,12 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::archive_stats])
+        .invoke_handler(tauri::generate_handler![
+            commands::archive_stats,
+            commands::list_items,
+            commands::import_paths,
+            commands::cancel_import,
+        ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("folio-desktop: cannot start the window: {error}");

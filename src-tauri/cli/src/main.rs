@@ -1,6 +1,7 @@
 //! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
 
 mod commands;
+mod import;
 mod output;
 
 use std::path::PathBuf;
@@ -24,6 +25,38 @@ struct Cli {
 enum Command {
     /// Create an archive (or check an existing one) at the archive location.
     Init,
+    /// Import files, folders, saved web pages and ZIP bundles.
+    Import {
+        /// Print the report as JSON (and no progress bar).
+        #[arg(long)]
+        json: bool,
+        /// Give everything imported this tag (repeatable; `Parent/Child` for hierarchy).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Add everything imported to this collection (created if needed).
+        #[arg(long, value_name = "NAME")]
+        collection: Option<String>,
+        /// Files and folders to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List items in the library, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Only articles or only photos.
+        #[arg(long, value_enum)]
+        kind: Option<Kind>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Everything Folio knows about one item.
+    Show {
+        #[arg(long)]
+        json: bool,
+        /// The item's id (as `list` and `import` print it).
+        id: i64,
+    },
     /// Item counts and the size of each part of the archive.
     Stats {
         /// Print JSON instead of text.
@@ -32,7 +65,14 @@ enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    Article,
+    Photo,
+}
+
 /// Exit codes of DESIGN §8: 0 success, 1 some files failed, 2 usage or archive errors.
+pub const EXIT_SOME_FAILED: u8 = 1;
 pub const EXIT_ARCHIVE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
@@ -55,6 +95,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => commands::init(&archive_dir),
         Command::Stats { json } => commands::stats(&archive_dir, json),
+        Command::Import { json, tags, collection, paths } => {
+            import::run(&archive_dir, &paths, tags, collection, json)
+        }
+        Command::List { json, kind, limit } => commands::list(&archive_dir, kind, limit, json),
+        Command::Show { json, id } => commands::show(&archive_dir, id, json),
     };
     match result {
         Ok(code) => code,

@@ -7,11 +7,14 @@ pub mod archive;
 pub mod blobs;
 pub mod db;
 pub mod error;
+pub mod import;
+pub mod items;
 pub mod location;
 pub mod lock;
 pub mod migrations;
 pub mod progress;
 pub mod stats;
+pub mod tables;
 
 pub use archive::Archive;
 pub use db::Access;

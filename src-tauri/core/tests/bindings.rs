@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
+use folio_core::items::ItemSummary;
 use folio_core::progress::{Changed, EntityKind, Progress};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -23,6 +25,7 @@ fn generated() -> BTreeMap<String, String> {
         };
     }
     export!(ErrorCode, WireError, Stats, Progress, EntityKind, Changed);
+    export!(ImportRequest, ImportReport, Imported, Duplicate, Skipped, Failed, ItemSummary);
     files
 }
 

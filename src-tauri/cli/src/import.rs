@@ -1,0 +1,94 @@
+//! `folio import`: runs the core's import with a progress bar on a terminal, then prints the
+//! report as text or JSON. Exit 0 when nothing failed, 1 when some files failed.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use folio_core::import::{ImportOptions, ImportReport};
+use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
+use folio_core::Archive;
+
+use crate::output;
+
+pub fn run(
+    dir: &Path,
+    paths: &[PathBuf],
+    tags: Vec<String>,
+    collection: Option<String>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut archive = Archive::open_or_create(dir)?;
+    let options = ImportOptions { tags, collection, ..ImportOptions::default() };
+    let cancel = CancelToken::new();
+    let report = if !json && std::io::stderr().is_terminal() {
+        let bar = Bar::new();
+        let report = folio_core::import::import(&mut archive, paths, &options, &bar, &cancel);
+        bar.finish();
+        report?
+    } else {
+        folio_core::import::import(&mut archive, paths, &options, &NoProgress, &cancel)?
+    };
+    if json {
+        output::json(&report)?;
+    } else {
+        print_text(&report);
+    }
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::EXIT_SOME_FAILED)
+    })
+}
+
+fn print_text(report: &ImportReport) {
+    for item in &report.imported {
+        println!("imported   {} #{}  {}  ({})", item.kind, item.id, item.title, item.path);
+    }
+    for item in &report.duplicates {
+        println!("duplicate  {}  (already #{})", item.path, item.id);
+    }
+    for item in &report.skipped {
+        println!("skipped    {}: {}", item.path, item.reason);
+    }
+    for item in &report.failed {
+        println!("failed     {}: {}", item.path, item.error);
+    }
+    println!(
+        "{} imported, {} duplicates, {} skipped, {} failed",
+        report.imported.len(),
+        report.duplicates.len(),
+        report.skipped.len(),
+        report.failed.len()
+    );
+}
+
+/// A progress bar on stderr, fed by the core's progress reports.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} files  {binary_bytes_per_sec}  {wide_msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Self(bar)
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl ProgressSink for Bar {
+    fn report(&self, progress: &Progress) {
+        self.0.set_length(progress.files_total);
+        self.0.set_position(progress.files_done);
+        if let Some(current) = &progress.current {
+            self.0.set_message(current.clone());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Test files made by the tests themselves: JPEGs with IPTC captions, saved web pages, ZIPs.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{Cursor, Write};
+
+/// A real JPEG of `width`×`height` with an IPTC caption, credit and keywords (UTF-8).
+pub fn jpeg_with_iptc(width: u32, height: u32, caption: &str, credit: &str, keywords: &[&str]) -> Vec<u8> {
+    let plain = jpeg(width, height, 0);
+    let mut iptc = Vec::new();
+    dataset(&mut iptc, 1, 90, b"\x1b%G");
+    dataset(&mut iptc, 2, 120, caption.as_bytes());
+    dataset(&mut iptc, 2, 110, credit.as_bytes());
+    for keyword in keywords {
+        dataset(&mut iptc, 2, 25, keyword.as_bytes());
+    }
+    let mut resource = Vec::new();
+    resource.extend_from_slice(b"8BIM");
+    resource.extend_from_slice(&0x0404u16.to_be_bytes());
+    resource.extend_from_slice(&[0, 0]); // empty Pascal name, padded to even
+    resource.extend_from_slice(&(iptc.len() as u32).to_be_bytes());
+    resource.extend_from_slice(&iptc);
+    if iptc.len() % 2 == 1 {
+        resource.push(0);
+    }
+    let mut payload = b"Photoshop 3.0\0".to_vec();
+    payload.extend_from_slice(&resource);
+    let mut out = plain[..2].to_vec(); // SOI
+    out.extend_from_slice(&[0xFF, 0xED]);
+    out.extend_from_slice(&((payload.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&payload);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
+    out.extend_from_slice(&[0x1C, record, number]);
+    out.extend_from_slice(&(data.len() as u16).to_be_bytes());
+    out.extend_from_slice(data);
+}
+
+/// A plain JPEG; `seed` varies the pixels so different seeds give different bytes.
+pub fn jpeg(width: u32, height: u32, seed: u8) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8 ^ seed, (y % 256) as u8, seed.wrapping_mul(37)])
+    });
+    let mut out = Cursor::new(Vec::new());
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&image)
+        .expect("encode jpeg");
+    out.into_inner()
+}
+
+/// A PNG whose header declares `width`×`height` but carries no real image data.
+pub fn png_header_only(width: u32, height: u32) -> Vec<u8> {
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let mut crc_input = kind.to_vec();
+    crc_input.extend_from_slice(data);
+    out.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A ZIP with the given entries (names are written as given, even hostile ones).
+pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        writer.start_file(*name, options).expect("zip entry");
+        writer.write_all(data).expect("zip data");
+    }
+    writer.finish().expect("zip finish").into_inner()
+}
+
+/// A "Web Page, complete" page referring to `page_files/photo.jpg` in a figure.
+pub fn saved_page(title: &str, caption: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} - Example News</title>
+<script>alert('x')</script></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>{title}</h1><p class="byline">By Anna Smith</p><time datetime="2019-05-04">May 4, 2019</time>
+<figure><img src="page_files/photo.jpg" onerror="alert(1)"><figcaption>{caption}</figcaption></figure>
+<p>The first paragraph of the article says what happened at the forum and who was there.</p>
+<p>The second paragraph adds the details that readers expect from a complete report of the event.</p>
+<p>The third paragraph quotes the organisers, who promised to hold the forum again next year.</p>
+</article><footer>Share on social media. Comments (3)</footer></body></html>"#
+    )
+}

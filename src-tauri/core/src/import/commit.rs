@@ -1,0 +1,239 @@
+//! The one writer of an import: a batch of extracted units becomes rows in one transaction —
+//! items, figures linked to their photos, tags, collection, and the search-index queue.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::Result;
+use crate::tables::{blobs, collections, figures, index_queue, items, tags};
+use crate::text::credit::split_credit;
+
+use super::extract::{NotReady, Ready, ReadyArticle, ReadyPhoto};
+use super::report::{Duplicate, ImportReport, Imported};
+
+/// Where everything imported also goes.
+#[derive(Debug, Default)]
+pub struct Destination {
+    pub tag_ids: Vec<i64>,
+    pub collection_id: Option<i64>,
+}
+
+pub fn resolve_destination(
+    conn: &mut Connection,
+    tag_names: &[String],
+    collection: Option<&str>,
+) -> Result<Destination> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tag_ids = tag_names.iter().map(|name| tags::ensure(&tx, name)).collect::<Result<_>>()?;
+    let collection_id = collection.map(|name| collections::ensure(&tx, name)).transpose()?;
+    tx.commit()?;
+    Ok(Destination { tag_ids, collection_id })
+}
+
+/// Commits one batch in one transaction and records each unit's outcome.
+pub fn commit_batch(
+    conn: &mut Connection,
+    batch: Vec<(String, Result<Ready, NotReady>)>,
+    destination: &Destination,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut outcome = ImportReport::default();
+    for (display, extracted) in batch {
+        match extracted {
+            Ok(Ready::Photo(photo)) => {
+                commit_photo(&tx, &photo, destination, &mut outcome)?;
+            }
+            Ok(Ready::Article(article)) => {
+                commit_article(&tx, article, &display, destination, &mut outcome)?;
+            }
+            Err(NotReady::Skipped(reason)) => outcome.skip(display, reason),
+            Err(NotReady::Failed(error)) => outcome.fail(display, error),
+        }
+    }
+    tx.commit()?;
+    // Only what was committed reaches the report.
+    report.merge(outcome);
+    Ok(())
+}
+
+/// Inserts a photo unless its bytes are already in the archive; returns the item id either way.
+fn commit_photo(
+    conn: &Connection,
+    photo: &ReadyPhoto,
+    destination: &Destination,
+    report: &mut ImportReport,
+) -> Result<i64> {
+    if let Some(id) = items::find_by_sha256(conn, &photo.sha256)? {
+        report.duplicates.push(Duplicate { path: photo.display.clone(), id });
+        return Ok(id);
+    }
+    let draft = &photo.draft;
+    blobs::record(conn, &photo.sha256, photo.size, draft.media_type)?;
+    // A caption that carries its credit ("… [photo/Xinhua]") is stored as the two apart.
+    let (caption, credit) = if draft.credit.is_empty() {
+        let split = split_credit(&draft.caption);
+        (split.caption, split.credit)
+    } else {
+        (draft.caption.clone(), draft.credit.clone())
+    };
+    let title = if draft.title.trim().is_empty() {
+        stem(&photo.source_name)
+    } else {
+        draft.title.trim().to_string()
+    };
+    let id = items::insert(
+        conn,
+        &items::NewItem {
+            kind: "photo",
+            title: &title,
+            date: draft.taken.as_deref(),
+            date_precision: draft.taken.as_ref().map(|_| "instant"),
+            language: None,
+            sha256: &photo.sha256,
+            source_name: &photo.source_name,
+            source_path: &photo.display,
+        },
+    )?;
+    items::insert_photo(
+        conn,
+        id,
+        &items::NewPhoto {
+            width: Some(draft.width),
+            height: Some(draft.height),
+            caption: &caption,
+            credit: &credit,
+            byline: &draft.byline,
+            copyright: &draft.copyright,
+            keywords: &draft.keywords,
+            camera: &draft.camera,
+            gps: draft.gps,
+            taken_at: draft.taken.as_deref(),
+        },
+    )?;
+    finish_item(conn, id, destination)?;
+    report.imported.push(Imported {
+        id,
+        kind: "photo".into(),
+        path: photo.display.clone(),
+        title,
+    });
+    Ok(id)
+}
+
+fn commit_article(
+    conn: &Connection,
+    article: ReadyArticle,
+    display: &str,
+    destination: &Destination,
+    report: &mut ImportReport,
+) -> Result<()> {
+    if let Some(id) = items::find_by_sha256(conn, &article.sha256)? {
+        report.duplicates.push(Duplicate { path: display.to_string(), id });
+        return Ok(());
+    }
+    let draft = &article.draft;
+    blobs::record(conn, &article.sha256, article.size, article.media_type)?;
+    let source_name = display.rsplit(['/', '\\']).next().unwrap_or(display).to_string();
+    let title = if draft.title.trim().is_empty() { stem(&source_name) } else { draft.title.clone() };
+    let id = items::insert(
+        conn,
+        &items::NewItem {
+            kind: "article",
+            title: &title,
+            date: draft.published.as_ref().map(|d| d.value.as_str()),
+            date_precision: draft.published.as_ref().map(|d| d.precision.as_str()),
+            language: draft.language.as_deref(),
+            sha256: &article.sha256,
+            source_name: &source_name,
+            source_path: display,
+        },
+    )?;
+    items::insert_article(
+        conn,
+        id,
+        &items::NewArticle {
+            byline: &draft.byline,
+            site: &draft.site,
+            url: &draft.url,
+            body_text: &draft.body_text,
+            body_html: &draft.body_html,
+            excerpt: &draft.excerpt,
+        },
+    )?;
+    finish_item(conn, id, destination)?;
+    report.imported.push(Imported { id, kind: "article".into(), path: display.into(), title });
+
+    let mut photo_ids: HashMap<String, i64> = HashMap::new();
+    for image in &article.images {
+        let photo_id = commit_photo(conn, image, destination, report)?;
+        if let Some(reference) = &image.reference {
+            photo_ids.insert(normalise_reference(reference), photo_id);
+        }
+    }
+    for (position, figure) in draft.figures.iter().enumerate() {
+        let photo_id = photo_ids.get(&normalise_reference(&figure.image_ref)).copied();
+        figures::insert(
+            conn,
+            id,
+            position,
+            &figure.caption,
+            &figure.credit,
+            &figure.image_ref,
+            photo_id,
+        )?;
+        if let Some(photo_id) = photo_id {
+            items::fill_photo_caption(conn, photo_id, &figure.caption, &figure.credit)?;
+            index_queue::upsert(conn, photo_id)?;
+        }
+    }
+    for (path, why) in article.image_failures {
+        report.fail(path, why);
+    }
+    Ok(())
+}
+
+fn finish_item(conn: &Connection, id: i64, destination: &Destination) -> Result<()> {
+    for tag_id in &destination.tag_ids {
+        tags::add_to_item(conn, id, *tag_id)?;
+    }
+    if let Some(collection_id) = destination.collection_id {
+        collections::append(conn, collection_id, id)?;
+    }
+    index_queue::upsert(conn, id)
+}
+
+/// Page references and file paths compared loosely: `./page_files/a%20b.jpg` = `page_files/a b.jpg`.
+fn normalise_reference(reference: &str) -> String {
+    let trimmed = reference.trim().trim_start_matches("./").replace('\\', "/");
+    let without_query = trimmed.split(['?', '#']).next().unwrap_or_default();
+    percent_decode(without_query).to_lowercase()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let high = (bytes[i + 1] as char).to_digit(16);
+            let low = (bytes[i + 2] as char).to_digit(16);
+            if let (Some(high), Some(low)) = (high, low) {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn stem(name: &str) -> String {
+    std::path::Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string())
+}

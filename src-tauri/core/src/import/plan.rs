@@ -1,0 +1,269 @@
+//! Planning an import: dropped paths become units of work — one per item-to-be — with sidecars
+//! (`photo.xmp`, `photo.txt`) and "Web Page, complete" folders (`page.html` + `page_files/`)
+//! attached to their main file, ZIP bundles unpacked safely, and everything else given a reason.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::report::ImportReport;
+use super::zip_bundle::{self, ZipLimits};
+
+/// One thing to import: a file, the files attached to it, and how to name it in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub path: PathBuf,
+    /// The path as the report shows it: the dropped path, or `bundle.zip/inner/file.jpg`.
+    pub display: String,
+    /// `name.xmp` / `name.txt` beside a photo.
+    pub sidecars: Vec<PathBuf>,
+    /// The images of a saved web page, with the reference the page uses for each
+    /// (`page_files/a.jpg`).
+    pub page_images: Vec<PageImage>,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    pub reference: String,
+    pub path: PathBuf,
+    pub display: String,
+}
+
+/// The result of planning: what to import, what was set aside with a reason, and the folders
+/// unpacked from ZIP files (removed when the plan is dropped).
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub units: Vec<Unit>,
+    pub report: ImportReport,
+    pub unpacked: Vec<tempfile::TempDir>,
+}
+
+const PHOTO_EXTENSIONS: &[&str] =
+    &["jpg", "jpeg", "jpe", "png", "tif", "tiff", "webp", "gif", "heic", "heif", "avif"];
+const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+/// Folder suffixes browsers use for "Web Page, complete" saves.
+const PAGE_FOLDER_SUFFIXES: &[&str] = &["_files", "-Dateien", "_fichiers", "_archivos", ".files"];
+/// Files that operating systems leave in folders; never the user's content.
+const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini", "Icon\r", ".localized"];
+const MAX_ZIP_DEPTH: usize = 2;
+
+pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
+    let mut plan = Plan::default();
+    for input in inputs {
+        let display = input.to_string_lossy().into_owned();
+        match fs::metadata(input) {
+            Ok(meta) if meta.is_dir() => plan_folder(&mut plan, input, &display, limits, 0),
+            Ok(meta) if meta.is_file() => {
+                plan_files(&mut plan, vec![(input.clone(), display, meta.len())], limits, 0)
+            }
+            Ok(_) => plan.report.skip(display, "not a regular file or folder"),
+            Err(error) => plan.report.fail(display, describe_io(&error, "cannot read")),
+        }
+    }
+    plan
+}
+
+fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLimits, depth: usize) {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let display = join_display(display_root, root, entry.path());
+                let size = entry.metadata().map_or(0, |m| m.len());
+                files.push((entry.into_path(), display, size));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| root.into());
+                let display = join_display(display_root, root, &path);
+                if error.loop_ancestor().is_some() {
+                    plan.report.skip(display, "symbolic link loop: this folder contains itself");
+                } else if let Some(io) = error.io_error() {
+                    plan.report.fail(display, describe_io(io, "cannot read"));
+                } else {
+                    plan.report.fail(display, error.to_string());
+                }
+            }
+        }
+    }
+    plan_files(plan, files, limits, depth);
+}
+
+/// Groups files that belong together, then makes one unit per main file.
+fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipLimits, depth: usize) {
+    let by_path: BTreeMap<PathBuf, (String, u64)> =
+        files.into_iter().map(|(path, display, size)| (path, (display, size))).collect();
+    let mut attached: HashSet<PathBuf> = HashSet::new();
+    let mut units = Vec::new();
+
+    // Saved web pages first: their folder's files belong to them.
+    for (path, (display, size)) in &by_path {
+        if !has_extension(path, PAGE_EXTENSIONS) {
+            continue;
+        }
+        let Some(folder) = page_folder(path) else { continue };
+        let mut unit = unit(path, display, *size);
+        for (inner, (inner_display, _)) in by_path.range(folder.clone()..) {
+            if !inner.starts_with(&folder) {
+                break;
+            }
+            attached.insert(inner.clone());
+            if has_extension(inner, PHOTO_EXTENSIONS) {
+                let relative = inner.strip_prefix(folder.parent().unwrap_or(&folder)).unwrap_or(inner);
+                unit.page_images.push(PageImage {
+                    reference: relative.to_string_lossy().replace('\\', "/"),
+                    path: inner.clone(),
+                    display: inner_display.clone(),
+                });
+            } else {
+                let page = file_name(path);
+                plan.report.skip(
+                    inner_display.clone(),
+                    format!("part of the saved web page {page} (not an image)"),
+                );
+            }
+        }
+        attached.insert(path.clone());
+        units.push(unit);
+    }
+
+    for (path, (display, size)) in &by_path {
+        if attached.contains(path) {
+            continue;
+        }
+        let name = file_name(path);
+        if SYSTEM_FILES.contains(&name.as_str()) || name.starts_with("._") || display.contains("__MACOSX/") {
+            plan.report.skip(display.clone(), "system file, not content");
+            continue;
+        }
+        if has_extension(path, &["zip"]) {
+            plan_zip(plan, path, display, limits, depth);
+            continue;
+        }
+        if has_extension(path, &["xmp"]) {
+            if photo_for_sidecar(path, &by_path).is_none() {
+                plan.report.skip(display.clone(), "XMP sidecar without a photo of the same name");
+            }
+            continue;
+        }
+        if has_extension(path, &["txt"]) && photo_for_sidecar(path, &by_path).is_some() {
+            continue; // A caption sidecar; attached to its photo below.
+        }
+        let mut unit = unit(path, display, *size);
+        if has_extension(path, PHOTO_EXTENSIONS) {
+            unit.sidecars = sidecars_of(path, &by_path);
+        }
+        units.push(unit);
+    }
+    units.sort_by(|a, b| a.display.cmp(&b.display));
+    plan.units.extend(units);
+}
+
+fn plan_zip(plan: &mut Plan, path: &Path, display: &str, limits: &ZipLimits, depth: usize) {
+    if depth >= MAX_ZIP_DEPTH {
+        plan.report.skip(display, "ZIP nested too deeply inside other ZIP files");
+        return;
+    }
+    match zip_bundle::unpack(path, display, limits) {
+        Ok(unpacked) => {
+            plan.report.merge(unpacked.report);
+            let root = unpacked.dir.path().to_path_buf();
+            plan_folder(plan, &root, display, limits, depth + 1);
+            plan.unpacked.push(unpacked.dir);
+        }
+        Err(error) => plan.report.fail(display, error),
+    }
+}
+
+fn unit(path: &Path, display: &str, size: u64) -> Unit {
+    Unit {
+        path: path.to_path_buf(),
+        display: display.to_string(),
+        sidecars: Vec::new(),
+        page_images: Vec::new(),
+        size,
+    }
+}
+
+/// `page.html` → the `page_files` folder beside it, if there is one.
+fn page_folder(page: &Path) -> Option<PathBuf> {
+    let stem = page.file_stem()?.to_string_lossy().into_owned();
+    let parent = page.parent()?;
+    PAGE_FOLDER_SUFFIXES
+        .iter()
+        .map(|suffix| parent.join(format!("{stem}{suffix}")))
+        .find(|folder| folder.is_dir())
+}
+
+/// The sidecars of a photo: `IMG.xmp`, `IMG.jpg.xmp`, `IMG.txt`, `IMG.jpg.txt`.
+fn sidecars_of(photo: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for extension in ["xmp", "XMP", "txt", "TXT"] {
+        for candidate in [photo.with_extension(extension), append_extension(photo, extension)] {
+            if files.contains_key(&candidate) && !found.contains(&candidate) {
+                found.push(candidate);
+            }
+        }
+    }
+    found
+}
+
+/// The photo a sidecar belongs to, if one lies beside it.
+fn photo_for_sidecar(sidecar: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -> Option<PathBuf> {
+    let stem = sidecar.file_stem()?;
+    let parent = sidecar.parent()?;
+    // `IMG.jpg.xmp`: the stem is itself the photo's name.
+    let direct = parent.join(stem);
+    if has_extension(&direct, PHOTO_EXTENSIONS) && files.contains_key(&direct) {
+        return Some(direct);
+    }
+    PHOTO_EXTENSIONS
+        .iter()
+        .flat_map(|ext| [ext.to_string(), ext.to_uppercase()])
+        .map(|ext| parent.join(stem).with_extension(ext))
+        .find(|candidate| files.contains_key(candidate))
+}
+
+fn append_extension(path: &Path, extension: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|ext| extensions.iter().any(|known| known.eq_ignore_ascii_case(ext)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// `root_display` + the path of `path` inside `root`, with `/` separators.
+fn join_display(root_display: &str, root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rest) if rest.as_os_str().is_empty() => root_display.to_string(),
+        Ok(rest) => format!(
+            "{}/{}",
+            root_display.trim_end_matches(['/', '\\']),
+            rest.to_string_lossy().replace('\\', "/")
+        ),
+        Err(_) => path.to_string_lossy().into_owned(),
+    }
+}
+
+/// An I/O error in words, e.g. "cannot read: permission denied".
+pub fn describe_io(error: &std::io::Error, action: &str) -> String {
+    use std::io::ErrorKind;
+    let why = match error.kind() {
+        ErrorKind::NotFound => "the file does not exist (moved or deleted?)".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    };
+    format!("{action}: {why}")
+}

@@ -1,0 +1,127 @@
+//! `items`, `articles`, `photos`: the archive's articles and photos.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::Result;
+
+/// The fields every item has.
+#[derive(Debug, Clone, Default)]
+pub struct NewItem<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub date_precision: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub sha256: &'a str,
+    pub source_name: &'a str,
+    pub source_path: &'a str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle<'a> {
+    pub byline: &'a str,
+    pub site: &'a str,
+    pub url: &'a str,
+    pub body_text: &'a str,
+    pub body_html: &'a str,
+    pub excerpt: &'a str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NewPhoto<'a> {
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub caption: &'a str,
+    pub credit: &'a str,
+    pub byline: &'a str,
+    pub copyright: &'a str,
+    pub keywords: &'a [String],
+    pub camera: &'a str,
+    pub gps: Option<(f64, f64)>,
+    pub taken_at: Option<&'a str>,
+}
+
+/// Inserts an item with a fresh uid and returns its id.
+pub fn insert(conn: &Connection, item: &NewItem<'_>) -> Result<i64> {
+    let now = crate::now_rfc3339();
+    conn.execute(
+        "INSERT INTO items (uid, kind, title, date, date_precision, language, sha256, source_name,
+                            source_path, imported_at, modified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            uuid::Uuid::new_v4().to_string(),
+            item.kind,
+            item.title,
+            item.date,
+            item.date_precision,
+            item.language,
+            item.sha256,
+            item.source_name,
+            item.source_path,
+            now,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            item_id,
+            article.byline,
+            article.site,
+            article.url,
+            article.body_text,
+            article.body_html,
+            article.excerpt
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn insert_photo(conn: &Connection, item_id: i64, photo: &NewPhoto<'_>) -> Result<()> {
+    let keywords = serde_json::to_string(photo.keywords)
+        .map_err(|e| crate::Error::Internal(format!("keywords: {e}")))?;
+    conn.execute(
+        "INSERT INTO photos (item_id, width, height, caption, credit, byline, copyright, keywords,
+                             camera, gps_lat, gps_lon, taken_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            item_id,
+            photo.width,
+            photo.height,
+            photo.caption,
+            photo.credit,
+            photo.byline,
+            photo.copyright,
+            keywords,
+            photo.camera,
+            photo.gps.map(|g| g.0),
+            photo.gps.map(|g| g.1),
+            photo.taken_at,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The item (in the library or the trash) that already holds these bytes.
+pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM items WHERE sha256 = ?1 ORDER BY id LIMIT 1", [sha256], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+/// Copies a figure's caption and credit to a photo that has none of its own.
+pub fn fill_photo_caption(conn: &Connection, item_id: i64, caption: &str, credit: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE photos SET caption = CASE WHEN caption = '' THEN ?2 ELSE caption END,
+                           credit = CASE WHEN credit = '' THEN ?3 ELSE credit END
+         WHERE item_id = ?1",
+        params![item_id, caption, credit],
+    )?;
+    Ok(())
+}
