@@ -10,6 +10,7 @@ pub mod error;
 pub mod location;
 pub mod lock;
 pub mod migrations;
+pub mod photo;
 pub mod progress;
 pub mod stats;
 
