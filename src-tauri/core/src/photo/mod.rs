@@ -153,8 +153,9 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     if format == PhotoFormat::Heic {
         return Err(PhotoError::Unsupported(format));
     }
-    let found = blocks::find(format, bytes);
-    let meta = merge::Metadata::read(&found);
+    // Metadata is best-effort: even a parser panic on hostile input only costs the metadata.
+    let read = || merge::Metadata::read(&blocks::find(format, bytes));
+    let meta = std::panic::catch_unwind(read).unwrap_or_default();
     let decoded = decode::decode(format, bytes, THUMBNAIL_SIDES[1])?;
     let orientation = meta.orientation;
     let thumbnails = thumbs::make(&decoded.pixels, orientation, &THUMBNAIL_SIDES, format)?;

@@ -189,6 +189,7 @@ pub fn parse(bytes: &[u8]) -> Result<XmpFields, String> {
     // Depth of the element being read; a capture ends at the end tag back at its own depth.
     let mut depth = 0usize;
     let mut capture: Option<Capture> = None;
+    let mut saw_rdf = false;
     loop {
         let (ns, event) = reader.read_resolved_event().map_err(|e| e.to_string())?;
         let in_rdf = matches!(ns, ResolveResult::Bound(ns) if ns.0 == RDF);
@@ -198,6 +199,8 @@ pub fn parse(bytes: &[u8]) -> Result<XmpFields, String> {
             }
             _ => None,
         };
+        saw_rdf |= in_rdf
+            && matches!(&event, Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "RDF");
         match event {
             Event::Start(start) => {
                 match capture.as_mut() {
@@ -254,6 +257,8 @@ pub fn parse(bytes: &[u8]) -> Result<XmpFields, String> {
                     c.push_text(&resolved);
                 }
             }
+            Event::Eof if depth > 0 => return Err("it ends before its elements are closed".into()),
+            Event::Eof if !saw_rdf => return Err("it has no rdf:RDF element".into()),
             Event::Eof => break,
             _ => {}
         }
