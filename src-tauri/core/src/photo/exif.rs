@@ -44,16 +44,22 @@ pub fn parse(tiff: Vec<u8>) -> Option<ExifFields> {
             .map(|t| text::clean_line(&t))
             .filter(|t| !t.is_empty())
     };
+    // Make and model are one value each; some cameras leave junk after a NUL.
+    let name = |tag| line(tag).and_then(|t| t.split("; ").next().map(str::to_owned));
+    let (make, model) = (name(Tag::Make), name(Tag::Model));
+    let description = text_of(&exif, Tag::ImageDescription)
+        .map(|t| text::clean_multiline(&t))
+        .filter(|t| !t.is_empty() && !is_camera_boilerplate(t))
+        .filter(|t| Some(t) != make.as_ref() && Some(t) != model.as_ref());
     Some(ExifFields {
-        description: text_of(&exif, Tag::ImageDescription)
-            .map(|t| text::clean_multiline(&t))
-            .filter(|t| !t.is_empty() && !is_camera_boilerplate(t)),
+        description,
         artist: line(Tag::Artist),
         copyright: line(Tag::Copyright),
-        date_time_original: line(Tag::DateTimeOriginal).or_else(|| line(Tag::DateTime)),
+        // DateTime (IFD0) is when the file was last changed, not when the photo was taken.
+        date_time_original: line(Tag::DateTimeOriginal).or_else(|| line(Tag::DateTimeDigitized)),
         offset_time_original: line(Tag::OffsetTimeOriginal),
-        make: line(Tag::Make),
-        model: line(Tag::Model),
+        make,
+        model,
         gps: gps(&exif),
         orientation: exif
             .get_field(Tag::Orientation, In::PRIMARY)
