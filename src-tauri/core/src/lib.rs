@@ -12,6 +12,7 @@ pub mod items;
 pub mod location;
 pub mod lock;
 pub mod migrations;
+pub mod photo;
 pub mod progress;
 pub mod stats;
 pub mod tables;
