@@ -4,6 +4,7 @@
 //! everything they show or change goes through the functions here.
 
 pub mod archive;
+pub mod article;
 pub mod blobs;
 pub mod db;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod photo;
 pub mod progress;
 pub mod stats;
 pub mod tables;
+pub mod text;
 
 pub use archive::Archive;
 pub use db::Access;
