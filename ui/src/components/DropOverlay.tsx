@@ -17,7 +17,7 @@ export function DropOverlay({ count, busy }: Props) {
           {busy
             ? 'Wait for it to finish, then drop these files again.'
             : count !== null && count > 0
-              ? plural(count, 'file or folder', 'files and folders')
+              ? plural(count, 'file or folder', 'files or folders')
               : 'Files and folders'}
         </p>
       </div>

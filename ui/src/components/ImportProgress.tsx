@@ -24,7 +24,11 @@ export function ImportProgress({ progress, cancelling, cancelError, onCancel }: 
           <p className="import-progress__files" data-testid="import-files">
             {progress === null ? 'Starting…' : filesLabel(progress)}
           </p>
-          {bytes !== null && <p className="import-progress__bytes">{bytes}</p>}
+          {bytes !== null && (
+            <p className="import-progress__bytes" data-testid="import-bytes">
+              {bytes}
+            </p>
+          )}
           {percent !== null && (
             <p className="import-progress__percent" data-testid="import-percent">
               {percent}%

@@ -74,6 +74,6 @@ describe('plural', () => {
   it('chooses the noun by the count and separates thousands', () => {
     expect(plural(1, 'file')).toBe('1 file');
     expect(plural(0, 'file')).toBe('0 files');
-    expect(plural(1500, 'file or folder', 'files and folders')).toBe('1,500 files and folders');
+    expect(plural(1500, 'file or folder', 'files or folders')).toBe('1,500 files or folders');
   });
 });
