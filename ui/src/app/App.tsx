@@ -1,31 +1,62 @@
-// The window's layout: sidebar, item area and inspector, fed by the host's stats.
+// The window's layout: sidebar, item area and inspector, fed by the host; drop files anywhere.
 import { useState } from 'react';
-import { ItemArea } from '../components/ItemArea';
+import { DropOverlay } from '../components/DropOverlay';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ImportMenu } from '../components/ImportMenu';
+import { ImportStatus } from '../components/ImportStatus';
 import { Inspector } from '../components/Inspector';
+import { ItemArea } from '../components/ItemArea';
+import { LibraryContent } from '../components/LibraryContent';
 import { Sidebar } from '../components/Sidebar';
 import { useArchiveStats } from '../hooks/useArchiveStats';
+import { useFileDrop } from '../hooks/useFileDrop';
 import { useHostChanges } from '../hooks/useHostChanges';
-import { viewLabel, type ViewId } from './views';
+import { useImport } from '../hooks/useImport';
+import { findView, type ViewId } from './views';
 import './App.css';
 
 export function App() {
-  const [view, setView] = useState<ViewId>('all');
+  const [viewId, setViewId] = useState<ViewId>('all');
+  const view = findView(viewId);
   const stats = useArchiveStats();
   const listening = useHostChanges();
-  // Tests wait on this: the first load has finished and a change event would be heard.
+  const importer = useImport();
+  const importing = importer.state.phase === 'running';
+  // A drop during an import is refused (the overlay said so): the host runs one import at a time.
+  const drop = useFileDrop(importer.start);
+  // Tests wait on these: the first load has finished and a change event would be heard…
   const ready = !stats.isPending && listening !== 'subscribing';
+  // …and a drop, and the progress of the import it starts, would be heard.
+  const dropReady = drop.listening === 'listening' && importer.listening === 'listening';
 
   return (
-    <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'}>
-      <Sidebar stats={stats.data} selected={view} onSelect={setView} />
+    <div
+      className="app"
+      data-testid="app"
+      data-ready={ready ? 'true' : 'false'}
+      data-drop-ready={dropReady ? 'true' : 'false'}
+    >
+      <Sidebar stats={stats.data} selected={viewId} onSelect={setViewId} />
       <ItemArea
-        title={viewLabel(view)}
-        stats={stats.data}
-        error={stats.error}
-        onRetry={() => void stats.refetch()}
-        retrying={stats.isFetching}
-      />
+        title={view.label}
+        actions={<ImportMenu busy={importing} onPick={importer.pick} />}
+        notices={
+          <>
+            {stats.error != null && (
+              <ErrorBanner
+                error={stats.error}
+                onRetry={() => void stats.refetch()}
+                retrying={stats.isFetching}
+              />
+            )}
+            <ImportStatus importer={importer} />
+          </>
+        }
+      >
+        <LibraryContent view={view} stats={stats.data} />
+      </ItemArea>
       <Inspector stats={stats.data} failed={stats.isError} />
+      {drop.dragging && <DropOverlay count={drop.count} busy={importing} />}
     </div>
   );
 }

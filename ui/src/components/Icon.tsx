@@ -26,6 +26,9 @@ const PATHS = {
   ],
   drop: ['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', 'M7 10l5 5 5-5', 'M12 15V3'],
   alert: ['M12 3a9 9 0 1 1 0 18a9 9 0 1 1 0-18z', 'M12 8v4.5', 'M12 16h.01'],
+  file: ['M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z', 'M14 3v5h5'],
+  chevron: ['M6 9l6 6 6-6'],
+  close: ['M6 6l12 12', 'M18 6L6 18'],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,8 +1,12 @@
 // Query keys for host data, and which of them a `folio://changed` event makes stale.
 import type { EntityKind } from '../bindings/EntityKind';
+import type { ItemKindFilter } from './items';
 
 export const queryKeys = {
   stats: ['stats'] as const,
+  /** Every item list: the prefix of `itemList`. */
+  items: ['items'] as const,
+  itemList: (kind: ItemKindFilter, limit: number) => ['items', kind ?? 'all', String(limit)] as const,
 };
 
 export type HostQueryKey = readonly string[];

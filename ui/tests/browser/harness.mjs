@@ -1,5 +1,5 @@
 // Browser test harness: headless Debian Chromium, pages that record errors, named checks.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -104,4 +104,37 @@ export async function expectText(page, testId, expected) {
     const actual = await page.evaluate((css) => document.querySelector(css)?.textContent?.trim() ?? null, selector);
     throw new Error(`${selector} shows ${JSON.stringify(actual)}, not ${JSON.stringify(expected)}`);
   }
+}
+
+/** Waits until the first load has finished and change events would be heard. */
+export async function waitReady(page) {
+  await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
+}
+
+/** Waits until a file drop, and the progress of the import it starts, would be heard. */
+export async function waitDropReady(page) {
+  await page.locator('[data-testid="app"][data-drop-ready="true"]').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Emits an event from the page as Tauri itself would, e.g. `tauri://drag-drop` for a file drop:
+ * the same call drives the real app through WebDriver.
+ */
+export async function emitFromPage(page, event, payload) {
+  await page.evaluate(
+    ([name, body]) => window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: name, payload: body }),
+    [event, payload],
+  );
+}
+
+/** With FOLIO_SCREENSHOTS=DIR, saves light and dark screenshots of the page as NAME-light.png etc. */
+export async function screenshot(page, name) {
+  const dir = process.env.FOLIO_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(dir, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -2,16 +2,17 @@
 //
 // Set FOLIO_SCREENSHOTS=DIR to also save light and dark screenshots of each scenario.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMockHost } from './build-mock-host.mjs';
-import { createChecks, expect, expectText, launchBrowser, openPage } from './harness.mjs';
+import { createChecks, expect, expectText, launchBrowser, openPage, screenshot, waitReady } from './harness.mjs';
+import { importScenarios } from './import.mjs';
 import { serveStatic } from './serve.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
-const OVERALL_TIMEOUT_MS = 180_000;
+const OVERALL_TIMEOUT_MS = 300_000;
 const IN_USE_SENTENCE =
   'This archive is open in another Folio window or command. Close it and try again.';
 const INTERNAL_SENTENCE =
@@ -51,21 +52,6 @@ function assertNoInlineCode() {
     ...html.matchAll(/\son[a-z]+=/g),
   ];
   if (inline.length > 0) throw new Error(`dist/index.html has inline code: ${inline.join(', ')}`);
-}
-
-async function screenshot(page, name) {
-  const dir = process.env.FOLIO_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(dir, { recursive: true });
-  for (const colorScheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: join(dir, `${name}-${colorScheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function waitReady(page) {
-  await page.locator('[data-testid="app"][data-ready="true"]').waitFor({ timeout: 15_000 });
 }
 
 async function emptyArchive(checks, context, baseUrl, mockHost) {
@@ -139,7 +125,7 @@ async function emptyArchive(checks, context, baseUrl, mockHost) {
     const calls = await page.evaluate(() => window.__folioMock?.calls.archive_stats);
     expect(calls === 2, `archive_stats was called ${calls} times, not 2`);
   });
-  await screenshot(page, 'after-import');
+  await screenshot(page, 'after-change');
 
   await checks.check('empty archive: no console errors, page errors or failed requests', () => {
     expect(problems.length === 0, problems.join('; '));
@@ -198,6 +184,7 @@ async function main() {
   await emptyArchive(checks, browser.context, server.url, mockHost);
   await archiveInUse(checks, browser.context, server.url, mockHost);
   await malformedRejection(checks, browser.context, server.url, mockHost);
+  await importScenarios(checks, browser.context, server.url, mockHost);
   return checks.summary();
 }
 

@@ -23,3 +23,17 @@ describe('keysToInvalidate', () => {
     expect(keysToInvalidate([])).toEqual([]);
   });
 });
+
+describe('item list keys', () => {
+  it('start with the items kind, so a change to items makes every list stale', () => {
+    const [itemsKey] = keysToInvalidate(['items']);
+    for (const kind of [null, 'article', 'photo'] as const) {
+      expect(queryKeys.itemList(kind, 500).slice(0, itemsKey?.length)).toEqual(itemsKey);
+    }
+  });
+
+  it('differ by kind and limit', () => {
+    expect(queryKeys.itemList(null, 500)).not.toEqual(queryKeys.itemList('photo', 500));
+    expect(queryKeys.itemList('photo', 500)).not.toEqual(queryKeys.itemList('photo', 50));
+  });
+});

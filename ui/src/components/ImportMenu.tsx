@@ -1,0 +1,117 @@
+// The toolbar's Import button and its menu: "Import files…" and "Import folder…".
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Icon } from './Icon';
+import './ImportMenu.css';
+
+type Props = { busy: boolean; onPick: (what: 'files' | 'folders') => void };
+
+export function ImportMenu({ busy, onPick }: Props) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    // Open: focus the first entry, and close on a click anywhere else.
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && root.current?.contains(event.target) !== true) setOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+    };
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  const choose = (what: 'files' | 'folders') => {
+    close();
+    onPick(what);
+  };
+
+  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const entries = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = entries.findIndex((entry) => entry === document.activeElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      entries[(to + entries.length) % entries.length]?.focus();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        move(at + 1);
+        break;
+      case 'ArrowUp':
+        move(at - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(entries.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        close();
+        break;
+      case 'Tab':
+        setOpen(false);
+        break;
+    }
+  };
+
+  return (
+    <div className="import-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="button button--primary import-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={busy}
+        title={busy ? 'An import is running' : undefined}
+        onClick={() => {
+          setOpen((current) => !current);
+        }}
+        data-testid="import-button"
+      >
+        <Icon name="drop" />
+        Import
+        <Icon name="chevron" className="import-menu__chevron" />
+      </button>
+      {open && (
+        <div id={menuId} role="menu" aria-label="Import" className="menu" onKeyDown={onMenuKey}>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="menu__item"
+            onClick={() => {
+              choose('files');
+            }}
+            data-testid="import-files"
+          >
+            Import files…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="menu__item"
+            onClick={() => {
+              choose('folders');
+            }}
+            data-testid="import-folder"
+          >
+            Import folder…
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

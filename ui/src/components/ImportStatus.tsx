@@ -1,0 +1,66 @@
+// The import's place in the item area: progress while it runs, then its report or its error.
+import type { Importer } from '../hooks/useImport';
+import { describeError } from '../lib/describeError';
+import { summarizeReport } from '../lib/importReport';
+import { Icon } from './Icon';
+import { ImportProgress } from './ImportProgress';
+import { ImportReportPanel } from './ImportReportPanel';
+import './ImportStatus.css';
+
+type Props = { importer: Importer };
+
+export function ImportStatus({ importer }: Props) {
+  const { state, cancel, dismiss } = importer;
+  return (
+    <>
+      {/* Always mounted, so screen readers hear each change of phase. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="import-announcement">
+        {announcement(importer.state)}
+      </p>
+      {state.phase === 'running' && (
+        <ImportProgress
+          progress={state.progress}
+          cancelling={state.cancelling}
+          cancelError={state.cancelError}
+          onCancel={cancel}
+        />
+      )}
+      {state.phase === 'finished' && <ImportReportPanel report={state.report} onDismiss={dismiss} />}
+      {state.phase === 'failed' && <ImportError error={state.error} during={state.during} onDismiss={dismiss} />}
+    </>
+  );
+}
+
+function announcement(state: Importer['state']): string {
+  switch (state.phase) {
+    case 'idle':
+      return '';
+    case 'running':
+      return state.cancelling ? 'Cancelling the import.' : 'Importing.';
+    case 'finished':
+      return summarizeReport(state.report).headline;
+    case 'failed':
+      return describeError(state.error).summary;
+  }
+}
+
+type ErrorProps = { error: unknown; during: 'import' | 'pick'; onDismiss: () => void };
+
+function ImportError({ error, during, onDismiss }: ErrorProps) {
+  const { summary, detail } = describeError(error);
+  return (
+    <section className="import-panel import-panel--error" role="alert" data-testid="import-error">
+      <Icon name="alert" className="import-panel__icon" />
+      <div className="import-panel__body">
+        <p className="import-panel__title">
+          {during === 'pick' ? 'The file picker could not open.' : 'The import did not finish.'}
+        </p>
+        <p data-testid="import-error-summary">{summary}</p>
+        {detail && <p className="import-panel__detail">Details: {detail}</p>}
+      </div>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        <Icon name="close" />
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// Runs one import at a time: from dropped paths or the pickers, following the host's progress.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import type { ImportReport } from '../bindings/ImportReport';
+import type { Progress } from '../bindings/Progress';
+import type { WireError } from '../bindings/WireError';
+import { queryKeys } from '../lib/queryKeys';
+import { toWireError } from '../lib/wireError';
+import { pickFiles, pickFolders } from '../platform/dialog';
+import { cancelImport, importPaths, onProgress } from '../platform/host';
+import { useSubscription, type ListenState } from './useSubscription';
+
+export type ImportState =
+  | { phase: 'idle' }
+  | {
+      phase: 'running';
+      /** The host's latest snapshot; null until the first one arrives. */
+      progress: Progress | null;
+      cancelling: boolean;
+      cancelError: WireError | null;
+    }
+  | { phase: 'finished'; report: ImportReport }
+  | { phase: 'failed'; error: WireError; during: 'import' | 'pick' };
+
+export type Importer = {
+  state: ImportState;
+  /** Whether progress events would be heard: an import started before this misses them. */
+  listening: ListenState;
+  /** Imports `paths`; does nothing while another import runs. */
+  start: (paths: string[]) => void;
+  /** Opens the file or folder picker, then imports what was chosen. */
+  pick: (what: 'files' | 'folders') => void;
+  cancel: () => void;
+  /** Closes the report or the error. */
+  dismiss: () => void;
+};
+
+const RUNNING: ImportState = { phase: 'running', progress: null, cancelling: false, cancelError: null };
+
+export function useImport(): Importer {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  // Set at once, not at the next render: two drops in quick succession start one import.
+  const busy = useRef(false);
+
+  const subscribe = useCallback(
+    () =>
+      onProgress((progress) => {
+        if (progress.job !== 'import') return;
+        setState((current) => (current.phase === 'running' ? { ...current, progress } : current));
+      }),
+    [],
+  );
+  const listening = useSubscription(subscribe, 'import progress');
+
+  const run = useCallback(
+    async (choose: () => Promise<string[]>) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        let paths: string[];
+        try {
+          paths = await choose();
+        } catch (error) {
+          setState({ phase: 'failed', error: toWireError(error), during: 'pick' });
+          return;
+        }
+        if (paths.length === 0) return;
+        setState(RUNNING);
+        try {
+          const report = await importPaths({ paths, tags: [], collection: null });
+          setState({ phase: 'finished', report });
+        } catch (error) {
+          setState({ phase: 'failed', error: toWireError(error), during: 'import' });
+          // Batches written before the failure are in the archive; the host's own
+          // `folio://changed` may not have been sent, so refresh what shows them.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.items });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.stats });
+        }
+      } finally {
+        busy.current = false;
+      }
+    },
+    [queryClient],
+  );
+
+  const start = useCallback(
+    (paths: string[]) => {
+      void run(() => Promise.resolve(paths));
+    },
+    [run],
+  );
+
+  const pick = useCallback(
+    (what: 'files' | 'folders') => {
+      void run(what === 'files' ? pickFiles : pickFolders);
+    },
+    [run],
+  );
+
+  const cancel = useCallback(() => {
+    setState((current) =>
+      current.phase === 'running' ? { ...current, cancelling: true, cancelError: null } : current,
+    );
+    cancelImport().catch((error: unknown) => {
+      setState((current) =>
+        current.phase === 'running'
+          ? { ...current, cancelling: false, cancelError: toWireError(error) }
+          : current,
+      );
+    });
+  }, []);
+
+  const dismiss = useCallback(() => {
+    setState((current) => (current.phase === 'running' ? current : { phase: 'idle' }));
+  }, []);
+
+  return { state, listening, start, pick, cancel, dismiss };
+}

@@ -1,0 +1,332 @@
+// Browser tests of importing: a simulated OS file drop, progress, Cancel, the pickers, the report,
+// and the item list that follows. Each scenario has a fresh page with the mock host in manual mode.
+import {
+  emitFromPage,
+  expect,
+  expectText,
+  openPage,
+  screenshot,
+  waitDropReady,
+  waitReady,
+} from './harness.mjs';
+
+const DESKTOP = '/home/ana/Desktop';
+const FOLDER = `${DESKTOP}/Kyiv assignment`;
+const ARTICLE = `${DESKTOP}/Статья о выборах.docx`;
+const IO_SENTENCE =
+  'Folio couldn\'t read or write a file. Check that the disk is connected, has free space, and that you have permission to use it.';
+// As in mock-fixtures.ts.
+const SKIPPED_REASON = 'Not a kind of file Folio imports';
+const FAILED_ERROR = 'The PDF is damaged: its cross-reference table is missing';
+const NOT_REACHED = 'Not reached: the import was cancelled';
+
+async function openImportPage(context, baseUrl, mockHost) {
+  const opened = await openPage(context, `${baseUrl}/?mock=empty&import=manual`, mockHost);
+  await waitReady(opened.page);
+  await waitDropReady(opened.page);
+  return opened;
+}
+
+function mockValue(page, read) {
+  return page.evaluate(read);
+}
+
+async function waitForMock(page, predicate, what) {
+  try {
+    await page.waitForFunction(predicate, null, { timeout: 5_000 });
+  } catch {
+    throw new Error(`the mock host never saw ${what}`);
+  }
+}
+
+/** Rows of a report list as `{ path, title, reason }`. */
+function reportEntries(page, testId) {
+  return page.locator(`[data-testid="${testId}"] [data-testid="report-entry"]`).evaluateAll((entries) =>
+    entries.map((entry) => {
+      const path = entry.querySelector('[data-testid="report-entry-path"]');
+      return {
+        path: path?.textContent ?? null,
+        title: path?.getAttribute('title') ?? null,
+        reason: entry.querySelector('[data-testid="report-entry-reason"]')?.textContent ?? null,
+      };
+    }),
+  );
+}
+
+function rowTitles(page) {
+  return page.getByTestId('item-row').evaluateAll((rows) => rows.map((row) => row.cells[1]?.textContent ?? ''));
+}
+
+async function dropImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost);
+
+  await checks.check('drop: dragging files over the window shows the drop overlay, leaving hides it', async () => {
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [FOLDER, ARTICLE], position: { x: 400, y: 300 } });
+    const overlay = page.getByTestId('drop-overlay');
+    await overlay.waitFor();
+    const text = (await overlay.textContent()) ?? '';
+    expect(text.includes('Drop to import into Folio'), `overlay says "${text}"`);
+    expect(text.includes('2 files or folders'), `overlay says "${text}"`);
+    await screenshot(page, 'drop-overlay');
+    await emitFromPage(page, 'tauri://drag-leave', null);
+    await overlay.waitFor({ state: 'detached' });
+  });
+
+  await checks.check('drop: a drop of two paths calls import_paths with exactly those paths', async () => {
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [FOLDER, ARTICLE], position: { x: 400, y: 300 } });
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [FOLDER, ARTICLE], position: { x: 400, y: 300 } });
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
+    const requests = await mockValue(page, () => window.__folioMock?.importRequests);
+    expect(
+      JSON.stringify(requests) === JSON.stringify([{ paths: [FOLDER, ARTICLE], tags: [], collection: null }]),
+      `import_paths got ${JSON.stringify(requests)}`,
+    );
+    await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
+  });
+
+  await checks.check('drop: the progress panel shows the events the host emits', async () => {
+    await page.getByTestId('import-progress').waitFor();
+    await expectText(page, 'import-files', '0 of 6 files');
+    await page.evaluate(() =>
+      window.__folioMock?.emitProgress({
+        files_done: 3,
+        bytes_done: 2_500_000,
+        bytes_total: 10_000_000,
+        current: '/home/ana/Desktop/Kyiv assignment/.DS_Store',
+      }),
+    );
+    await expectText(page, 'import-files', '3 of 6 files');
+    await expectText(page, 'import-bytes', '2.5 MB of 10 MB');
+    // By bytes, not files: one large photo outweighs many small captions.
+    await expectText(page, 'import-percent', '25%');
+    const bar = await page.getByTestId('import-bar').getAttribute('value');
+    expect(bar === '25', `the bar's value is ${bar}`);
+    const current = page.getByTestId('import-current');
+    expect((await current.getAttribute('title')) === `${FOLDER}/.DS_Store`, 'the current file has no full-path title');
+    expect(((await current.textContent()) ?? '').endsWith('.DS_Store'), 'the current file is not shown');
+    expect((await page.getByTestId('import-button').isDisabled()), 'Import stays enabled during an import');
+  });
+  await screenshot(page, 'import-progress');
+
+  await checks.check('drop: the report counts each outcome and lists failed, skipped and duplicate files', async () => {
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+    expect((await page.getByTestId('import-progress').count()) === 0, 'the progress panel is still there');
+    await expectText(page, 'import-report-headline', 'Imported 3 items; 1 file could not be imported.');
+    await expectText(page, 'report-imported', '3');
+    await expectText(page, 'report-duplicates', '1');
+    await expectText(page, 'report-skipped', '1');
+    await expectText(page, 'report-failed', '1');
+    const failed = await reportEntries(page, 'report-failed-list');
+    const skipped = await reportEntries(page, 'report-skipped-list');
+    const duplicates = await reportEntries(page, 'report-duplicates-list');
+    const expected = {
+      failed: [{ path: 'Kyiv assignment/scans/scan-damaged.pdf', title: `${FOLDER}/scans/scan-damaged.pdf`, reason: FAILED_ERROR }],
+      skipped: [{ path: 'Kyiv assignment/.DS_Store', title: `${FOLDER}/.DS_Store`, reason: SKIPPED_REASON }],
+      duplicates: [{ path: 'Kyiv assignment/IMG_0413.jpg', title: `${FOLDER}/IMG_0413.jpg`, reason: 'Same file as item 7' }],
+    };
+    const actual = { failed, skipped, duplicates };
+    expect(JSON.stringify(actual) === JSON.stringify(expected), `report lists ${JSON.stringify(actual)}`);
+    const folderNote = (await page.locator('.import-report__folder').textContent()) ?? '';
+    expect(folderNote.includes(DESKTOP), `the report does not say where the paths are: "${folderNote}"`);
+  });
+
+  await checks.check('drop: after the import the list shows the imported items, newest first', async () => {
+    await page.getByTestId('item-row').nth(2).waitFor();
+    const titles = await rowTitles(page);
+    expect(
+      JSON.stringify(titles) === JSON.stringify(['Статья о выборах', '基辅街头采访记录', 'Крещатик вечером']),
+      `rows are ${JSON.stringify(titles)}`,
+    );
+    const chinese = page.getByTestId('item-row').nth(1);
+    expect((await chinese.locator('td').nth(1).getAttribute('lang')) === 'zh', 'the Chinese title has no lang="zh"');
+    const cells = await chinese.locator('td').allTextContents();
+    expect(JSON.stringify(cells.slice(2)) === JSON.stringify(['6 Mar 2024', 'Chinese', '采访记录.docx']), `row shows ${JSON.stringify(cells)}`);
+    await expectText(page, 'stat-items', '3');
+    expect((await page.getByTestId('empty-state').count()) === 0, 'the empty state is still showing');
+  });
+  await screenshot(page, 'import-report');
+
+  await checks.check('drop: Articles and Photos list only their kind', async () => {
+    await page.getByTestId('view-articles').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 2);
+    expect(
+      JSON.stringify(await rowTitles(page)) === JSON.stringify(['Статья о выборах', '基辅街头采访记录']),
+      `Articles lists ${JSON.stringify(await rowTitles(page))}`,
+    );
+    await page.getByTestId('view-photos').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 1);
+    expect(JSON.stringify(await rowTitles(page)) === JSON.stringify(['Крещатик вечером']), 'Photos lists other items');
+    const requests = await mockValue(page, () => window.__folioMock?.listRequests.slice(-2));
+    expect(
+      JSON.stringify(requests) === JSON.stringify([{ kind: 'article', limit: 500 }, { kind: 'photo', limit: 500 }]),
+      `list_items got ${JSON.stringify(requests)}`,
+    );
+  });
+
+  await checks.check('drop: the report can be dismissed', async () => {
+    await page.getByTestId('import-report-dismiss').click();
+    await page.getByTestId('import-report').waitFor({ state: 'detached' });
+  });
+
+  await checks.check('drop: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
+async function cancelImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost);
+  await emitFromPage(page, 'tauri://drag-drop', { paths: [FOLDER], position: { x: 10, y: 10 } });
+  await page.getByTestId('import-progress').waitFor();
+  await page.evaluate(() => window.__folioMock?.emitProgress({ files_done: 2 }));
+  await expectText(page, 'import-files', '2 of 5 files');
+
+  await checks.check('cancel: a drop during an import is refused, and the overlay says why', async () => {
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 10, y: 10 } });
+    const text = (await page.getByTestId('drop-overlay').textContent()) ?? '';
+    expect(text.includes('An import is already running'), `overlay says "${text}"`);
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 10, y: 10 } });
+    await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
+    const requests = await mockValue(page, () => window.__folioMock?.importRequests.length);
+    expect(requests === 1, `import_paths was called ${requests} times`);
+  });
+
+  await checks.check('cancel: Cancel calls cancel_import and waits for the import to stop', async () => {
+    await page.getByTestId('import-cancel').click();
+    await waitForMock(page, () => window.__folioMock?.calls.cancel_import === 1, 'cancel_import');
+    await expectText(page, 'import-cancel', 'Cancelling…');
+    expect(await page.getByTestId('import-cancel').isDisabled(), 'Cancel can be pressed twice');
+  });
+
+  await checks.check('cancel: the report says the import was cancelled and lists files not reached', async () => {
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect((await report.getAttribute('data-cancelled')) === 'true', 'the report is not marked cancelled');
+    await expectText(page, 'import-report-headline', 'Import cancelled after 2 items had been imported.');
+    await expectText(page, 'report-imported', '2');
+    const skipped = await reportEntries(page, 'report-skipped-list');
+    expect(
+      skipped.length === 3 && skipped.every((entry) => entry.reason === NOT_REACHED),
+      `skipped lists ${JSON.stringify(skipped)}`,
+    );
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 2);
+  });
+  await screenshot(page, 'import-cancelled');
+
+  await checks.check('cancel: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
+async function pickerImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost);
+  const wire = ['/home/ana/Wire/AP-0412.txt', '/home/ana/Wire/新华社电讯.txt'];
+
+  await checks.check('picker: a cancelled file picker imports nothing', async () => {
+    await page.evaluate(() => window.__folioMock?.setDialogAnswer(null));
+    await page.getByTestId('import-button').click();
+    await page.getByRole('menuitem', { name: 'Import files…' }).click();
+    await waitForMock(page, () => window.__folioMock?.dialogRequests.length === 1, 'a picker request');
+    await page.waitForTimeout(200);
+    expect((await mockValue(page, () => window.__folioMock?.calls.import_paths)) === undefined, 'import_paths was called');
+    expect((await page.getByTestId('import-progress').count()) === 0, 'a progress panel shows');
+  });
+
+  await checks.check('picker: "Import files…" opens a multi-file picker and imports what it returns', async () => {
+    await page.evaluate((paths) => window.__folioMock?.setDialogAnswer(paths), wire);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-files').click();
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
+    const dialogs = await mockValue(page, () => window.__folioMock?.dialogRequests);
+    expect(
+      JSON.stringify(dialogs?.[1]) === JSON.stringify({ multiple: true, directory: false }),
+      `the picker was opened with ${JSON.stringify(dialogs)}`,
+    );
+    const requests = await mockValue(page, () => window.__folioMock?.importRequests);
+    expect(JSON.stringify(requests?.[0]?.paths) === JSON.stringify(wire), `import_paths got ${JSON.stringify(requests)}`);
+    await page.getByTestId('import-progress').waitFor();
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await expectText(page, 'import-report-headline', 'Imported 2 items.');
+    expect((await page.getByTestId('report-failed-list').count()) === 0, 'an empty Failed list shows');
+  });
+
+  await checks.check('picker: the menu works from the keyboard, and "Import folder…" picks folders', async () => {
+    await page.evaluate(() => window.__folioMock?.setDialogAnswer(['/home/ana/Desktop/Kyiv assignment']));
+    await page.getByTestId('import-button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    const first = await page.evaluate(() => document.activeElement?.textContent);
+    expect(first === 'Import files…', `the menu opened with focus on ${JSON.stringify(first)}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    const back = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(back === 'import-button', `Escape left focus on ${JSON.stringify(back)}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 2, 'a second import request');
+    const dialog = await mockValue(page, () => window.__folioMock?.dialogRequests.at(-1));
+    expect(
+      JSON.stringify(dialog) === JSON.stringify({ multiple: true, directory: true }),
+      `the folder picker was opened with ${JSON.stringify(dialog)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await expectText(page, 'import-report-headline', 'Imported 2 items; 1 file could not be imported.');
+  });
+
+  await checks.check('picker: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
+async function failedImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost);
+  await checks.check('failure: a rejected import says why in plain words, with the detail', async () => {
+    await page.evaluate(() =>
+      window.__folioMock?.failNextImport({ code: 'io', message: 'disk full: /home/ana/Folio Archive/objects' }),
+    );
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 10, y: 10 } });
+    const panel = page.getByTestId('import-error');
+    await panel.waitFor();
+    await expectText(page, 'import-error-summary', IO_SENTENCE);
+    const text = (await panel.textContent()) ?? '';
+    expect(text.includes('The import did not finish.'), `panel says "${text}"`);
+    expect(text.includes('disk full: /home/ana/Folio Archive/objects'), `panel says "${text}"`);
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+    await panel.waitFor({ state: 'detached' });
+  });
+  await checks.check('failure: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
+async function automaticImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openPage(context, `${baseUrl}/?mock=empty`, mockHost);
+  await checks.check('dev mock: an import from the file picker runs by itself to its report', async () => {
+    await waitReady(page);
+    await waitDropReady(page);
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-progress').waitFor();
+    await page.getByTestId('import-report').waitFor({ timeout: 10_000 });
+    await expectText(page, 'import-report-headline', 'Imported 3 items; 1 file could not be imported.');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="item-row"]').length === 3);
+  });
+  await checks.check('dev mock: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
+export async function importScenarios(checks, context, baseUrl, mockHost) {
+  await dropImport(checks, context, baseUrl, mockHost);
+  await cancelImport(checks, context, baseUrl, mockHost);
+  await pickerImport(checks, context, baseUrl, mockHost);
+  await failedImport(checks, context, baseUrl, mockHost);
+  await automaticImport(checks, context, baseUrl, mockHost);
+}
