@@ -4,4 +4,8 @@ import type { Failed } from "./Failed";
 import type { Imported } from "./Imported";
 import type { Skipped } from "./Skipped";
 
-export type ImportReport = { imported: Array<Imported>, duplicates: Array<Duplicate>, skipped: Array<Skipped>, failed: Array<Failed>, cancelled: boolean, };
+export type ImportReport = { imported: Array<Imported>, duplicates: Array<Duplicate>, skipped: Array<Skipped>, failed: Array<Failed>, 
+/**
+ * True when the import was cancelled; files not reached are listed under `skipped`.
+ */
+cancelled: boolean, };
