@@ -156,6 +156,52 @@ impl Session<'_> {
         )
     }
 
+    /// Runs an asynchronous script; it finishes by calling its last argument with the result.
+    pub fn execute_async(&self, script: &str, args: Value, timeout: Duration) -> Result<Value> {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        self.driver.request("POST", &self.path("/timeouts"), Some(json!({"script": ms})))?;
+        self.driver.request(
+            "POST",
+            &self.path("/execute/async"),
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Calls a command of the app exactly as the UI does, through Tauri's IPC.
+    pub fn invoke(&self, command: &str, args: Value, timeout: Duration) -> Result<Value> {
+        let script = "const done = arguments[arguments.length - 1];
+            window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
+                (value) => done({ok: value}),
+                (error) => done({error: error}));";
+        let answer = self.execute_async(script, json!([command, args]), timeout)?;
+        match answer.get("ok") {
+            Some(value) => Ok(value.clone()),
+            None => Err(format!("{command} failed: {}", answer["error"])),
+        }
+    }
+
+    /// Waits until some element matching `css` has text containing `needle`.
+    pub fn wait_for_text(&self, css: &str, needle: &str, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let found = self.execute(
+                "return Array.from(document.querySelectorAll(arguments[0]))
+                    .some((e) => e.textContent.includes(arguments[1]));",
+                json!([css, needle]),
+            )?;
+            if found == Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let body = self
+                    .execute("return document.body ? document.body.innerText : '';", json!([]))
+                    .unwrap_or_default();
+                return Err(format!("no {css} with {needle:?} within {timeout:?}; page: {body}"));
+            }
+            sleep(Duration::from_millis(200));
+        }
+    }
+
     /// Waits until `css` matches an element, then returns its text.
     pub fn text_of(&self, css: &str, timeout: Duration) -> Result<String> {
         let deadline = Instant::now() + timeout;

@@ -1,0 +1,38 @@
+//! Import in the real app: the same command a drop or the picker calls brings the typical
+//! article in, the report comes back, and the window lists it with updated stats.
+
+use std::path::Path;
+use std::time::Duration;
+
+use folio_e2e::{Driver, Result, app_binary};
+use serde_json::json;
+
+const PATIENCE: Duration = Duration::from_secs(60);
+
+#[test]
+fn importing_the_typical_article_lists_it_in_the_window() -> Result<()> {
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let archive = temp.path().join("archive");
+    let article = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/seed/000_89887cde74f68f66.txt")
+        .canonicalize()
+        .map_err(|e| e.to_string())?;
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let session = driver.session(&app_binary())?;
+    session.text_of("[data-drop-ready=true]", PATIENCE)?;
+
+    let request = json!({"request": {"paths": [article.display().to_string()], "tags": ["Events"], "collection": null}});
+    let report = session.invoke("import_paths", request.clone(), PATIENCE)?;
+    let imported = report["imported"].as_array().cloned().unwrap_or_default();
+    assert_eq!(imported.len(), 1, "report: {report}");
+    assert_eq!(imported[0]["title"], "2nd China-Russia Innovation Dialogue held in Moscow");
+
+    session.wait_for_text("[data-testid=item-row]", "China-Russia Innovation Dialogue", PATIENCE)?;
+    session.wait_for_text("[data-testid=stat-items]", "1", PATIENCE)?;
+
+    // The same bytes again: a duplicate, nothing added.
+    let again = session.invoke("import_paths", request, PATIENCE)?;
+    assert_eq!(again["duplicates"].as_array().map(Vec::len), Some(1), "report: {again}");
+    assert_eq!(again["imported"].as_array().map(Vec::len), Some(0));
+    Ok(())
+}
