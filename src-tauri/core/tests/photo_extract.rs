@@ -314,3 +314,49 @@ fn a_text_sidecar_becomes_the_caption_and_a_blank_one_changes_nothing() {
     );
     assert_eq!(draft.caption, format!("{CAPTION_ZH}\n{CAPTION_RU}"));
 }
+
+#[test]
+fn windows_explorer_xp_tags_and_user_comment_fill_in_when_nothing_else_does() {
+    use exif::{Context, Field, In, Value};
+    let ucs2 = |s: &str| -> Vec<u8> {
+        s.encode_utf16()
+            .chain([0])
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    let xp = |tag, s: &str| Field {
+        tag: Tag(Context::Tiff, tag),
+        ifd_num: In::PRIMARY,
+        value: Value::Byte(ucs2(s)),
+    };
+    let fields = [
+        xp(0x9C9B, "Заголовок 标题"),
+        xp(0x9C9C, CAPTION_ZH),
+        xp(0x9C9D, "Анна Петрова"),
+        xp(0x9C9E, "外交;дипломатия; press"),
+    ];
+    let draft = photo::extract(&with_segments(
+        &jpeg(16, 16),
+        &[app1_exif(&exif_tiff(&fields))],
+    ))
+    .unwrap();
+    assert_eq!(draft.title, "Заголовок 标题");
+    assert_eq!(draft.caption, CAPTION_ZH);
+    assert_eq!(draft.byline, "Анна Петрова");
+    assert_eq!(draft.keywords, ["外交", "дипломатия", "press"]);
+
+    // UserComment in UCS-2, in the file's (here big-endian) byte order.
+    let mut comment = b"UNICODE\0".to_vec();
+    comment.extend(CAPTION_RU.encode_utf16().flat_map(u16::to_be_bytes));
+    let field = Field {
+        tag: Tag::UserComment,
+        ifd_num: In::PRIMARY,
+        value: Value::Undefined(comment, 0),
+    };
+    let draft = photo::extract(&with_segments(
+        &jpeg(16, 16),
+        &[app1_exif(&exif_tiff(&[field]))],
+    ))
+    .unwrap();
+    assert_eq!(draft.caption, CAPTION_RU);
+}
