@@ -4,7 +4,8 @@
 //!
 //! `cargo bench -p folio-core --bench photos -- DIR` (or `FOLIO_BENCH_PHOTOS=DIR`). A corpus:
 //! `python3 shared/bench/make_corpus.py /tmp/corpus --photos 100 --megapixels 12 --articles 0`.
-//! Without a folder it prints a notice and exits successfully.
+//! Without a folder it prints a notice and exits successfully. When the folder's parent holds the
+//! corpus generator's `manifest.jsonl`, every draft is then checked against it (untimed).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -85,6 +86,57 @@ fn main() {
         "  peak RSS         {}",
         peak_rss().unwrap_or_else(|| "unknown on this OS".into())
     );
+    check_against_manifest(&dir);
+}
+
+/// Compares caption, byline, credit, keywords and date with `../manifest.jsonl`, if present.
+fn check_against_manifest(dir: &Path) {
+    let Some(root) = dir.parent() else { return };
+    let manifest = root.join("manifest.jsonl");
+    let Ok(text) = std::fs::read_to_string(&manifest) else {
+        return;
+    };
+    let (mut checked, mut wrong) = (0, Vec::new());
+    for line in text.lines() {
+        let Ok(row) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(path) = row["path"].as_str().filter(|_| row["kind"] == "photo") else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(root.join(path)) else {
+            continue;
+        };
+        let Ok(draft) = photo::extract(&bytes) else {
+            wrong.push(format!("{path}: failed"));
+            continue;
+        };
+        checked += 1;
+        let keywords: Vec<&str> = row["keywords"].as_array().map_or(Vec::new(), |k| {
+            k.iter().filter_map(|k| k.as_str()).collect()
+        });
+        let date = row["datetime"]
+            .as_str()
+            .unwrap_or("")
+            .replacen(':', "-", 2)
+            .replacen(' ', "T", 1);
+        let ok = row["caption"] == draft.caption.as_str()
+            && row["byline"] == draft.byline.as_str()
+            && row["credit"] == draft.credit.as_str()
+            && keywords == draft.keywords
+            && draft.taken.as_deref() == Some(date.as_str());
+        if !ok {
+            wrong.push(format!("{path}: got {draft:?}"));
+        }
+    }
+    println!(
+        "  metadata check   {checked} photos against {}: {} mismatches",
+        manifest.display(),
+        wrong.len()
+    );
+    for w in wrong.iter().take(5) {
+        println!("    {w}");
+    }
 }
 
 fn photo_files(dir: &Path) -> Vec<PathBuf> {
