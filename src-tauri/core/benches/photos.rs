@@ -39,6 +39,7 @@ fn main() {
             Ordering::Relaxed,
         );
     };
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     files.par_iter().for_each(|path| {
         let t = Instant::now();
@@ -64,6 +65,9 @@ fn main() {
         timed(&extract_ns, t);
     });
     let wall = started.elapsed();
+    let cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
 
     let n = files.len();
     let per_photo = |ns: &AtomicU64| Duration::from_nanos(ns.load(Ordering::Relaxed) / n as u64);
@@ -82,6 +86,12 @@ fn main() {
         per_photo(&extract_ns)
     );
     println!("  failed           {}", failed.load(Ordering::Relaxed));
+    if let Some(cpu) = cpu {
+        println!(
+            "  CPU time         {cpu:.2} s (user + sys), {:.1} ms per photo",
+            cpu * 1000.0 / n as f64
+        );
+    }
     println!(
         "  peak RSS         {}",
         peak_rss().unwrap_or_else(|| "unknown on this OS".into())
@@ -153,6 +163,17 @@ fn photo_files(dir: &Path) -> Vec<PathBuf> {
     });
     files.sort();
     files
+}
+
+/// User plus system CPU time of this process so far, from `/proc/self/stat` (Linux; assumes the
+/// usual 100 clock ticks per second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// The process's peak resident set size, from `/proc/self/status` (Linux).
