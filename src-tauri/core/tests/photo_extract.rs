@@ -360,3 +360,26 @@ fn windows_explorer_xp_tags_and_user_comment_fill_in_when_nothing_else_does() {
     .unwrap();
     assert_eq!(draft.caption, CAPTION_RU);
 }
+
+#[test]
+fn grayscale_and_cmyk_jpegs_give_sensible_thumbnails() {
+    let encode = |data: &[u8], color| {
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 90)
+            .encode(data, 64, 32, color)
+            .unwrap();
+        out
+    };
+    let gray = encode(&[90u8; 64 * 32], jpeg_encoder::ColorType::Luma);
+    let draft = photo::extract(&gray).unwrap();
+    let px = *decode_rgb(&draft.thumbnails[0].jpeg).get_pixel(10, 10);
+    assert!(px.0.iter().all(|&v| v.abs_diff(90) < 6), "{px:?}");
+
+    // Pure magenta + yellow ink, no black: red.
+    let cmyk: Vec<u8> = std::iter::repeat_n([0u8, 255, 255, 0], 64 * 32)
+        .flatten()
+        .collect();
+    let draft = photo::extract(&encode(&cmyk, jpeg_encoder::ColorType::Cmyk)).unwrap();
+    let px = *decode_rgb(&draft.thumbnails[0].jpeg).get_pixel(10, 10);
+    assert!(px[0] > 200 && px[1] < 60 && px[2] < 60, "{px:?}");
+}
