@@ -3,11 +3,14 @@
 //! reason, HEIC is skipped, nothing panics or hangs. Skipped with a notice when the corpus is
 //! absent (it lives in `shared/` beside the repository, or where `FOLIO_EXIF_SAMPLES` points).
 
+mod photo_support;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use folio_core::photo::{self, PhotoDraft, PhotoError, PhotoFormat};
+use photo_support::decode_rgb;
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var_os("FOLIO_EXIF_SAMPLES")
@@ -30,8 +33,8 @@ fn image_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for path in entries.flatten().map(|entry| entry.path()) {
             let ext = path
                 .extension()
                 .and_then(|e| e.to_str())
@@ -54,7 +57,7 @@ fn image_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Extracts on another thread so that a hang fails the test instead of stalling it.
 fn extract_with_timeout(path: &Path) -> Result<PhotoDraft, PhotoError> {
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = send.send(photo::extract(&bytes));
@@ -151,7 +154,7 @@ fn the_eight_exif_orientations_give_the_same_upright_thumbnail() {
             let path = dir.join(format!("jpg/orientation/{shape}_{n}.jpg"));
             let draft = photo::extract(&std::fs::read(&path).unwrap()).unwrap();
             let thumb = &draft.thumbnails[0];
-            let image = image::load_from_memory(&thumb.jpeg).unwrap().to_luma8();
+            let image = image::DynamicImage::ImageRgb8(decode_rgb(&thumb.jpeg)).to_luma8();
             ((draft.width, draft.height), image)
         };
         let (size, reference) = load(1);

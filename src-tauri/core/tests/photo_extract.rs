@@ -235,8 +235,7 @@ fn thumbnails_are_256_and_1024_px_jpegs_from_a_large_photo() {
         .collect();
     assert_eq!(sizes, [(256, 256, 171), (1024, 1024, 683)]);
     for thumb in &draft.thumbnails {
-        let decoded =
-            image::load_from_memory_with_format(&thumb.jpeg, image::ImageFormat::Jpeg).unwrap();
+        let decoded = decode_rgb(&thumb.jpeg);
         assert_eq!(
             (decoded.width(), decoded.height()),
             (thumb.width, thumb.height)
@@ -265,7 +264,7 @@ fn exif_orientation_6_swaps_the_reported_size_and_turns_the_thumbnails() {
     let thumb = &draft.thumbnails[0];
     assert_eq!((thumb.width, thumb.height), (128, 256));
     // Turned 90° clockwise: the red left half is now on top.
-    let image = image::load_from_memory(&thumb.jpeg).unwrap().to_rgb8();
+    let image = decode_rgb(&thumb.jpeg);
     let (top, bottom) = (image.get_pixel(64, 32), image.get_pixel(64, 224));
     assert!(
         top[0] > 150 && bottom[2] > 150,
@@ -314,4 +313,73 @@ fn a_text_sidecar_becomes_the_caption_and_a_blank_one_changes_nothing() {
         &format!("\u{feff}{CAPTION_ZH}\r\n{CAPTION_RU}\r\n"),
     );
     assert_eq!(draft.caption, format!("{CAPTION_ZH}\n{CAPTION_RU}"));
+}
+
+#[test]
+fn windows_explorer_xp_tags_and_user_comment_fill_in_when_nothing_else_does() {
+    use exif::{Context, Field, In, Value};
+    let ucs2 = |s: &str| -> Vec<u8> {
+        s.encode_utf16()
+            .chain([0])
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    let xp = |tag, s: &str| Field {
+        tag: Tag(Context::Tiff, tag),
+        ifd_num: In::PRIMARY,
+        value: Value::Byte(ucs2(s)),
+    };
+    let fields = [
+        xp(0x9C9B, "Заголовок 标题"),
+        xp(0x9C9C, CAPTION_ZH),
+        xp(0x9C9D, "Анна Петрова"),
+        xp(0x9C9E, "外交;дипломатия; press"),
+    ];
+    let draft = photo::extract(&with_segments(
+        &jpeg(16, 16),
+        &[app1_exif(&exif_tiff(&fields))],
+    ))
+    .unwrap();
+    assert_eq!(draft.title, "Заголовок 标题");
+    assert_eq!(draft.caption, CAPTION_ZH);
+    assert_eq!(draft.byline, "Анна Петрова");
+    assert_eq!(draft.keywords, ["外交", "дипломатия", "press"]);
+
+    // UserComment in UCS-2, in the file's (here big-endian) byte order.
+    let mut comment = b"UNICODE\0".to_vec();
+    comment.extend(CAPTION_RU.encode_utf16().flat_map(u16::to_be_bytes));
+    let field = Field {
+        tag: Tag::UserComment,
+        ifd_num: In::PRIMARY,
+        value: Value::Undefined(comment, 0),
+    };
+    let draft = photo::extract(&with_segments(
+        &jpeg(16, 16),
+        &[app1_exif(&exif_tiff(&[field]))],
+    ))
+    .unwrap();
+    assert_eq!(draft.caption, CAPTION_RU);
+}
+
+#[test]
+fn grayscale_and_cmyk_jpegs_give_sensible_thumbnails() {
+    let encode = |data: &[u8], color| {
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 90)
+            .encode(data, 64, 32, color)
+            .unwrap();
+        out
+    };
+    let gray = encode(&[90u8; 64 * 32], jpeg_encoder::ColorType::Luma);
+    let draft = photo::extract(&gray).unwrap();
+    let px = *decode_rgb(&draft.thumbnails[0].jpeg).get_pixel(10, 10);
+    assert!(px.0.iter().all(|&v| v.abs_diff(90) < 6), "{px:?}");
+
+    // Pure magenta + yellow ink, no black: red.
+    let cmyk: Vec<u8> = std::iter::repeat_n([0u8, 255, 255, 0], 64 * 32)
+        .flatten()
+        .collect();
+    let draft = photo::extract(&encode(&cmyk, jpeg_encoder::ColorType::Cmyk)).unwrap();
+    let px = *decode_rgb(&draft.thumbnails[0].jpeg).get_pixel(10, 10);
+    assert!(px[0] > 200 && px[1] < 60 && px[2] < 60, "{px:?}");
 }

@@ -38,8 +38,11 @@ pub fn decode(
 ) -> Result<Decoded, PhotoError> {
     let run = || match format {
         PhotoFormat::Jpeg => jpeg(bytes, min_long_side),
+        PhotoFormat::Png => with_image(format, ImageFormat::Png, bytes),
+        PhotoFormat::Tiff => with_image(format, ImageFormat::Tiff, bytes),
+        PhotoFormat::Webp => with_image(format, ImageFormat::WebP, bytes),
+        PhotoFormat::Gif => with_image(format, ImageFormat::Gif, bytes),
         PhotoFormat::Heic => Err(PhotoError::Unsupported(format)),
-        _ => with_image(format, bytes),
     };
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(PhotoError::Corrupt(format!(
@@ -152,18 +155,14 @@ fn l16_to_l8(raw: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-fn with_image(format: PhotoFormat, bytes: &[u8]) -> Result<Decoded, PhotoError> {
+fn with_image(
+    format: PhotoFormat,
+    image_format: ImageFormat,
+    bytes: &[u8],
+) -> Result<Decoded, PhotoError> {
     if let Some((width, height)) = header_size(format, bytes) {
         check_size(format, width, height)?;
     }
-    let image_format = match format {
-        PhotoFormat::Png => ImageFormat::Png,
-        PhotoFormat::Tiff => ImageFormat::Tiff,
-        PhotoFormat::Webp => ImageFormat::WebP,
-        PhotoFormat::Gif => ImageFormat::Gif,
-        PhotoFormat::Jpeg => ImageFormat::Jpeg,
-        PhotoFormat::Heic => return Err(PhotoError::Unsupported(format)),
-    };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);

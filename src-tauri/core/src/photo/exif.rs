@@ -23,6 +23,13 @@ pub struct ExifFields {
     pub model: Option<String>,
     pub gps: Option<(f64, f64)>,
     pub orientation: Option<u16>,
+    /// Windows Explorer's Title, Comments, Authors and Tags (XPTitle etc., UCS-2).
+    pub xp_title: Option<String>,
+    pub xp_comment: Option<String>,
+    pub xp_author: Option<String>,
+    pub xp_keywords: Vec<String>,
+    /// EXIF UserComment, with its charset prefix honoured.
+    pub user_comment: Option<String>,
     /// An XMP packet from TIFF tag 700.
     pub xmp: Option<Vec<u8>>,
     /// IIM from TIFF tag 33723, or from the Photoshop resources in tag 34377.
@@ -32,6 +39,10 @@ pub struct ExifFields {
 const TAG_XMP: Tag = Tag(Context::Tiff, 700);
 const TAG_IPTC: Tag = Tag(Context::Tiff, 33723);
 const TAG_PHOTOSHOP: Tag = Tag(Context::Tiff, 34377);
+const TAG_XP_TITLE: Tag = Tag(Context::Tiff, 0x9C9B);
+const TAG_XP_COMMENT: Tag = Tag(Context::Tiff, 0x9C9C);
+const TAG_XP_AUTHOR: Tag = Tag(Context::Tiff, 0x9C9D);
+const TAG_XP_KEYWORDS: Tag = Tag(Context::Tiff, 0x9C9E);
 
 /// Reads EXIF from a TIFF structure. `None` when not even its header is readable.
 pub fn parse(tiff: Vec<u8>) -> Option<ExifFields> {
@@ -66,6 +77,20 @@ pub fn parse(tiff: Vec<u8>) -> Option<ExifFields> {
             .and_then(|f| f.value.get_uint(0))
             .and_then(|v| u16::try_from(v).ok())
             .filter(|v| (1..=8).contains(v)),
+        xp_title: xp_text(&exif, TAG_XP_TITLE).map(|t| text::clean_line(&t)),
+        xp_comment: xp_text(&exif, TAG_XP_COMMENT).map(|t| text::clean_multiline(&t)),
+        xp_author: xp_text(&exif, TAG_XP_AUTHOR).map(|t| text::clean_line(&t)),
+        xp_keywords: xp_text(&exif, TAG_XP_KEYWORDS)
+            .map(|t| {
+                t.split(';')
+                    .map(text::clean_line)
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        user_comment: user_comment(&exif)
+            .map(|t| text::clean_multiline(&t))
+            .filter(|t| !t.is_empty() && !is_camera_boilerplate(t)),
         xmp: raw_bytes(&exif, TAG_XMP),
         iim: raw_bytes(&exif, TAG_IPTC)
             .filter(|b| b.first() == Some(&0x1C))
@@ -122,6 +147,49 @@ fn raw_bytes(exif: &Exif, tag: Tag) -> Option<Vec<u8>> {
         _ => return None,
     };
     (!bytes.is_empty()).then_some(bytes)
+}
+
+/// Windows XP* tags: UCS-2 little-endian whatever the file's byte order, NUL-terminated.
+fn xp_text(exif: &Exif, tag: Tag) -> Option<String> {
+    let bytes = raw_bytes(exif, tag)?;
+    let units = bytes
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]));
+    let text: String = char::decode_utf16(units.take_while(|&u| u != 0))
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect();
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// UserComment: an 8-byte charset prefix (`ASCII`, `UNICODE` = UCS-2 in the file's byte
+/// order, `JIS`, or zeros for undefined), then the text.
+fn user_comment(exif: &Exif) -> Option<String> {
+    let field = exif.get_field(Tag::UserComment, In::PRIMARY)?;
+    let Value::Undefined(bytes, _) = &field.value else {
+        return None;
+    };
+    let (prefix, body) = (bytes.get(..8)?, bytes.get(8..)?);
+    let text = if prefix.starts_with(b"UNICODE") {
+        let le = exif.little_endian();
+        let units = body.chunks_exact(2).map(|p| {
+            if le {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect()
+    } else if prefix.starts_with(b"ASCII") || prefix == [0; 8] {
+        text::decode_guess(trim_nul(body))
+    } else {
+        return None;
+    };
+    let text = text
+        .trim_matches(|c: char| c == '\0' || c.is_whitespace())
+        .to_owned();
+    (!text.is_empty()).then_some(text)
 }
 
 fn gps(exif: &Exif) -> Option<(f64, f64)> {

@@ -1,4 +1,5 @@
-//! Chooses each draft field from IPTC, XMP and EXIF, in that order of preference (DESIGN §4),
+//! Chooses each draft field from IPTC, XMP and EXIF, in that order of preference (DESIGN §4;
+//! within EXIF: the standard tags, then Windows Explorer's XP* tags, then UserComment),
 //! with one exception from the Metadata Working Group's guidance: IPTC text whose charset had to
 //! be guessed (undeclared, not UTF-8) gives way to XMP, which is always Unicode.
 
@@ -35,12 +36,8 @@ struct Chosen {
 
 impl Metadata {
     /// Parses every block found; a block that does not parse is ignored.
-    pub fn read(blocks: &Blocks) -> Self {
-        let exif = blocks
-            .exif
-            .clone()
-            .and_then(super::exif::parse)
-            .unwrap_or_default();
+    pub fn read(blocks: Blocks) -> Self {
+        let exif = blocks.exif.and_then(super::exif::parse).unwrap_or_default();
         let packets = blocks.xmp.iter().chain(exif.xmp.iter());
         let xmp = packets
             .filter_map(|p| xmp::parse(p).ok())
@@ -125,14 +122,21 @@ impl Metadata {
         };
         let joined = |list: Option<Vec<String>>| list.map(|l| l.join("; "));
         Chosen {
-            title: pick(&i.object_name, &x.title).or_else(|| pick(&i.headline, &x.headline)),
+            title: pick(&i.object_name, &x.title)
+                .or_else(|| pick(&i.headline, &x.headline))
+                .or_else(|| e.xp_title.clone()),
             caption: pick(&i.caption, &x.description)
                 .or_else(|| x.alt_text.clone())
-                .or_else(|| e.description.clone()),
+                .or_else(|| e.description.clone())
+                .or_else(|| e.xp_comment.clone())
+                .or_else(|| e.user_comment.clone()),
             credit: pick(&i.credit, &x.credit),
-            byline: joined(pick_list(&i.bylines, &x.creators)).or_else(|| e.artist.clone()),
+            byline: joined(pick_list(&i.bylines, &x.creators))
+                .or_else(|| e.artist.clone())
+                .or_else(|| e.xp_author.clone()),
             copyright: pick(&i.copyright, &x.rights).or_else(|| e.copyright.clone()),
-            keywords: pick_list(&i.keywords, &x.subjects),
+            keywords: pick_list(&i.keywords, &x.subjects)
+                .or_else(|| (!e.xp_keywords.is_empty()).then(|| dedupe(&e.xp_keywords))),
             taken: self.taken().map(|t| t.format()),
             camera: camera(e.make.as_deref(), e.model.as_deref())
                 .or_else(|| camera(x.make.as_deref(), x.model.as_deref())),

@@ -154,7 +154,7 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
         return Err(PhotoError::Unsupported(format));
     }
     // Metadata is best-effort: even a parser panic on hostile input only costs the metadata.
-    let read = || merge::Metadata::read(&blocks::find(format, bytes));
+    let read = || merge::Metadata::read(blocks::find(format, bytes));
     let meta = std::panic::catch_unwind(read).unwrap_or_default();
     let decoded = decode::decode(format, bytes, THUMBNAIL_SIDES[1])?;
     let orientation = meta.orientation;

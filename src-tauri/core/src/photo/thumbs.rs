@@ -1,11 +1,11 @@
 //! Thumbnails from one decode: resized with fast_image_resize (largest first, each smaller one
-//! from the previous), turned upright by the EXIF orientation, encoded as JPEG.
+//! from the previous), turned upright by the EXIF orientation, encoded as JPEG by jpeg-encoder.
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
-use image::codecs::jpeg::JpegEncoder;
 use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage, RgbImage};
+use jpeg_encoder::{ChromaSubsamplingMethod, ColorType, Encoder};
 
 use super::decode::Pixels;
 use super::{PhotoError, PhotoFormat, Thumbnail};
@@ -97,14 +97,24 @@ fn encode(
     if let Some(orientation) = exif_value.and_then(Orientation::from_exif) {
         upright.apply_orientation(orientation);
     }
+    let (w, h) = (upright.width(), upright.height());
+    let (data, color) = match &upright {
+        DynamicImage::ImageLuma8(gray) => (gray.as_raw(), ColorType::Luma),
+        DynamicImage::ImageRgb8(rgb) => (rgb.as_raw(), ColorType::Rgb),
+        _ => return Err(failed()),
+    };
     let mut jpeg = Vec::new();
-    JpegEncoder::new_with_quality(&mut jpeg, QUALITY)
-        .encode_image(&upright)
+    let mut encoder = Encoder::new(&mut jpeg, QUALITY);
+    // Averaged chroma keeps thin coloured lines (captions burnt into photos) from fringing.
+    encoder.set_chroma_subsampling_method(ChromaSubsamplingMethod::Average);
+    let side = |v: u32| u16::try_from(v).map_err(|_| failed());
+    encoder
+        .encode(data, side(w)?, side(h)?, color)
         .map_err(|_| failed())?;
     Ok(Thumbnail {
         max_side,
-        width: upright.width(),
-        height: upright.height(),
+        width: w,
+        height: h,
         jpeg,
     })
 }
