@@ -70,18 +70,30 @@ pub(super) fn assemble(pieces: Vec<Piece>, draft: &mut ArticleDraft) {
     // The last figure came from an image that has not got its caption yet.
     let mut open_image = false;
     for (index, piece) in pieces.into_iter().enumerate() {
-        let Piece { text, heading, caption, image } = piece;
+        let Piece {
+            text,
+            heading,
+            caption,
+            image,
+        } = piece;
         if let Some(src) = image {
             let split = split_credit(&text);
             open_image = split.caption.is_empty() && split.credit.is_empty();
-            draft.figures.push(FigureDraft { caption: split.caption, credit: split.credit, image_ref: src });
+            draft.figures.push(FigureDraft {
+                caption: split.caption,
+                credit: split.credit,
+                image_ref: src,
+            });
             continue;
         }
         let follows_image = std::mem::take(&mut open_image);
         if text.is_empty() {
             continue;
         }
-        if draft.title.is_empty() && paragraphs.is_empty() && text.chars().count() <= MAX_TITLE_CHARS {
+        if draft.title.is_empty()
+            && paragraphs.is_empty()
+            && text.chars().count() <= MAX_TITLE_CHARS
+        {
             draft.title = text;
             title_key = comparable(&draft.title);
             continue;
@@ -202,7 +214,10 @@ pub(super) struct Piece {
 
 impl Piece {
     pub(super) fn text(text: String) -> Self {
-        Piece { text, ..Piece::default() }
+        Piece {
+            text,
+            ..Piece::default()
+        }
     }
 }
 
@@ -255,7 +270,11 @@ fn markdown_line_block(line: &str, next: Option<&str>) -> Option<Piece> {
             .trim()
             .trim_end_matches('#')
             .trim();
-        return Some(Piece { text: inline_markdown(text), heading: true, ..Piece::default() });
+        return Some(Piece {
+            text: inline_markdown(text),
+            heading: true,
+            ..Piece::default()
+        });
     }
     if let Some(caps) = MD_IMAGE.captures(line) {
         let alt = caps
@@ -264,13 +283,25 @@ fn markdown_line_block(line: &str, next: Option<&str>) -> Option<Piece> {
             .or(caps.name("alt"));
         let alt = alt.map_or("", |m| m.as_str()).to_string();
         let src = caps.name("src").map_or("", |m| m.as_str()).to_string();
-        return Some(Piece { text: alt, image: Some(src), ..Piece::default() });
+        return Some(Piece {
+            text: alt,
+            image: Some(src),
+            ..Piece::default()
+        });
     }
     if next.is_some_and(is_setext_underline) && !line.is_empty() {
-        return Some(Piece { text: inline_markdown(line), heading: true, ..Piece::default() });
+        return Some(Piece {
+            text: inline_markdown(line),
+            heading: true,
+            ..Piece::default()
+        });
     }
     if MD_LIST.is_match(line) {
-        return Some(Piece { text: inline_markdown(&MD_LIST.replace(line, "")), heading: false, ..Piece::default() });
+        return Some(Piece {
+            text: inline_markdown(&MD_LIST.replace(line, "")),
+            heading: false,
+            ..Piece::default()
+        });
     }
     None
 }
@@ -291,10 +322,18 @@ fn flush(current: &mut Vec<&str>, flavour: Flavour, out: &mut Vec<Piece>) {
         } else {
             joined
         };
-        out.push(Piece { text: collapse_whitespace(&text), heading: false, ..Piece::default() });
+        out.push(Piece {
+            text: collapse_whitespace(&text),
+            heading: false,
+            ..Piece::default()
+        });
     } else {
         for line in current.iter() {
-            out.push(Piece { text: collapse_whitespace(line), heading: false, ..Piece::default() });
+            out.push(Piece {
+                text: collapse_whitespace(line),
+                heading: false,
+                ..Piece::default()
+            });
         }
     }
     current.clear();

@@ -55,8 +55,19 @@ pub(super) fn extract(html: &str, title: &str) -> Vec<Block> {
 }
 
 fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
+    // Credit and caption classes survive so that figures can be read from the container.
+    let classes_to_preserve = [
+        "credit",
+        "copyright",
+        "photographer",
+        "byline",
+        "source",
+        "caption",
+        "wp-caption-text",
+    ];
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 200_000,
+        classes_to_preserve: classes_to_preserve.map(String::from).to_vec(),
         ..Default::default()
     };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(cfg)).ok()?;
