@@ -40,7 +40,7 @@ pub(super) fn extract(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
         .iter()
         .position(|p| p.content_type == "text/html")
         .ok_or_else(|| ArticleError::damaged(ArticleFormat::Mhtml, "it has no HTML part"))?;
-    let page = parts.swap_remove(html_part);
+    let page = parts.remove(html_part);
     let mut draft = html::extract(&page.body, page.charset)?;
 
     let base =

@@ -196,3 +196,26 @@ fn a_single_part_html_message_is_read() {
     let draft = extract_any(bytes.as_bytes(), ArticleFormat::Mhtml, "x.mht").unwrap();
     assert_eq!(draft.title, "Talks held in Moscow");
 }
+
+#[test]
+fn a_fifty_megabyte_archive_is_read_in_linear_time() {
+    let image = vec![0xABu8; 36 * 1024 * 1024];
+    let mut mhtml = String::from_utf8(blink_mhtml(PAGE, "")).unwrap();
+    let tail = mhtml.rfind("------MultipartBoundary--abc------").unwrap();
+    let extra = format!(
+        "------MultipartBoundary--abc----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\
+         Content-Location: https://news.example.com/big.png\r\n\r\n{}\r\n",
+        base64(&image)
+    );
+    mhtml.insert_str(tail, &extra);
+    assert!(mhtml.len() > 48 * 1024 * 1024);
+    let started = std::time::Instant::now();
+    let draft = extract_any(mhtml.as_bytes(), ArticleFormat::Mhtml, "big.mhtml").unwrap();
+    assert_eq!(draft.embedded.len(), 2);
+    assert_eq!(draft.embedded[1].bytes.len(), image.len());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -77,7 +77,14 @@ fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
 }
 
 fn trafilatura_text(html: &str) -> Option<String> {
-    rs_trafilatura::extract(html).ok().map(|r| r.content_text)
+    // Its default stops at 1 MB of text, which would make it disagree with everything after.
+    let options = rs_trafilatura::Options {
+        max_extracted_len: usize::MAX,
+        ..Default::default()
+    };
+    rs_trafilatura::extract_with_options(html, &options)
+        .ok()
+        .map(|r| r.content_text)
 }
 
 /// Everything readable in `<body>` except page furniture: the last resort.

@@ -41,8 +41,15 @@ pub(super) fn read(doc: &Document) -> PageMeta {
         meta(doc, "og:url"),
         ld.url.clone(),
     ]);
+    let site_name = meta(doc, "og:site_name");
+    // Some pages put their address where the name belongs.
+    let site_name = if site_name.starts_with("http") {
+        host_of(&site_name)
+    } else {
+        site_name
+    };
     let site = first_nonempty([
-        meta(doc, "og:site_name"),
+        site_name,
         ld.publisher.clone(),
         meta(doc, "application-name"),
         host_of(&url),
@@ -402,9 +409,8 @@ fn byline(doc: &Document, ld: &LinkedData) -> String {
 /// "By JANE DOE" → "JANE DOE"; URLs and long texts are not bylines.
 fn clean_byline(raw: &str) -> String {
     let text = collapse_whitespace(raw);
-    let lower = text.to_lowercase();
     let mut text = text.as_str();
-    for prefix in [
+    const PREFIXES: [&str; 8] = [
         "by ",
         "written by ",
         "автор:",
@@ -413,10 +419,18 @@ fn clean_byline(raw: &str) -> String {
         "作者:",
         "记者：",
         "记者:",
-    ] {
-        if lower.starts_with(prefix) {
+    ];
+    for prefix in PREFIXES {
+        let head = text.get(..prefix.len());
+        if head.is_some_and(|h| h.to_lowercase() == prefix) {
             text = text[prefix.len()..].trim();
             break;
+        }
+    }
+    // What follows a name on a byline: a social handle, a bullet, a separator.
+    for stop in [" @", " •", " · ", " | ", "\u{2022}"] {
+        if let Some(i) = text.find(stop) {
+            text = text[..i].trim();
         }
     }
     if text.starts_with("http")

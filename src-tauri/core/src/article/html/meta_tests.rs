@@ -87,6 +87,8 @@ fn bylines_come_from_json_ld_meta_or_markup() {
         ""
     );
     assert_eq!(meta_of("", "").byline, "");
+    let noisy = r#"<span class="author">Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read</span>"#;
+    assert_eq!(meta_of("", noisy).byline, "Bryan DeArdo");
 }
 
 #[test]
@@ -134,6 +136,11 @@ fn site_and_url_fall_back_to_the_canonical_host() {
     );
     assert_eq!(meta.url, "https://www.example.org/a/b.html");
     assert_eq!(meta.site, "example.org");
+    let url_as_name = meta_of(
+        r#"<meta property="og:site_name" content="https://www.example.in">"#,
+        "",
+    );
+    assert_eq!(url_as_name.site, "example.in");
     let relative = meta_of(r#"<link rel="canonical" href="/a/b.html">"#, "");
     assert_eq!(
         relative.url, "",

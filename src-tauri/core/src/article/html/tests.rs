@@ -247,6 +247,34 @@ fn deeply_nested_html_is_read_quickly() {
 }
 
 #[test]
+fn a_large_page_is_read_in_linear_time() {
+    let paragraph = "<p>The two sides signed and issued a joint declaration and determined the work plan for the coming years.</p>\n";
+    let build = |mb: usize| {
+        let mut html = String::from("<html><head><title>Big</title></head><body><article>");
+        while html.len() < mb * 1024 * 1024 {
+            html.push_str(paragraph);
+        }
+        html + "</article></body></html>"
+    };
+    let time = |html: &str| {
+        let started = std::time::Instant::now();
+        let draft = page(html.as_bytes());
+        (started.elapsed(), draft.body_text.len())
+    };
+    let (small, small_len) = time(&build(1));
+    let (large, large_len) = time(&build(8));
+    assert!(
+        large_len > 7 * small_len,
+        "all the text is kept: {small_len} then {large_len}"
+    );
+    // Eight times the input: linear is ~8x, quadratic would be ~64x.
+    assert!(
+        large < small * 24 + std::time::Duration::from_secs(2),
+        "1 MB {small:?}, 8 MB {large:?}"
+    );
+}
+
+#[test]
 fn empty_and_textless_pages_are_errors_not_panics() {
     assert!(matches!(
         extract(b"<html></html>", ArticleFormat::Html, "a.html"),

@@ -224,3 +224,30 @@ fn zip_bombs_stop_at_the_unpacking_cap() {
     );
     assert!(started.elapsed().as_secs() < 20);
 }
+
+#[test]
+fn a_large_document_is_read_in_linear_time() {
+    let paragraph = w_paragraph(
+        "",
+        "The two sides signed and issued a joint declaration and determined the work plan.",
+    );
+    let body = paragraph.repeat(20 * 1024 * 1024 / paragraph.len());
+    let document = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body>{}{body}</w:body></w:document>"#,
+        w_paragraph("Title", "Big")
+    );
+    let bytes = package(&[("word/document.xml", document.as_bytes())]);
+    let started = std::time::Instant::now();
+    let draft = extract(&bytes, ArticleFormat::Docx, "big.docx").unwrap();
+    assert_eq!(draft.title, "Big");
+    assert!(
+        draft.body_text.len() > 10 * 1024 * 1024,
+        "{}",
+        draft.body_text.len()
+    );
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+}
