@@ -6,6 +6,7 @@
 //! untrusted input and answers with a draft or an [`ArticleError`] a person can read; none may
 //! panic, hang or grow without bound on hostile input.
 
+mod assemble;
 mod decode;
 mod draft;
 mod html;

@@ -11,8 +11,8 @@ use std::time::Duration;
 use lopdf::content::Content;
 use lopdf::{Document, Encoding, LoadOptions, Object};
 
+use super::assemble::{Piece, assemble};
 use super::office::good_title;
-use super::plain::{Piece, assemble};
 use super::{ArticleDraft, ArticleError, ArticleFormat};
 use crate::text::collapse_whitespace;
 

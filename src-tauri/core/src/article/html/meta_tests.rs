@@ -1,6 +1,7 @@
 //! Tests for page metadata: headline without the site name, bylines, dates, site, language.
 
 use super::*;
+use crate::article::html::title::strip_site_name;
 
 fn meta_of(head: &str, body: &str) -> PageMeta {
     read(&Document::from(format!(

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::xml::{XmlEvent, first_text_of, for_each_event};
 use super::{Package, good_title};
-use crate::article::plain::{Piece, assemble};
+use crate::article::assemble::{Piece, assemble};
 use crate::article::{ArticleDraft, ArticleError, ArticleFormat};
 
 const FORMAT: ArticleFormat = ArticleFormat::Docx;

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::xml::{XmlEvent, first_text_of, for_each_event};
 use super::{Package, good_title};
-use crate::article::plain::{Piece, assemble};
+use crate::article::assemble::{Piece, assemble};
 use crate::article::{ArticleDraft, ArticleError, ArticleFormat};
 use crate::text::{collapse_whitespace, pattern};
 
