@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use folio_core::article::{ArticleFormat, extract};
 
+type Extractor = fn(&[u8]) -> String;
+
 fn trafilatura(html: &[u8]) -> String {
     rs_trafilatura::extract_bytes(html)
         .map(|r| r.content_text)
@@ -38,9 +40,15 @@ fn main() {
     let Some(dir) = shingles::corpus_dir() else {
         return;
     };
-    let pages = shingles::load_corpus(&dir);
+    let pages = match shingles::load_corpus(&dir) {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("cannot read the corpus: {e}");
+            return;
+        }
+    };
     let only = std::env::args().nth(1);
-    let extractors: [(&str, fn(&[u8]) -> String); 3] = [
+    let extractors: [(&str, Extractor); 3] = [
         ("rs-trafilatura", trafilatura),
         ("dom_smoothie", smoothie),
         ("folio", folio),

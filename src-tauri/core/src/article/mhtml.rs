@@ -28,7 +28,10 @@ pub(super) fn extract(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
     if !content_type.to_ascii_lowercase().starts_with("multipart/")
         && !content_type.to_ascii_lowercase().starts_with("text/html")
     {
-        return Err(ArticleError::damaged(ArticleFormat::Mhtml, "not a MIME web archive"));
+        return Err(ArticleError::damaged(
+            ArticleFormat::Mhtml,
+            "not a MIME web archive",
+        ));
     }
     let mut parts = Vec::new();
     collect_parts(&headers, body, 0, &mut parts)?;
@@ -37,23 +40,34 @@ pub(super) fn extract(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
         .iter()
         .position(|p| p.content_type == "text/html")
         .ok_or_else(|| ArticleError::damaged(ArticleFormat::Mhtml, "it has no HTML part"))?;
-    let page = parts.swap_remove(html_part);
+    let page = parts.remove(html_part);
     let mut draft = html::extract(&page.body, page.charset)?;
 
-    let base = header(&headers, "snapshot-content-location").unwrap_or_else(|| page.location.clone());
+    let base =
+        header(&headers, "snapshot-content-location").unwrap_or_else(|| page.location.clone());
     if draft.url.is_empty() && base.starts_with("http") {
         draft.url = base.clone();
     }
     if draft.title.is_empty() {
-        draft.title = header(&headers, "subject").map(|s| decode_words(&s)).unwrap_or_default();
+        draft.title = header(&headers, "subject")
+            .map(|s| decode_words(&s))
+            .unwrap_or_default();
     }
     draft.embedded = parts
         .into_iter()
         .filter(|p| p.content_type.starts_with("image/") && !p.body.is_empty())
-        .map(|p| EmbeddedResource { location: p.location, media_type: p.content_type, bytes: p.body })
+        .map(|p| EmbeddedResource {
+            location: p.location,
+            media_type: p.content_type,
+            bytes: p.body,
+        })
         .collect();
     for figure in &mut draft.figures {
-        if draft.embedded.iter().any(|e| e.location == figure.image_ref) {
+        if draft
+            .embedded
+            .iter()
+            .any(|e| e.location == figure.image_ref)
+        {
             continue;
         }
         let absolute = resolve(&base, &figure.image_ref);
@@ -99,14 +113,19 @@ fn parse_headers(head: &[u8]) -> Vec<(String, String)> {
 }
 
 fn header(headers: &[(String, String)], name: &str) -> Option<String> {
-    headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
 }
 
 /// A parameter of a structured header: `boundary="x"` in `multipart/related; boundary="x"`.
 fn parameter(value: &str, name: &str) -> Option<String> {
     value.split(';').skip(1).find_map(|p| {
         let (key, val) = p.split_once('=')?;
-        key.trim().eq_ignore_ascii_case(name).then(|| val.trim().trim_matches('"').to_string())
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| val.trim().trim_matches('"').to_string())
     })
 }
 
@@ -117,13 +136,21 @@ fn collect_parts(
     out: &mut Vec<Part>,
 ) -> Result<(), ArticleError> {
     let content_type = header(headers, "content-type").unwrap_or_else(|| "text/plain".into());
-    let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let media_type = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if !media_type.starts_with("multipart/") {
         let encoding = header(headers, "content-transfer-encoding").unwrap_or_default();
         out.push(Part {
             charset: parameter(&content_type, "charset").and_then(|c| encoding_for_label(&c)),
             location: header(headers, "content-location")
-                .or_else(|| header(headers, "content-id").map(|id| format!("cid:{}", id.trim_matches(['<', '>']))))
+                .or_else(|| {
+                    header(headers, "content-id")
+                        .map(|id| format!("cid:{}", id.trim_matches(['<', '>'])))
+                })
                 .unwrap_or_default(),
             body: decode_transfer(body, &encoding),
             content_type: media_type,
@@ -135,11 +162,16 @@ fn collect_parts(
     }
     let boundary = parameter(&content_type, "boundary")
         .filter(|b| !b.is_empty())
-        .ok_or_else(|| ArticleError::damaged(ArticleFormat::Mhtml, "the multipart boundary is missing"))?;
+        .ok_or_else(|| {
+            ArticleError::damaged(ArticleFormat::Mhtml, "the multipart boundary is missing")
+        })?;
     let delimiter = format!("--{boundary}");
     let mut pieces = split_on(body, delimiter.as_bytes());
     if pieces.is_empty() {
-        return Err(ArticleError::damaged(ArticleFormat::Mhtml, "no parts found"));
+        return Err(ArticleError::damaged(
+            ArticleFormat::Mhtml,
+            "no parts found",
+        ));
     }
     pieces.remove(0); // the preamble before the first boundary
     for piece in pieces {
@@ -150,7 +182,9 @@ fn collect_parts(
             break; // the closing delimiter
         }
         let piece = trim_line_start(piece);
-        let Some((head, content)) = split_head(piece) else { continue };
+        let Some((head, content)) = split_head(piece) else {
+            continue;
+        };
         collect_parts(&parse_headers(head), content, depth + 1, out)?;
     }
     Ok(())
@@ -178,7 +212,10 @@ fn split_on<'a>(body: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
 }
 
 fn trim_line_start(piece: &[u8]) -> &[u8] {
-    let piece = piece.strip_prefix(b"\r\n").or_else(|| piece.strip_prefix(b"\n")).unwrap_or(piece);
+    let piece = piece
+        .strip_prefix(b"\r\n")
+        .or_else(|| piece.strip_prefix(b"\n"))
+        .unwrap_or(piece);
     // Transport padding after the boundary is allowed: skip to the next line if any remains.
     if piece.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
         return find(piece, b"\n").map_or(piece, |i| &piece[i + 1..]);
@@ -303,7 +340,9 @@ fn resolve(base: &str, rel: &str) -> String {
     if rel.contains("://") || base.is_empty() || rel.is_empty() {
         return rel.to_string();
     }
-    let Some((scheme, rest)) = base.split_once("://") else { return rel.to_string() };
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return rel.to_string();
+    };
     let host_end = rest.find('/').unwrap_or(rest.len());
     let (host, path) = rest.split_at(host_end);
     if let Some(protocol_relative) = rel.strip_prefix("//") {

@@ -6,6 +6,7 @@
 //! untrusted input and answers with a draft or an [`ArticleError`] a person can read; none may
 //! panic, hang or grow without bound on hostile input.
 
+mod assemble;
 mod decode;
 mod draft;
 mod html;
@@ -168,15 +169,18 @@ pub fn extract(
             limit: MAX_INPUT_BYTES,
         });
     }
-    let draft = match format {
-        ArticleFormat::Text => plain::extract(bytes, plain::Flavour::Text)?,
-        ArticleFormat::Markdown => plain::extract(bytes, plain::Flavour::Markdown)?,
-        ArticleFormat::Html => html::extract(bytes, None)?,
-        ArticleFormat::Mhtml => mhtml::extract(bytes)?,
-        ArticleFormat::Docx => office::extract_docx(bytes)?,
-        ArticleFormat::Odt => office::extract_odt(bytes)?,
-        ArticleFormat::Pdf => pdf::extract(bytes)?,
-    };
+    // The extractors are large third-party parsers fed untrusted bytes: a panic in one of them
+    // is this file's failure, never the batch's.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        ArticleFormat::Text => plain::extract(bytes, plain::Flavour::Text),
+        ArticleFormat::Markdown => plain::extract(bytes, plain::Flavour::Markdown),
+        ArticleFormat::Html => html::extract(bytes, None),
+        ArticleFormat::Mhtml => mhtml::extract(bytes),
+        ArticleFormat::Docx => office::extract_docx(bytes),
+        ArticleFormat::Odt => office::extract_odt(bytes),
+        ArticleFormat::Pdf => pdf::extract(bytes),
+    }));
+    let draft = read.map_err(|_| ArticleError::damaged(format, "the reader failed on it"))??;
     draft::finish(draft, format, file_name)
 }
 

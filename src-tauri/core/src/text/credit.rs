@@ -80,7 +80,7 @@ static AGENCY_SLASH: LazyLock<Regex> = LazyLock::new(|| {
 /// English and Russian markers that introduce a trailing credit outside brackets.
 static LATIN_CYRILLIC_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"(?P<m>(?:Photo|Image)\s+(?:[Cc]redits?|[Cc]ourtesy(?:\s+of)?)\s*:?\s*|(?:Photos?|Photograph|Image|Picture|Credits?)\s*(?:by\s+|:\s*|/\s*)|Courtesy(?:\s+of\s+|:\s*)|(?:Фото(?:графия)?|Источник\s+фото|Автор\s+фото|Фото\s+предоставлено|Иллюстрация)\s*(?P<ru_sep>[:/]\s*|[—–-]\s+|\s+))",
+        r"(?P<m>(?:Photo|Image)\s+(?:[Cc]redits?|[Cc]ourtesy(?:\s+of)?)\s*:?\s*|(?:Photos?|Photograph|Image|Picture|Credits?)\s*(?:by\s+|:\s*|/\s*)|Credit(?:\.{2,3}|…)\s*|Courtesy(?:\s+of\s+|:\s*)|(?:Фото(?:графия)?|Источник\s+фото|Автор\s+фото|Фото\s+предоставлено|Иллюстрация)\s*(?P<ru_sep>[:/]\s*|[—–-]\s+|\s+))",
     )
 });
 

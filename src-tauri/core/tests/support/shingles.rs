@@ -109,21 +109,30 @@ pub fn corpus_dir() -> Option<std::path::PathBuf> {
     }
 }
 
-/// (id, html bytes, ground-truth body) for every page of the corpus, sorted by id.
-pub fn load_corpus(dir: &std::path::Path) -> Vec<(String, Vec<u8>, String)> {
+/// One page of the corpus: id, HTML bytes, ground-truth article body.
+pub type Page = (String, Vec<u8>, String);
+
+/// Every page of the corpus, sorted by id.
+pub fn load_corpus(dir: &std::path::Path) -> Result<Vec<Page>, String> {
     use std::io::Read;
-    let truth: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json")).unwrap()).unwrap();
+    let read = |path: std::path::PathBuf| {
+        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let truth: serde_json::Value = serde_json::from_slice(&read(dir.join("ground-truth.json"))?)
+        .map_err(|e| format!("ground-truth.json: {e}"))?;
+    let entries = truth
+        .as_object()
+        .ok_or("ground-truth.json is not an object")?;
     let mut pages = Vec::new();
-    for (id, entry) in truth.as_object().unwrap() {
+    for (id, entry) in entries {
         let body = entry["articleBody"].as_str().unwrap_or("").to_string();
-        let gz = std::fs::read(dir.join("html").join(format!("{id}.html.gz"))).unwrap();
+        let gz = read(dir.join("html").join(format!("{id}.html.gz")))?;
         let mut html = Vec::new();
         flate2::read::GzDecoder::new(&gz[..])
             .read_to_end(&mut html)
-            .unwrap();
+            .map_err(|e| format!("{id}: {e}"))?;
         pages.push((id.clone(), html, body));
     }
     pages.sort_by(|a, b| a.0.cmp(&b.0));
-    pages
+    Ok(pages)
 }

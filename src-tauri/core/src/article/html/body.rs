@@ -55,8 +55,19 @@ pub(super) fn extract(html: &str, title: &str) -> Vec<Block> {
 }
 
 fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
+    // Credit and caption classes survive so that figures can be read from the container.
+    let classes_to_preserve = [
+        "credit",
+        "copyright",
+        "photographer",
+        "byline",
+        "source",
+        "caption",
+        "wp-caption-text",
+    ];
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 200_000,
+        classes_to_preserve: classes_to_preserve.map(String::from).to_vec(),
         ..Default::default()
     };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(cfg)).ok()?;
@@ -66,7 +77,14 @@ fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
 }
 
 fn trafilatura_text(html: &str) -> Option<String> {
-    rs_trafilatura::extract(html).ok().map(|r| r.content_text)
+    // Its default stops at 1 MB of text, which would make it disagree with everything after.
+    let options = rs_trafilatura::Options {
+        max_extracted_len: usize::MAX,
+        ..Default::default()
+    };
+    rs_trafilatura::extract_with_options(html, &options)
+        .ok()
+        .map(|r| r.content_text)
 }
 
 /// Everything readable in `<body>` except page furniture: the last resort.

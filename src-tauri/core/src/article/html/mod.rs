@@ -3,9 +3,11 @@
 
 mod blocks;
 mod body;
+mod linked_data;
 mod meta;
 mod nesting;
 pub(crate) mod sanitize;
+mod title;
 
 use dom_query::Document;
 use encoding_rs::Encoding;

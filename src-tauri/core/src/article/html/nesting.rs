@@ -234,7 +234,7 @@ fn skip_raw_text(html: &str, from: usize, name: &str) -> usize {
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|b| *b == needle)
+    memchr::memchr(needle, haystack)
 }
 
 #[cfg(test)]
