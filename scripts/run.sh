@@ -7,6 +7,7 @@ source scripts/lib.sh
 
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+target_dir=${CARGO_TARGET_DIR:-target}
 build_ui_if_changed
 say "building the app and the folio command"
 cargo build -p folio-desktop -p folio
@@ -16,4 +17,4 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   fail "no display to open a window on; run this from a desktop session (built: target/debug/folio-desktop)"
 fi
 say "launching Folio"
-exec target/debug/folio-desktop
+exec "$target_dir/debug/folio-desktop"

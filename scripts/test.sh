@@ -21,6 +21,7 @@ step() {
 
 step "setup" scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
+target_dir=${CARGO_TARGET_DIR:-$PWD/target}
 
 step "ui: typecheck" npm --prefix ui run --silent typecheck
 step "ui: lint" npm --prefix ui run --silent lint
@@ -35,7 +36,7 @@ step "ui: browser tests (chromium, mock host)" npm --prefix ui run --silent test
 step "app: build" cargo build -p folio-desktop -p folio --quiet
 step "e2e: clippy" cargo clippy --manifest-path tests/e2e/Cargo.toml --all-targets --quiet -- -D warnings
 step "e2e: real app under xvfb (webdriver)" \
-  env FOLIO_DESKTOP_BIN="$PWD/target/debug/folio-desktop" \
+  env FOLIO_DESKTOP_BIN="$target_dir/debug/folio-desktop" \
   xvfb-run -a -s "-screen 0 1440x900x24" \
   cargo test --manifest-path tests/e2e/Cargo.toml --quiet -- --test-threads=1
 

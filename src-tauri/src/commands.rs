@@ -34,7 +34,10 @@ pub fn list_items(
 
 /// Imports dropped or picked paths on a worker thread, emitting progress, then one `changed`.
 #[tauri::command]
-pub async fn import_paths(app: AppHandle, request: ImportRequest) -> Result<ImportReport, WireError> {
+pub async fn import_paths(
+    app: AppHandle,
+    request: ImportRequest,
+) -> Result<ImportReport, WireError> {
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
@@ -52,7 +55,8 @@ pub async fn import_paths(app: AppHandle, request: ImportRequest) -> Result<Impo
         events::archive_changed(&worker);
         report.map_err(|e| e.to_wire())
     });
-    job.await.map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
 }
 
 #[tauri::command]

@@ -28,7 +28,12 @@ impl ProgressSink for ProgressEmitter {
 
 /// Tells the UI that items (and what counts them) changed.
 pub fn archive_changed(app: &AppHandle) {
-    let kinds = vec![EntityKind::Items, EntityKind::Tags, EntityKind::Collections, EntityKind::Stats];
+    let kinds = vec![
+        EntityKind::Items,
+        EntityKind::Tags,
+        EntityKind::Collections,
+        EntityKind::Stats,
+    ];
     if let Err(error) = app.emit(CHANGED, Changed { kinds }) {
         tracing::warn!("cannot send the change event: {error}");
     }

@@ -27,13 +27,19 @@ impl AppState {
             .and_then(|dir| {
                 let archive = Archive::open_or_create(&dir)?;
                 tracing::info!("archive {}", dir.display());
-                Ok(Opened { dir, writer: Mutex::new(archive) })
+                Ok(Opened {
+                    dir,
+                    writer: Mutex::new(archive),
+                })
             })
             .map_err(|error| {
                 tracing::error!("cannot open the archive: {error}");
                 error.to_wire()
             });
-        Self { opened, import: Mutex::new(None) }
+        Self {
+            opened,
+            import: Mutex::new(None),
+        }
     }
 
     fn opened(&self) -> Result<&Opened, WireError> {
@@ -69,10 +75,10 @@ impl AppState {
     }
 
     pub fn cancel_import(&self) {
-        if let Ok(slot) = self.import.lock() {
-            if let Some(token) = slot.as_ref() {
-                token.cancel();
-            }
+        if let Ok(slot) = self.import.lock()
+            && let Some(token) = slot.as_ref()
+        {
+            token.cancel();
         }
     }
 }

@@ -40,7 +40,12 @@ pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn list(dir: &Path, kind: Option<crate::Kind>, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+pub fn list(
+    dir: &Path,
+    kind: Option<crate::Kind>,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let archive = Archive::open(dir, Access::Read)?;
     let kind = kind.map(|k| match k {
         crate::Kind::Article => KindFilter::Article,
@@ -52,7 +57,13 @@ pub fn list(dir: &Path, kind: Option<crate::Kind>, limit: usize, json: bool) -> 
     } else {
         for item in items {
             let date = item.date.as_deref().unwrap_or("");
-            println!("{:>6}  {:<7}  {:<10}  {}", item.id, item.kind, date.get(..10).unwrap_or(date), item.title);
+            println!(
+                "{:>6}  {:<7}  {:<10}  {}",
+                item.id,
+                item.kind,
+                date.get(..10).unwrap_or(date),
+                item.title
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -73,11 +84,18 @@ pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
                     println!("{label:<10}{value}");
                 }
             }
-            println!("{:<10}{}", "Published", a.published.as_deref().unwrap_or("-"));
+            println!(
+                "{:<10}{}",
+                "Published",
+                a.published.as_deref().unwrap_or("-")
+            );
             println!("{:<10}{}", "Language", a.language.as_deref().unwrap_or("-"));
             println!("{:<10}{}", "Tags", a.tags.join(", "));
             for figure in &a.figures {
-                let photo = figure.photo_id.map(|id| format!(" → photo #{id}")).unwrap_or_default();
+                let photo = figure
+                    .photo_id
+                    .map(|id| format!(" → photo #{id}"))
+                    .unwrap_or_default();
                 println!("Figure    {} [{}]{photo}", figure.caption, figure.credit);
             }
             println!("\n{}", a.body_text);

@@ -5,9 +5,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use folio_core::Archive;
 use folio_core::import::{ImportOptions, ImportReport};
 use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
-use folio_core::Archive;
 
 use crate::output;
 
@@ -19,7 +19,11 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut archive = Archive::open_or_create(dir)?;
-    let options = ImportOptions { tags, collection, ..ImportOptions::default() };
+    let options = ImportOptions {
+        tags,
+        collection,
+        ..ImportOptions::default()
+    };
     let cancel = CancelToken::new();
     let report = if !json && std::io::stderr().is_terminal() {
         let bar = Bar::new();
@@ -43,7 +47,10 @@ pub fn run(
 
 fn print_text(report: &ImportReport) {
     for item in &report.imported {
-        println!("imported   {} #{}  {}  ({})", item.kind, item.id, item.title, item.path);
+        println!(
+            "imported   {} #{}  {}  ({})",
+            item.kind, item.id, item.title, item.path
+        );
     }
     for item in &report.duplicates {
         println!("duplicate  {}  (already #{})", item.path, item.id);

@@ -95,9 +95,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => commands::init(&archive_dir),
         Command::Stats { json } => commands::stats(&archive_dir, json),
-        Command::Import { json, tags, collection, paths } => {
-            import::run(&archive_dir, &paths, tags, collection, json)
-        }
+        Command::Import {
+            json,
+            tags,
+            collection,
+            paths,
+        } => import::run(&archive_dir, &paths, tags, collection, json),
         Command::List { json, kind, limit } => commands::list(&archive_dir, kind, limit, json),
         Command::Show { json, id } => commands::show(&archive_dir, id, json),
     };

@@ -35,16 +35,19 @@ pub fn list(conn: &Connection, kind: Option<KindFilter>, limit: usize) -> Result
          WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)
          ORDER BY imported_at DESC, id DESC LIMIT ?2",
     )?;
-    let rows = statement.query_map(params![kind, i64::try_from(limit).unwrap_or(i64::MAX)], |row| {
-        Ok(ItemSummary {
-            id: row.get(0)?,
-            kind: row.get(1)?,
-            title: row.get(2)?,
-            date: row.get(3)?,
-            language: row.get(4)?,
-            source_name: row.get(5)?,
-        })
-    })?;
+    let rows = statement.query_map(
+        params![kind, i64::try_from(limit).unwrap_or(i64::MAX)],
+        |row| {
+            Ok(ItemSummary {
+                id: row.get(0)?,
+                kind: row.get(1)?,
+                title: row.get(2)?,
+                date: row.get(3)?,
+                language: row.get(4)?,
+                source_name: row.get(5)?,
+            })
+        },
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -144,7 +147,11 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
         )?;
         let figures = statement
             .query_map([id], |row| {
-                Ok(FigureView { caption: row.get(0)?, credit: row.get(1)?, photo_id: row.get(2)? })
+                Ok(FigureView {
+                    caption: row.get(0)?,
+                    credit: row.get(1)?,
+                    photo_id: row.get(2)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         return Ok(ItemView::Article(ArticleView {

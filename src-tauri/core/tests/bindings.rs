@@ -25,7 +25,15 @@ fn generated() -> BTreeMap<String, String> {
         };
     }
     export!(ErrorCode, WireError, Stats, Progress, EntityKind, Changed);
-    export!(ImportRequest, ImportReport, Imported, Duplicate, Skipped, Failed, ItemSummary);
+    export!(
+        ImportRequest,
+        ImportReport,
+        Imported,
+        Duplicate,
+        Skipped,
+        Failed,
+        ItemSummary
+    );
     files
 }
 

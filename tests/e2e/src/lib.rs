@@ -159,7 +159,8 @@ impl Session<'_> {
     /// Runs an asynchronous script; it finishes by calling its last argument with the result.
     pub fn execute_async(&self, script: &str, args: Value, timeout: Duration) -> Result<Value> {
         let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
-        self.driver.request("POST", &self.path("/timeouts"), Some(json!({"script": ms})))?;
+        self.driver
+            .request("POST", &self.path("/timeouts"), Some(json!({"script": ms})))?;
         self.driver.request(
             "POST",
             &self.path("/execute/async"),
@@ -194,9 +195,14 @@ impl Session<'_> {
             }
             if Instant::now() > deadline {
                 let body = self
-                    .execute("return document.body ? document.body.innerText : '';", json!([]))
+                    .execute(
+                        "return document.body ? document.body.innerText : '';",
+                        json!([]),
+                    )
                     .unwrap_or_default();
-                return Err(format!("no {css} with {needle:?} within {timeout:?}; page: {body}"));
+                return Err(format!(
+                    "no {css} with {needle:?} within {timeout:?}; page: {body}"
+                ));
             }
             sleep(Duration::from_millis(200));
         }

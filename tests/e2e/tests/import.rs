@@ -25,14 +25,25 @@ fn importing_the_typical_article_lists_it_in_the_window() -> Result<()> {
     let report = session.invoke("import_paths", request.clone(), PATIENCE)?;
     let imported = report["imported"].as_array().cloned().unwrap_or_default();
     assert_eq!(imported.len(), 1, "report: {report}");
-    assert_eq!(imported[0]["title"], "2nd China-Russia Innovation Dialogue held in Moscow");
+    assert_eq!(
+        imported[0]["title"],
+        "2nd China-Russia Innovation Dialogue held in Moscow"
+    );
 
-    session.wait_for_text("[data-testid=item-row]", "China-Russia Innovation Dialogue", PATIENCE)?;
+    session.wait_for_text(
+        "[data-testid=item-row]",
+        "China-Russia Innovation Dialogue",
+        PATIENCE,
+    )?;
     session.wait_for_text("[data-testid=stat-items]", "1", PATIENCE)?;
 
     // The same bytes again: a duplicate, nothing added.
     let again = session.invoke("import_paths", request, PATIENCE)?;
-    assert_eq!(again["duplicates"].as_array().map(Vec::len), Some(1), "report: {again}");
+    assert_eq!(
+        again["duplicates"].as_array().map(Vec::len),
+        Some(1),
+        "report: {again}"
+    );
     assert_eq!(again["imported"].as_array().map(Vec::len), Some(0));
     Ok(())
 }

@@ -5,7 +5,13 @@
 use std::io::{Cursor, Write};
 
 /// A real JPEG of `width`×`height` with an IPTC caption, credit and keywords (UTF-8).
-pub fn jpeg_with_iptc(width: u32, height: u32, caption: &str, credit: &str, keywords: &[&str]) -> Vec<u8> {
+pub fn jpeg_with_iptc(
+    width: u32,
+    height: u32,
+    caption: &str,
+    credit: &str,
+    keywords: &[&str],
+) -> Vec<u8> {
     let plain = jpeg(width, height, 0);
     let mut iptc = Vec::new();
     dataset(&mut iptc, 1, 90, b"\x1b%G");
@@ -41,14 +47,26 @@ fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
 
 /// A plain JPEG; `seed` varies the pixels so different seeds give different bytes.
 pub fn jpeg(width: u32, height: u32, seed: u8) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8 ^ seed, (y % 256) as u8, seed.wrapping_mul(37)])
-    });
-    let mut out = Cursor::new(Vec::new());
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&image)
+    let mut pixels = Vec::with_capacity((width * height * 3) as usize);
+    for y in 0..height {
+        for x in 0..width {
+            pixels.extend_from_slice(&[
+                (x % 256) as u8 ^ seed,
+                (y % 256) as u8,
+                seed.wrapping_mul(37),
+            ]);
+        }
+    }
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 85)
+        .encode(
+            &pixels,
+            width as u16,
+            height as u16,
+            jpeg_encoder::ColorType::Rgb,
+        )
         .expect("encode jpeg");
-    out.into_inner()
+    out
 }
 
 /// A PNG whose header declares `width`×`height` but carries no real image data.
@@ -59,7 +77,11 @@ pub fn png_header_only(width: u32, height: u32) -> Vec<u8> {
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+    chunk(
+        &mut out,
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    );
     chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -78,7 +100,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &byte in bytes {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

@@ -25,10 +25,18 @@ pub fn resolve_destination(
     collection: Option<&str>,
 ) -> Result<Destination> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let tag_ids = tag_names.iter().map(|name| tags::ensure(&tx, name)).collect::<Result<_>>()?;
-    let collection_id = collection.map(|name| collections::ensure(&tx, name)).transpose()?;
+    let tag_ids = tag_names
+        .iter()
+        .map(|name| tags::ensure(&tx, name))
+        .collect::<Result<_>>()?;
+    let collection_id = collection
+        .map(|name| collections::ensure(&tx, name))
+        .transpose()?;
     tx.commit()?;
-    Ok(Destination { tag_ids, collection_id })
+    Ok(Destination {
+        tag_ids,
+        collection_id,
+    })
 }
 
 /// Commits one batch in one transaction and records each unit's outcome.
@@ -66,7 +74,10 @@ fn commit_photo(
     report: &mut ImportReport,
 ) -> Result<i64> {
     if let Some(id) = items::find_by_sha256(conn, &photo.sha256)? {
-        report.duplicates.push(Duplicate { path: photo.display.clone(), id });
+        report.duplicates.push(Duplicate {
+            path: photo.display.clone(),
+            id,
+        });
         return Ok(id);
     }
     let draft = &photo.draft;
@@ -130,13 +141,24 @@ fn commit_article(
     report: &mut ImportReport,
 ) -> Result<()> {
     if let Some(id) = items::find_by_sha256(conn, &article.sha256)? {
-        report.duplicates.push(Duplicate { path: display.to_string(), id });
+        report.duplicates.push(Duplicate {
+            path: display.to_string(),
+            id,
+        });
         return Ok(());
     }
     let draft = &article.draft;
     blobs::record(conn, &article.sha256, article.size, article.media_type)?;
-    let source_name = display.rsplit(['/', '\\']).next().unwrap_or(display).to_string();
-    let title = if draft.title.trim().is_empty() { stem(&source_name) } else { draft.title.clone() };
+    let source_name = display
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(display)
+        .to_string();
+    let title = if draft.title.trim().is_empty() {
+        stem(&source_name)
+    } else {
+        draft.title.clone()
+    };
     let id = items::insert(
         conn,
         &items::NewItem {
@@ -163,7 +185,12 @@ fn commit_article(
         },
     )?;
     finish_item(conn, id, destination)?;
-    report.imported.push(Imported { id, kind: "article".into(), path: display.into(), title });
+    report.imported.push(Imported {
+        id,
+        kind: "article".into(),
+        path: display.into(),
+        title,
+    });
 
     let mut photo_ids: HashMap<String, i64> = HashMap::new();
     for image in &article.images {
@@ -173,7 +200,9 @@ fn commit_article(
         }
     }
     for (position, figure) in draft.figures.iter().enumerate() {
-        let photo_id = photo_ids.get(&normalise_reference(&figure.image_ref)).copied();
+        let photo_id = photo_ids
+            .get(&normalise_reference(&figure.image_ref))
+            .copied();
         figures::insert(
             conn,
             id,

@@ -70,11 +70,22 @@ pub fn extract_unit(unit: &Unit, store: &FsBlobStore, derived: &Path) -> Result<
         for sidecar in &unit.sidecars {
             apply_sidecar(&mut draft, sidecar);
         }
-        let ready = store_photo(bytes, draft, store, derived, &unit.display, source_name, None)?;
+        let ready = store_photo(
+            bytes,
+            draft,
+            store,
+            derived,
+            &unit.display,
+            source_name,
+            None,
+        )?;
         return Ok(Ready::Photo(ready));
     }
     let Some((format, media_type)) = article_format(&unit.path, &bytes) else {
-        let extension = unit.path.extension().map(|e| e.to_string_lossy().into_owned());
+        let extension = unit
+            .path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned());
         return Err(NotReady::Skipped(match extension {
             Some(ext) => format!("not an article or photo Folio can read (.{ext} file)"),
             None => "not an article or photo Folio can read".into(),
@@ -82,7 +93,9 @@ pub fn extract_unit(unit: &Unit, store: &FsBlobStore, derived: &Path) -> Result<
     };
     let draft = article::extract(&bytes, format, &source_name)
         .map_err(|e| NotReady::Failed(e.to_string()))?;
-    let sha256 = store.put_bytes(&bytes).map_err(|e| NotReady::Failed(e.to_string()))?;
+    let sha256 = store
+        .put_bytes(&bytes)
+        .map_err(|e| NotReady::Failed(e.to_string()))?;
     let mut ready = ReadyArticle {
         sha256,
         size: bytes.len() as u64,
@@ -96,17 +109,35 @@ pub fn extract_unit(unit: &Unit, store: &FsBlobStore, derived: &Path) -> Result<
     Ok(Ready::Article(ready))
 }
 
-const PHOTO_NAMES: &[&str] = &["jpg", "jpeg", "png", "tif", "tiff", "webp", "gif", "heic", "heif"];
+const PHOTO_NAMES: &[&str] = &[
+    "jpg", "jpeg", "png", "tif", "tiff", "webp", "gif", "heic", "heif",
+];
 
 /// The article format of a file: by extension, then by content for unnamed HTML and PDF.
 fn article_format(path: &Path, bytes: &[u8]) -> Option<(ArticleFormat, &'static str)> {
     let by_extension = [
-        (&["html", "htm", "xhtml"][..], ArticleFormat::Html, "text/html"),
-        (&["mhtml", "mht"][..], ArticleFormat::Mhtml, "multipart/related"),
+        (
+            &["html", "htm", "xhtml"][..],
+            ArticleFormat::Html,
+            "text/html",
+        ),
+        (
+            &["mhtml", "mht"][..],
+            ArticleFormat::Mhtml,
+            "multipart/related",
+        ),
         (&["txt", "text"][..], ArticleFormat::Text, "text/plain"),
-        (&["md", "markdown"][..], ArticleFormat::Markdown, "text/markdown"),
+        (
+            &["md", "markdown"][..],
+            ArticleFormat::Markdown,
+            "text/markdown",
+        ),
         (&["docx"][..], ArticleFormat::Docx, DOCX),
-        (&["odt"][..], ArticleFormat::Odt, "application/vnd.oasis.opendocument.text"),
+        (
+            &["odt"][..],
+            ArticleFormat::Odt,
+            "application/vnd.oasis.opendocument.text",
+        ),
         (&["pdf"][..], ArticleFormat::Pdf, "application/pdf"),
     ];
     for (extensions, format, media_type) in by_extension {
@@ -117,7 +148,10 @@ fn article_format(path: &Path, bytes: &[u8]) -> Option<(ArticleFormat, &'static 
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     if bytes.starts_with(b"%PDF-") {
         Some((ArticleFormat::Pdf, "application/pdf"))
-    } else if head.trim_start_matches('\u{feff}').trim_start().starts_with("<!doctype html")
+    } else if head
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with("<!doctype html")
         || head.contains("<html")
     {
         Some((ArticleFormat::Html, "text/html"))
@@ -155,7 +189,9 @@ fn store_photo(
     source_name: String,
     reference: Option<String>,
 ) -> Result<ReadyPhoto, NotReady> {
-    let sha256 = store.put_bytes(&bytes).map_err(|e| NotReady::Failed(e.to_string()))?;
+    let sha256 = store
+        .put_bytes(&bytes)
+        .map_err(|e| NotReady::Failed(e.to_string()))?;
     thumbnails::store(derived, &sha256, &draft.thumbnails)
         .map_err(|e| NotReady::Failed(e.to_string()))?;
     Ok(ReadyPhoto {
@@ -177,7 +213,15 @@ fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, der
             .and_then(|bytes| {
                 let draft = photo::extract(&bytes).map_err(photo_outcome)?;
                 let name = file_name(&image.path);
-                store_photo(bytes, draft, store, derived, &image.display, name, Some(image.reference.clone()))
+                store_photo(
+                    bytes,
+                    draft,
+                    store,
+                    derived,
+                    &image.display,
+                    name,
+                    Some(image.reference.clone()),
+                )
             });
         match outcome {
             Ok(photo) => ready.images.push(photo),
@@ -191,10 +235,25 @@ fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, der
             continue;
         }
         let display = format!("{}#{}", unit.display, resource.location);
-        let name = resource.location.rsplit('/').next().unwrap_or_default().to_string();
-        let outcome = photo::extract(&resource.bytes).map_err(photo_outcome).and_then(|draft| {
-            store_photo(resource.bytes, draft, store, derived, &display, name, Some(resource.location))
-        });
+        let name = resource
+            .location
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let outcome = photo::extract(&resource.bytes)
+            .map_err(photo_outcome)
+            .and_then(|draft| {
+                store_photo(
+                    resource.bytes,
+                    draft,
+                    store,
+                    derived,
+                    &display,
+                    name,
+                    Some(resource.location),
+                )
+            });
         match outcome {
             Ok(photo) => ready.images.push(photo),
             // Icons, tracking pixels and decorations in a saved page are not worth a report line.
@@ -205,5 +264,7 @@ fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, der
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

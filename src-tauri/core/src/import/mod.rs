@@ -58,7 +58,12 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { tags: Vec::new(), collection: None, zip_limits: ZipLimits::default(), batch_size: 32 }
+        Self {
+            tags: Vec::new(),
+            collection: None,
+            zip_limits: ZipLimits::default(),
+            batch_size: 32,
+        }
     }
 }
 
@@ -75,8 +80,11 @@ pub fn import(
     let plan = plan::plan(inputs, &options.zip_limits);
     let mut report = plan.report;
     let units = plan.units;
-    let destination =
-        commit::resolve_destination(archive.conn_mut(), &options.tags, options.collection.as_deref())?;
+    let destination = commit::resolve_destination(
+        archive.conn_mut(),
+        &options.tags,
+        options.collection.as_deref(),
+    )?;
 
     let mut status = Progress {
         job: "import".into(),
@@ -92,13 +100,21 @@ pub fn import(
         if cancel.is_cancelled() {
             report.cancelled = true;
             for unit in &units[index * options.batch_size.max(1)..] {
-                report.skip(unit.display.clone(), "not imported: the import was cancelled");
+                report.skip(
+                    unit.display.clone(),
+                    "not imported: the import was cancelled",
+                );
             }
             break;
         }
         let extracted: Vec<_> = batch
             .par_iter()
-            .map(|unit| (unit.display.clone(), extract::extract_unit(unit, &store, &derived)))
+            .map(|unit| {
+                (
+                    unit.display.clone(),
+                    extract::extract_unit(unit, &store, &derived),
+                )
+            })
             .collect();
         commit::commit_batch(archive.conn_mut(), extracted, &destination, &mut report)?;
         status.files_done += batch.len() as u64;

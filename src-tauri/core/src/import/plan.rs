@@ -40,13 +40,20 @@ pub struct Plan {
     pub unpacked: Vec<tempfile::TempDir>,
 }
 
-const PHOTO_EXTENSIONS: &[&str] =
-    &["jpg", "jpeg", "jpe", "png", "tif", "tiff", "webp", "gif", "heic", "heif", "avif"];
+const PHOTO_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "jpe", "png", "tif", "tiff", "webp", "gif", "heic", "heif", "avif",
+];
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 /// Folder suffixes browsers use for "Web Page, complete" saves.
 const PAGE_FOLDER_SUFFIXES: &[&str] = &["_files", "-Dateien", "_fichiers", "_archivos", ".files"];
 /// Files that operating systems leave in folders; never the user's content.
-const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini", "Icon\r", ".localized"];
+const SYSTEM_FILES: &[&str] = &[
+    ".DS_Store",
+    "Thumbs.db",
+    "desktop.ini",
+    "Icon\r",
+    ".localized",
+];
 const MAX_ZIP_DEPTH: usize = 2;
 
 pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
@@ -55,11 +62,16 @@ pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
         let display = input.to_string_lossy().into_owned();
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => plan_folder(&mut plan, input, &display, limits, 0),
-            Ok(meta) if meta.is_file() => {
-                plan_files(&mut plan, vec![(input.clone(), display, meta.len())], limits, 0)
-            }
+            Ok(meta) if meta.is_file() => plan_files(
+                &mut plan,
+                vec![(input.clone(), display, meta.len())],
+                limits,
+                0,
+            ),
             Ok(_) => plan.report.skip(display, "not a regular file or folder"),
-            Err(error) => plan.report.fail(display, describe_io(&error, "cannot read")),
+            Err(error) => plan
+                .report
+                .fail(display, describe_io(&error, "cannot read")),
         }
     }
     plan
@@ -67,7 +79,9 @@ pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
 
 fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLimits, depth: usize) {
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -77,10 +91,14 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
             }
             Ok(_) => {}
             Err(error) => {
-                let path = error.path().map(Path::to_path_buf).unwrap_or_else(|| root.into());
+                let path = error
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.into());
                 let display = join_display(display_root, root, &path);
                 if error.loop_ancestor().is_some() {
-                    plan.report.skip(display, "symbolic link loop: this folder contains itself");
+                    plan.report
+                        .skip(display, "symbolic link loop: this folder contains itself");
                 } else if let Some(io) = error.io_error() {
                     plan.report.fail(display, describe_io(io, "cannot read"));
                 } else {
@@ -93,9 +111,16 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
 }
 
 /// Groups files that belong together, then makes one unit per main file.
-fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipLimits, depth: usize) {
-    let by_path: BTreeMap<PathBuf, (String, u64)> =
-        files.into_iter().map(|(path, display, size)| (path, (display, size))).collect();
+fn plan_files(
+    plan: &mut Plan,
+    files: Vec<(PathBuf, String, u64)>,
+    limits: &ZipLimits,
+    depth: usize,
+) {
+    let by_path: BTreeMap<PathBuf, (String, u64)> = files
+        .into_iter()
+        .map(|(path, display, size)| (path, (display, size)))
+        .collect();
     let mut attached: HashSet<PathBuf> = HashSet::new();
     let mut units = Vec::new();
 
@@ -104,7 +129,9 @@ fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipL
         if !has_extension(path, PAGE_EXTENSIONS) {
             continue;
         }
-        let Some(folder) = page_folder(path) else { continue };
+        let Some(folder) = page_folder(path) else {
+            continue;
+        };
         let mut unit = unit(path, display, *size);
         for (inner, (inner_display, _)) in by_path.range(folder.clone()..) {
             if !inner.starts_with(&folder) {
@@ -112,7 +139,9 @@ fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipL
             }
             attached.insert(inner.clone());
             if has_extension(inner, PHOTO_EXTENSIONS) {
-                let relative = inner.strip_prefix(folder.parent().unwrap_or(&folder)).unwrap_or(inner);
+                let relative = inner
+                    .strip_prefix(folder.parent().unwrap_or(&folder))
+                    .unwrap_or(inner);
                 unit.page_images.push(PageImage {
                     reference: relative.to_string_lossy().replace('\\', "/"),
                     path: inner.clone(),
@@ -135,8 +164,12 @@ fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipL
             continue;
         }
         let name = file_name(path);
-        if SYSTEM_FILES.contains(&name.as_str()) || name.starts_with("._") || display.contains("__MACOSX/") {
-            plan.report.skip(display.clone(), "system file, not content");
+        if SYSTEM_FILES.contains(&name.as_str())
+            || name.starts_with("._")
+            || display.contains("__MACOSX/")
+        {
+            plan.report
+                .skip(display.clone(), "system file, not content");
             continue;
         }
         if has_extension(path, &["zip"]) {
@@ -145,7 +178,10 @@ fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipL
         }
         if has_extension(path, &["xmp"]) {
             if photo_for_sidecar(path, &by_path).is_none() {
-                plan.report.skip(display.clone(), "XMP sidecar without a photo of the same name");
+                plan.report.skip(
+                    display.clone(),
+                    "XMP sidecar without a photo of the same name",
+                );
             }
             continue;
         }
@@ -164,7 +200,8 @@ fn plan_files(plan: &mut Plan, files: Vec<(PathBuf, String, u64)>, limits: &ZipL
 
 fn plan_zip(plan: &mut Plan, path: &Path, display: &str, limits: &ZipLimits, depth: usize) {
     if depth >= MAX_ZIP_DEPTH {
-        plan.report.skip(display, "ZIP nested too deeply inside other ZIP files");
+        plan.report
+            .skip(display, "ZIP nested too deeply inside other ZIP files");
         return;
     }
     match zip_bundle::unpack(path, display, limits) {
@@ -202,7 +239,10 @@ fn page_folder(page: &Path) -> Option<PathBuf> {
 fn sidecars_of(photo: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for extension in ["xmp", "XMP", "txt", "TXT"] {
-        for candidate in [photo.with_extension(extension), append_extension(photo, extension)] {
+        for candidate in [
+            photo.with_extension(extension),
+            append_extension(photo, extension),
+        ] {
             if files.contains_key(&candidate) && !found.contains(&candidate) {
                 found.push(candidate);
             }
@@ -235,13 +275,17 @@ fn append_extension(path: &Path, extension: &str) -> PathBuf {
 }
 
 pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(OsStr::to_str)
-        .is_some_and(|ext| extensions.iter().any(|known| known.eq_ignore_ascii_case(ext)))
+    path.extension().and_then(OsStr::to_str).is_some_and(|ext| {
+        extensions
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(ext))
+    })
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// `root_display` + the path of `path` inside `root`, with `/` separators.

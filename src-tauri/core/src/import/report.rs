@@ -42,11 +42,17 @@ pub struct Failed {
 
 impl ImportReport {
     pub fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        self.skipped.push(Skipped { path: path.into(), reason: reason.into() });
+        self.skipped.push(Skipped {
+            path: path.into(),
+            reason: reason.into(),
+        });
     }
 
     pub fn fail(&mut self, path: impl Into<String>, error: impl Into<String>) {
-        self.failed.push(Failed { path: path.into(), error: error.into() });
+        self.failed.push(Failed {
+            path: path.into(),
+            error: error.into(),
+        });
     }
 
     /// Every input path gets exactly one outcome; this is their number.

@@ -11,7 +11,10 @@ pub const THUMBS_DIR: &str = "thumbs";
 
 pub fn path(derived: &Path, sha256: &str, max_side: u32) -> PathBuf {
     let prefix = sha256.get(..2).unwrap_or("00");
-    derived.join(THUMBS_DIR).join(prefix).join(format!("{sha256}-{max_side}.jpg"))
+    derived
+        .join(THUMBS_DIR)
+        .join(prefix)
+        .join(format!("{sha256}-{max_side}.jpg"))
 }
 
 pub fn store(derived: &Path, sha256: &str, thumbnails: &[Thumbnail]) -> Result<()> {

@@ -21,7 +21,11 @@ pub struct ZipLimits {
 
 impl Default for ZipLimits {
     fn default() -> Self {
-        Self { max_entries: 100_000, max_total_bytes: 16 << 30, max_ratio: 200 }
+        Self {
+            max_entries: 100_000,
+            max_total_bytes: 16 << 30,
+            max_ratio: 200,
+        }
     }
 }
 
@@ -54,15 +58,24 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
     // Declared sizes first: refuse an obvious bomb before writing anything.
     let mut declared_total: u64 = 0;
     for index in 0..zip.len() {
-        let entry = zip.by_index_raw(index).map_err(|e| format!("damaged ZIP entry {index}: {e}"))?;
+        let entry = zip
+            .by_index_raw(index)
+            .map_err(|e| format!("damaged ZIP entry {index}: {e}"))?;
         declared_total = declared_total.saturating_add(entry.size());
-        check_ratio(entry.size(), entry.compressed_size(), &entry_label(&entry), limits)?;
+        check_ratio(
+            entry.size(),
+            entry.compressed_size(),
+            &entry_label(&entry),
+            limits,
+        )?;
     }
     check_total(declared_total, limits)?;
 
     let mut written: u64 = 0;
     for index in 0..zip.len() {
-        let mut entry = zip.by_index(index).map_err(|e| format!("damaged ZIP entry {index}: {e}"))?;
+        let mut entry = zip
+            .by_index(index)
+            .map_err(|e| format!("damaged ZIP entry {index}: {e}"))?;
         let label = entry_label(&entry);
         let shown = format!("{display}/{label}");
         if entry.is_dir() {
@@ -73,7 +86,10 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
             continue;
         }
         let Some(relative) = entry.enclosed_name() else {
-            report.skip(shown, "unsafe name in the ZIP (it points outside the bundle); not extracted");
+            report.skip(
+                shown,
+                "unsafe name in the ZIP (it points outside the bundle); not extracted",
+            );
             continue;
         };
         if relative.as_os_str().is_empty() {

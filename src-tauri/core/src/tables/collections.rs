@@ -14,7 +14,11 @@ pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
         "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?1, ?2)",
         params![name, crate::now_rfc3339()],
     )?;
-    Ok(conn.query_row("SELECT id FROM collections WHERE name = ?1", [name], |row| row.get(0))?)
+    Ok(conn.query_row(
+        "SELECT id FROM collections WHERE name = ?1",
+        [name],
+        |row| row.get(0),
+    )?)
 }
 
 /// Appends an item at the end of the collection; an item already in it stays where it is.

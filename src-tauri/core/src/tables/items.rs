@@ -109,14 +109,21 @@ pub fn insert_photo(conn: &Connection, item_id: i64, photo: &NewPhoto<'_>) -> Re
 /// The item (in the library or the trash) that already holds these bytes.
 pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT id FROM items WHERE sha256 = ?1 ORDER BY id LIMIT 1", [sha256], |row| {
-            row.get(0)
-        })
+        .query_row(
+            "SELECT id FROM items WHERE sha256 = ?1 ORDER BY id LIMIT 1",
+            [sha256],
+            |row| row.get(0),
+        )
         .optional()?)
 }
 
 /// Copies a figure's caption and credit to a photo that has none of its own.
-pub fn fill_photo_caption(conn: &Connection, item_id: i64, caption: &str, credit: &str) -> Result<()> {
+pub fn fill_photo_caption(
+    conn: &Connection,
+    item_id: i64,
+    caption: &str,
+    credit: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE photos SET caption = CASE WHEN caption = '' THEN ?2 ELSE caption END,
                            credit = CASE WHEN credit = '' THEN ?3 ELSE credit END

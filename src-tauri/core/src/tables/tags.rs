@@ -13,7 +13,9 @@ pub fn normalise(name: &str) -> Result<String> {
         .filter(|level| !level.is_empty())
         .collect();
     if levels.is_empty() {
-        return Err(Error::InvalidInput(format!("{name:?} is not a tag: it has no text")));
+        return Err(Error::InvalidInput(format!(
+            "{name:?} is not a tag: it has no text"
+        )));
     }
     Ok(levels.join("/"))
 }
@@ -22,7 +24,11 @@ pub fn normalise(name: &str) -> Result<String> {
 pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
     let name = normalise(name)?;
     conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?1)", [&name])?;
-    Ok(conn.query_row("SELECT id FROM tags WHERE name = ?1", [&name], |row| row.get(0))?)
+    Ok(
+        conn.query_row("SELECT id FROM tags WHERE name = ?1", [&name], |row| {
+            row.get(0)
+        })?,
+    )
 }
 
 pub fn add_to_item(conn: &Connection, item_id: i64, tag_id: i64) -> Result<()> {
@@ -49,7 +55,10 @@ mod tests {
 
     #[test]
     fn tags_are_trimmed_per_level() {
-        assert_eq!(normalise("  Events /  Innovation   Dialogue ").unwrap(), "Events/Innovation Dialogue");
+        assert_eq!(
+            normalise("  Events /  Innovation   Dialogue ").unwrap(),
+            "Events/Innovation Dialogue"
+        );
         assert!(normalise(" / ").is_err());
     }
 }
