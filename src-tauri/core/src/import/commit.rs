@@ -199,10 +199,30 @@ fn commit_article(
             photo_ids.insert(normalise_reference(reference), photo_id);
         }
     }
+    // A page may name its saved image by its original URL (og:image, srcset): fall back to the
+    // file name when it is unique among the page's images.
+    let mut by_file_name: HashMap<String, Option<i64>> = HashMap::new();
+    for (reference, id) in &photo_ids {
+        let name = reference
+            .rsplit('/')
+            .next()
+            .unwrap_or(reference)
+            .to_string();
+        by_file_name
+            .entry(name)
+            .and_modify(|seen| *seen = None)
+            .or_insert(Some(*id));
+    }
     for (position, figure) in draft.figures.iter().enumerate() {
-        let photo_id = photo_ids
-            .get(&normalise_reference(&figure.image_ref))
-            .copied();
+        let reference = normalise_reference(&figure.image_ref);
+        let name = reference.rsplit('/').next().unwrap_or(&reference);
+        let photo_id = photo_ids.get(&reference).copied().or_else(|| {
+            by_file_name
+                .get(name)
+                .copied()
+                .flatten()
+                .filter(|_| !name.is_empty())
+        });
         figures::insert(
             conn,
             id,

@@ -125,3 +125,80 @@ pub fn import(
     drop(plan.unpacked);
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    fn notes(dir: &std::path::Path, count: usize) {
+        for i in 0..count {
+            let text = format!("Note {i}\n\nThe minutes of meeting number {i}, agreed by all.\n");
+            std::fs::write(dir.join(format!("note-{i:03}.txt")), text).unwrap();
+        }
+    }
+
+    #[test]
+    fn progress_counts_every_file_and_ends_at_the_total() {
+        let temp = tempfile::tempdir().unwrap();
+        let inputs = temp.path().join("in");
+        std::fs::create_dir(&inputs).unwrap();
+        notes(&inputs, 70);
+        let mut archive = Archive::init(&temp.path().join("archive")).unwrap();
+        let seen = Mutex::new(Vec::new());
+        let sink = |p: &Progress| seen.lock().unwrap().push((p.files_done, p.files_total));
+        let report = import(
+            &mut archive,
+            &[inputs],
+            &ImportOptions::default(),
+            &sink,
+            &CancelToken::new(),
+        )
+        .unwrap();
+        assert_eq!(report.imported.len(), 70);
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(seen.first(), Some(&(0, 70)));
+        assert_eq!(seen.last(), Some(&(70, 70)));
+        assert!(
+            seen.windows(2).all(|w| w[0].0 <= w[1].0),
+            "progress never goes back"
+        );
+    }
+
+    #[test]
+    fn cancel_keeps_committed_work_and_reports_what_was_not_done() {
+        let temp = tempfile::tempdir().unwrap();
+        let inputs = temp.path().join("in");
+        std::fs::create_dir(&inputs).unwrap();
+        notes(&inputs, 100);
+        let mut archive = Archive::init(&temp.path().join("archive")).unwrap();
+        let cancel = CancelToken::new();
+        // Cancel as soon as the first batch is committed.
+        let sink = |p: &Progress| {
+            if p.files_done > 0 {
+                cancel.cancel();
+            }
+        };
+        let options = ImportOptions {
+            batch_size: 10,
+            ..ImportOptions::default()
+        };
+        let report = import(&mut archive, &[inputs], &options, &sink, &cancel).unwrap();
+        assert!(report.cancelled);
+        assert_eq!(report.imported.len(), 10);
+        assert_eq!(report.skipped.len(), 90);
+        assert!(
+            report
+                .skipped
+                .iter()
+                .all(|s| s.reason.contains("cancelled"))
+        );
+        assert_eq!(report.outcomes(), 100, "every file has exactly one outcome");
+        let count: i64 = archive
+            .conn()
+            .query_row("SELECT count(*) FROM items", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 10, "the committed batch stays");
+    }
+}
