@@ -1,8 +1,17 @@
 //! The Tauri command table: each command takes state, calls one core function, maps the error.
 
+use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
-use folio_core::items::{ItemSummary, KindFilter};
-use folio_core::{Stats, WireError};
+use folio_core::indexing::{self, SearchPage, SearchRequest};
+use folio_core::items::{ItemSummary, ItemView, KindFilter};
+use folio_core::library::collections::{self, CollectionSummary};
+use folio_core::library::editing::{self, EditRequest, Undone};
+use folio_core::library::listing::{self, ItemPage, ListRequest};
+use folio_core::library::saved_searches::{self, SavedSearch};
+use folio_core::library::tagging::{self, TagCount, TagRequest};
+use folio_core::library::trash;
+use folio_core::progress::{CancelToken, NoProgress};
+use folio_core::{Archive, Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
 use crate::events;
@@ -28,8 +37,250 @@ pub fn list_items(
             return Err(folio_core::Error::InvalidInput(message).to_wire());
         }
     };
-    folio_core::items::list(state.reader()?.conn(), kind, limit.min(100_000))
-        .map_err(|e| e.to_wire())
+    folio_core::items::list(state.reader()?.conn(), kind, limit.min(100_000)).map_err(wire)
+}
+
+/// One page of a library view, sorted.
+#[tauri::command]
+pub fn list_page(state: State<'_, AppState>, request: ListRequest) -> Result<ItemPage, WireError> {
+    listing::list_page(state.reader()?.conn(), &request).map_err(wire)
+}
+
+#[tauri::command]
+pub fn search_items(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+) -> Result<SearchPage, WireError> {
+    let index = state.index(&NoProgress)?;
+    indexing::search(state.reader()?.conn(), &index, &request).map_err(wire)
+}
+
+#[tauri::command]
+pub fn show_item(state: State<'_, AppState>, id: i64) -> Result<ItemView, WireError> {
+    folio_core::items::show(state.reader()?.conn(), id).map_err(wire)
+}
+
+#[tauri::command]
+pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, WireError> {
+    tagging::list_tags(state.reader()?.conn()).map_err(wire)
+}
+
+#[tauri::command]
+pub fn tag_items(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: TagRequest,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        tagging::tag_items(archive.conn_mut(), &request)
+    })
+}
+
+#[tauri::command]
+pub fn rename_tag(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        tagging::rename_tag(archive.conn_mut(), &from, &to)
+    })
+}
+
+#[tauri::command]
+pub fn list_collections(state: State<'_, AppState>) -> Result<Vec<CollectionSummary>, WireError> {
+    collections::list(state.reader()?.conn()).map_err(wire)
+}
+
+#[tauri::command]
+pub fn create_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<CollectionSummary, WireError> {
+    write(&app, &state, |archive| {
+        collections::create(archive.conn(), &name)
+    })
+}
+
+#[tauri::command]
+pub fn rename_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        collections::rename(archive.conn_mut(), id, &name)
+    })
+}
+
+#[tauri::command]
+pub fn delete_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        collections::delete(archive.conn_mut(), id)
+    })
+}
+
+#[tauri::command]
+pub fn add_to_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    item_ids: Vec<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        collections::add(archive.conn_mut(), id, &item_ids)
+    })
+}
+
+#[tauri::command]
+pub fn remove_from_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    item_ids: Vec<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        collections::remove(archive.conn_mut(), id, &item_ids)
+    })
+}
+
+#[tauri::command]
+pub fn reorder_collection(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    item_ids: Vec<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        collections::reorder(archive.conn_mut(), id, &item_ids)
+    })
+}
+
+#[tauri::command]
+pub fn list_saved_searches(state: State<'_, AppState>) -> Result<Vec<SavedSearch>, WireError> {
+    saved_searches::list(state.reader()?.conn()).map_err(wire)
+}
+
+#[tauri::command]
+pub fn save_search(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    query: String,
+) -> Result<SavedSearch, WireError> {
+    write(&app, &state, |archive| {
+        saved_searches::save(archive.conn(), &name, &query)
+    })
+}
+
+#[tauri::command]
+pub fn delete_saved_search(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        saved_searches::delete(archive.conn(), id)
+    })
+}
+
+#[tauri::command]
+pub fn trash_items(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        trash::trash(archive.conn_mut(), &ids)
+    })
+}
+
+#[tauri::command]
+pub fn restore_items(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        trash::restore(archive.conn_mut(), &ids)
+    })
+}
+
+#[tauri::command]
+pub fn empty_trash(app: AppHandle, state: State<'_, AppState>) -> Result<usize, WireError> {
+    write(&app, &state, trash::empty)
+}
+
+#[tauri::command]
+pub fn update_item(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: EditRequest,
+) -> Result<ItemView, WireError> {
+    write(&app, &state, |archive| {
+        editing::update_item(archive.conn_mut(), &request)?;
+        folio_core::items::show(archive.conn(), request.id)
+    })
+}
+
+#[tauri::command]
+pub fn link_figure(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    figure_id: i64,
+    photo_id: Option<i64>,
+) -> Result<(), WireError> {
+    write(&app, &state, |archive| {
+        editing::link_figure(archive.conn_mut(), figure_id, photo_id)
+    })
+}
+
+#[tauri::command]
+pub fn undo(app: AppHandle, state: State<'_, AppState>) -> Result<Option<Undone>, WireError> {
+    write(&app, &state, |archive| editing::undo(archive.conn_mut()))
+}
+
+/// Checks every original with progress events; reads only, so it runs beside other work.
+#[tauri::command]
+pub async fn verify_archive(app: AppHandle) -> Result<VerifyReport, WireError> {
+    let worker = app.clone();
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        let archive = state.reader()?;
+        folio_core::fixity::verify(
+            &archive,
+            &events::ProgressEmitter::new(&worker),
+            &CancelToken::new(),
+        )
+        .map_err(wire)
+    });
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Runs one change with the writer, brings the search index up to date, and tells the window.
+fn write<T>(
+    app: &AppHandle,
+    state: &AppState,
+    change: impl FnOnce(&mut Archive) -> folio_core::Result<T>,
+) -> Result<T, WireError> {
+    let mut archive = state.writer()?;
+    let value = change(&mut archive).map_err(wire)?;
+    state.sync_index(&archive);
+    drop(archive);
+    events::archive_changed(app);
+    Ok(value)
+}
+
+fn wire(error: folio_core::Error) -> WireError {
+    error.to_wire()
 }
 
 /// Imports dropped or picked paths on a worker thread, emitting progress, then one `changed`.
@@ -50,6 +301,7 @@ pub async fn import_paths(
             &events::ProgressEmitter::new(&worker),
             &cancel,
         );
+        state.sync_index(&archive);
         drop(archive);
         state.finish_import();
         events::archive_changed(&worker);

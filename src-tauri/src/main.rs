@@ -7,6 +7,9 @@
 mod commands;
 mod events;
 mod state;
+mod thumbnails;
+
+use tauri::Manager;
 
 fn main() {
     init_tracing();
@@ -14,11 +17,46 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
+        .setup(|app| {
+            // Open (and if needed rebuild) the search index before the first search asks.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<state::AppState>();
+                if let Err(error) = state.index(&events::ProgressEmitter::new(&handle)) {
+                    tracing::warn!("search index not ready: {}", error.message);
+                }
+            });
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::archive_stats,
             commands::list_items,
+            commands::list_page,
+            commands::search_items,
+            commands::show_item,
             commands::import_paths,
             commands::cancel_import,
+            commands::list_tags,
+            commands::tag_items,
+            commands::rename_tag,
+            commands::list_collections,
+            commands::create_collection,
+            commands::rename_collection,
+            commands::delete_collection,
+            commands::add_to_collection,
+            commands::remove_from_collection,
+            commands::reorder_collection,
+            commands::list_saved_searches,
+            commands::save_search,
+            commands::delete_saved_search,
+            commands::trash_items,
+            commands::restore_items,
+            commands::empty_trash,
+            commands::update_item,
+            commands::link_figure,
+            commands::undo,
+            commands::verify_archive,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

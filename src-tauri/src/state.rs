@@ -2,9 +2,10 @@
 //! read-only connections beside the writer so the window keeps reading while an import writes.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use folio_core::progress::CancelToken;
+use folio_core::progress::{CancelToken, ProgressSink};
+use folio_core::search::SearchIndex;
 use folio_core::{Access, Archive, Error, WireError};
 
 pub struct AppState {
@@ -18,6 +19,8 @@ pub struct AppState {
 struct Opened {
     dir: PathBuf,
     writer: Mutex<Archive>,
+    /// The search index, opened (and rebuilt if needed) on first use.
+    index: Mutex<Option<Arc<SearchIndex>>>,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
                 Ok(Opened {
                     dir,
                     writer: Mutex::new(archive),
+                    index: Mutex::new(None),
                 })
             })
             .map_err(|error| {
@@ -46,6 +50,14 @@ impl AppState {
         self.opened.as_ref().map_err(Clone::clone)
     }
 
+    /// Where the archive keeps thumbnails, if it is open.
+    pub fn derived_dir(&self) -> Option<PathBuf> {
+        self.opened
+            .as_ref()
+            .ok()
+            .map(|opened| opened.dir.join(folio_core::archive::DERIVED_DIR))
+    }
+
     /// A read-only view of the archive for one command; never waits for the writer.
     pub fn reader(&self) -> Result<Archive, WireError> {
         Archive::open(&self.opened()?.dir, Access::Read).map_err(|e| e.to_wire())
@@ -53,10 +65,40 @@ impl AppState {
 
     /// The one writer, for commands that change the archive.
     pub fn writer(&self) -> Result<MutexGuard<'_, Archive>, WireError> {
-        self.opened()?.writer.lock().map_err(|_| {
-            Error::Internal("a previous command failed while writing to the archive".into())
-                .to_wire()
-        })
+        self.opened()?.writer.lock().map_err(|_| poisoned())
+    }
+
+    /// The search index, brought up to date. The first call opens it and, when it is missing or
+    /// from another version, rebuilds it from the database while holding the writer.
+    pub fn index(&self, progress: &dyn ProgressSink) -> Result<Arc<SearchIndex>, WireError> {
+        let opened = self.opened()?;
+        let open = opened.index.lock().map_err(|_| poisoned())?.clone();
+        if let Some(index) = open {
+            return Ok(index);
+        }
+        // The writer first, then the slot: the order `sync_index` takes them in.
+        let archive = self.writer()?;
+        let mut slot = opened.index.lock().map_err(|_| poisoned())?;
+        if let Some(index) = slot.as_ref() {
+            return Ok(Arc::clone(index));
+        }
+        let index = Arc::new(
+            folio_core::indexing::open_for_writing(&archive, progress).map_err(|e| e.to_wire())?,
+        );
+        *slot = Some(Arc::clone(&index));
+        Ok(index)
+    }
+
+    /// Applies the changes a write queued to the index, if it is open; a failure is logged and
+    /// the queue keeps the changes for the next time.
+    pub fn sync_index(&self, archive: &Archive) {
+        let Ok(opened) = self.opened() else { return };
+        let index = opened.index.lock().ok().and_then(|slot| slot.clone());
+        if let Some(index) = index
+            && let Err(error) = folio_core::indexing::apply_queue(archive.conn(), &index)
+        {
+            tracing::warn!("the search index will catch up later: {error}");
+        }
     }
 
     /// Registers a new import and returns its cancel token.
@@ -81,4 +123,8 @@ impl AppState {
             token.cancel();
         }
     }
+}
+
+fn poisoned() -> WireError {
+    Error::Internal("a previous command failed while writing to the archive".into()).to_wire()
 }

@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use folio_core::items::{ItemView, KindFilter};
+use folio_core::items::{ItemSummary, ItemView};
+use folio_core::library::collections;
+use folio_core::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey, list_page};
 use folio_core::{Access, Archive};
 
 use crate::output::{self, human_bytes};
@@ -40,33 +42,97 @@ pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which items `folio list` shows.
+pub struct ListScope {
+    pub kind: Option<crate::Kind>,
+    pub tag: Option<String>,
+    pub collection: Option<String>,
+    pub untagged: bool,
+    pub trash: bool,
+}
+
 pub fn list(
     dir: &Path,
-    kind: Option<crate::Kind>,
+    scope: ListScope,
+    sort: Option<crate::Sort>,
+    descending: bool,
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let archive = Archive::open(dir, Access::Read)?;
-    let kind = kind.map(|k| match k {
-        crate::Kind::Article => KindFilter::Article,
-        crate::Kind::Photo => KindFilter::Photo,
+    let (scope, default_sort) = match scope {
+        ListScope {
+            tag: Some(name), ..
+        } => (Scope::Tag { name }, SortKey::Imported),
+        ListScope {
+            collection: Some(name),
+            ..
+        } => (
+            Scope::Collection {
+                id: collections::find(archive.conn(), &name)?,
+            },
+            SortKey::Position,
+        ),
+        ListScope { untagged: true, .. } => (Scope::Untagged, SortKey::Imported),
+        ListScope { trash: true, .. } => (Scope::Trash, SortKey::Imported),
+        ListScope {
+            kind: Some(crate::Kind::Article),
+            ..
+        } => (Scope::Articles, SortKey::Imported),
+        ListScope {
+            kind: Some(crate::Kind::Photo),
+            ..
+        } => (Scope::Photos, SortKey::Imported),
+        _ => (Scope::All, SortKey::Imported),
+    };
+    let sort = sort.map_or(default_sort, |sort| match sort {
+        crate::Sort::Title => SortKey::Title,
+        crate::Sort::Date => SortKey::Date,
+        crate::Sort::Kind => SortKey::Kind,
+        crate::Sort::Language => SortKey::Language,
+        crate::Sort::Credit => SortKey::Credit,
+        crate::Sort::Imported => SortKey::Imported,
     });
-    let items = folio_core::items::list(archive.conn(), kind, limit)?;
-    if json {
-        output::json(&items)?;
-    } else {
-        for item in items {
-            let date = item.date.as_deref().unwrap_or("");
-            println!(
-                "{:>6}  {:<7}  {:<10}  {}",
-                item.id,
-                item.kind,
-                date.get(..10).unwrap_or(date),
-                item.title
-            );
+    // Newest imports first unless a column was chosen; --desc flips whichever applies.
+    let descending = (sort == SortKey::Imported) != descending;
+    let mut request = ListRequest {
+        scope,
+        sort,
+        descending,
+        offset: 0,
+        limit: MAX_PAGE,
+    };
+    let mut items = Vec::new();
+    while items.len() < limit {
+        let page = list_page(archive.conn(), &request)?.items;
+        let done = page.len() < MAX_PAGE as usize;
+        items.extend(page);
+        if done {
+            break;
         }
+        request.offset += MAX_PAGE;
     }
+    items.truncate(limit);
+    print_items(&items, json)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints item summaries: JSON for automation, one line each for people.
+pub fn print_items(items: &[ItemSummary], json: bool) -> anyhow::Result<()> {
+    if json {
+        return output::json(&items);
+    }
+    for item in items {
+        let date = item.date.as_deref().unwrap_or("");
+        println!(
+            "{:>6}  {:<7}  {:<10}  {}",
+            item.id,
+            item.kind,
+            date.get(..10).unwrap_or(date),
+            item.title
+        );
+    }
+    Ok(())
 }
 
 pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
@@ -96,7 +162,10 @@ pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
                     .photo_id
                     .map(|id| format!(" → photo #{id}"))
                     .unwrap_or_default();
-                println!("Figure    {} [{}]{photo}", figure.caption, figure.credit);
+                println!(
+                    "Figure {:<3} {} [{}]{photo}",
+                    figure.id, figure.caption, figure.credit
+                );
             }
             println!("\n{}", a.body_text);
         }

@@ -33,6 +33,10 @@ pub fn run(
     } else {
         folio_core::import::import(&mut archive, paths, &options, &NoProgress, &cancel)?
     };
+    // The import is committed whatever happens here: the queue keeps what the index missed.
+    if let Err(error) = crate::search::sync_index(&mut archive) {
+        eprintln!("folio: the search index will catch up on the next change: {error}");
+    }
     if json {
         output::json(&report)?;
     } else {

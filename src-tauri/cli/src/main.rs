@@ -1,8 +1,11 @@
 //! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
 
 mod commands;
+mod fixity;
 mod import;
+mod organise;
 mod output;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,7 +43,7 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// List items in the library, newest first.
+    /// List items in the library, newest import first.
     List {
         #[arg(long)]
         json: bool,
@@ -49,6 +52,24 @@ enum Command {
         kind: Option<Kind>,
         #[arg(long, default_value_t = 100)]
         limit: usize,
+        /// Only items with this tag or a tag below it.
+        #[arg(long, value_name = "TAG", conflicts_with_all = ["kind", "collection", "untagged", "trash"])]
+        tag: Option<String>,
+        /// A collection's items, in its order.
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["kind", "untagged", "trash"])]
+        collection: Option<String>,
+        /// Only items without tags.
+        #[arg(long, conflicts_with_all = ["kind", "trash"])]
+        untagged: bool,
+        /// The items in the trash.
+        #[arg(long, conflicts_with = "kind")]
+        trash: bool,
+        /// Sort by this column instead.
+        #[arg(long, value_enum)]
+        sort: Option<Sort>,
+        /// Reverse the order.
+        #[arg(long)]
+        desc: bool,
     },
     /// Everything Folio knows about one item.
     Show {
@@ -57,12 +78,119 @@ enum Command {
         /// The item's id (as `list` and `import` print it).
         id: i64,
     },
+    /// Search the archive: words, "phrases", -exclude, OR, and tag:, kind:, lang:, credit:,
+    /// byline:, in:"collection", date:2018-11, before:, after:.
+    Search {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The query; several words are joined with spaces.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
+    /// Add and remove tags on items.
+    Tag {
+        #[arg(long)]
+        json: bool,
+        /// Add this tag (repeatable; `Parent/Child` for hierarchy).
+        #[arg(long = "add", value_name = "TAG")]
+        add: Vec<String>,
+        /// Remove this tag (repeatable).
+        #[arg(long = "remove", value_name = "TAG")]
+        remove: Vec<String>,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// List tags with their item counts, or rename (and merge) one.
+    Tags {
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<organise::TagsAction>,
+    },
+    /// Create, fill, order, rename, delete, list and show collections.
+    Collection {
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(subcommand)]
+        action: organise::CollectionAction,
+    },
+    /// Save, list and delete saved searches.
+    Saved {
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(subcommand)]
+        action: organise::SavedAction,
+    },
+    /// Correct one field of an item: title, date, caption, credit, byline or notes.
+    Edit {
+        id: i64,
+        #[arg(value_parser = ["title", "date", "caption", "credit", "byline", "notes"])]
+        field: String,
+        value: String,
+    },
+    /// Show a photo in an article's figure (figure ids are in `show`).
+    Link { figure: i64, photo: i64 },
+    /// Take the photo out of an article's figure.
+    Unlink { figure: i64 },
+    /// Undo the last edit, tag change, link or move to the trash.
+    Undo {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every recorded change of one item.
+    History {
+        #[arg(long)]
+        json: bool,
+        id: i64,
+    },
+    /// Move items to the trash.
+    Delete {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Bring items back from the trash.
+    Restore {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Remove everything in the trash for good, with originals no other item uses.
+    EmptyTrash {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check every original against its SHA-256; report missing, corrupt and orphaned files.
+    Verify {
+        #[arg(long)]
+        json: bool,
+        /// Also remove orphaned files and mark items whose original is missing.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Copy the archive, consistently, to a new folder (works while Folio is open).
+    Backup {
+        #[arg(long)]
+        json: bool,
+        /// The folder to create; it must not exist or be empty.
+        destination: PathBuf,
+    },
     /// Item counts and the size of each part of the archive.
     Stats {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Sort {
+    Title,
+    Date,
+    Kind,
+    Language,
+    Credit,
+    Imported,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -101,8 +229,49 @@ fn main() -> ExitCode {
             collection,
             paths,
         } => import::run(&archive_dir, &paths, tags, collection, json),
-        Command::List { json, kind, limit } => commands::list(&archive_dir, kind, limit, json),
+        Command::List {
+            json,
+            kind,
+            limit,
+            tag,
+            collection,
+            untagged,
+            trash,
+            sort,
+            desc,
+        } => {
+            let scope = commands::ListScope {
+                kind,
+                tag,
+                collection,
+                untagged,
+                trash,
+            };
+            commands::list(&archive_dir, scope, sort, desc, limit, json)
+        }
         Command::Show { json, id } => commands::show(&archive_dir, id, json),
+        Command::Search { json, limit, query } => {
+            search::run(&archive_dir, &query.join(" "), limit, json)
+        }
+        Command::Tag {
+            json,
+            add,
+            remove,
+            ids,
+        } => organise::tag(&archive_dir, ids, add, remove, json),
+        Command::Tags { json, action } => organise::tags(&archive_dir, action, json),
+        Command::Collection { json, action } => organise::collection(&archive_dir, action, json),
+        Command::Saved { json, action } => organise::saved(&archive_dir, action, json),
+        Command::Edit { id, field, value } => organise::edit(&archive_dir, id, &field, value),
+        Command::Link { figure, photo } => organise::link(&archive_dir, figure, Some(photo)),
+        Command::Unlink { figure } => organise::link(&archive_dir, figure, None),
+        Command::Undo { json } => organise::undo(&archive_dir, json),
+        Command::History { json, id } => organise::history(&archive_dir, id, json),
+        Command::Delete { ids } => organise::delete(&archive_dir, &ids),
+        Command::Restore { ids } => organise::restore(&archive_dir, &ids),
+        Command::EmptyTrash { json } => organise::empty_trash(&archive_dir, json),
+        Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
+        Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
     };
     match result {
         Ok(code) => code,

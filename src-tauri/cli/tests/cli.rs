@@ -21,7 +21,7 @@ fn init_creates_the_archive_folder_and_stats_reports_it_empty() {
     assert_eq!(stats["items"], 0);
     assert_eq!(stats["articles"], 0);
     assert_eq!(stats["photos"], 0);
-    assert_eq!(stats["schema_version"], 1);
+    assert_eq!(stats["schema_version"], folio_core::migrations::latest());
     assert_eq!(
         stats["archive_path"],
         sandbox.archive().display().to_string()

@@ -93,6 +93,11 @@ impl Archive {
         })
     }
 
+    /// Whether this handle holds the writer lock.
+    pub fn is_writer(&self) -> bool {
+        self._lock.is_some()
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -70,21 +70,13 @@ impl FsBlobStore {
         })();
         if let Err(source) = result {
             let _ = fs::remove_file(&temp_path);
-            return Err(Error::Io {
-                action: "cannot write object",
-                path: temp_path,
-                source,
-            });
+            return Err(Error::io("cannot write object", &temp_path)(source));
         }
         let parent = final_path.parent().unwrap_or(&self.root);
         fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
         if let Err(source) = fs::rename(&temp_path, final_path) {
             let _ = fs::remove_file(&temp_path);
-            return Err(Error::Io {
-                action: "cannot store object",
-                path: final_path.into(),
-                source,
-            });
+            return Err(Error::io("cannot store object", final_path)(source));
         }
         sync_dir(parent);
         Ok(())

@@ -16,6 +16,8 @@ pub enum ErrorCode {
     MigrationChanged,
     InvalidInput,
     NotFound,
+    DiskFull,
+    ReadOnly,
     Io,
     Database,
     Internal,
@@ -60,6 +62,18 @@ pub enum Error {
     #[error("{0} not found")]
     NotFound(String),
 
+    #[error(
+        "the disk is full ({}); free some space and try again — nothing already in the archive was lost",
+        .0.display()
+    )]
+    DiskFull(PathBuf),
+
+    #[error(
+        "{} is read-only; Folio can show this archive but not change it",
+        .0.display()
+    )]
+    ReadOnly(PathBuf),
+
     #[error("{action} {}: {source}", .path.display())]
     Io {
         action: &'static str,
@@ -68,7 +82,7 @@ pub enum Error {
     },
 
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     #[error("internal error: {0}")]
     Internal(String),
@@ -85,21 +99,30 @@ impl Error {
             Error::MigrationChanged { .. } => ErrorCode::MigrationChanged,
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
+            Error::ReadOnly(_) => ErrorCode::ReadOnly,
             Error::Io { .. } => ErrorCode::Io,
             Error::Database(_) => ErrorCode::Database,
             Error::Internal(_) => ErrorCode::Internal,
         }
     }
 
-    /// Wraps an I/O error with what was being done and to which path.
+    /// Wraps an I/O error with what was being done and to which path; a full disk and a
+    /// read-only file system get their own errors, as a person must act on them.
     pub fn io<'a>(
         action: &'static str,
         path: &'a Path,
     ) -> impl FnOnce(std::io::Error) -> Error + 'a {
-        move |source| Error::Io {
-            action,
-            path: path.to_path_buf(),
-            source,
+        move |source| match source.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                Error::DiskFull(path.to_path_buf())
+            }
+            std::io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly(path.to_path_buf()),
+            _ => Error::Io {
+                action,
+                path: path.to_path_buf(),
+                source,
+            },
         }
     }
 
@@ -107,6 +130,20 @@ impl Error {
         WireError {
             code: self.code(),
             message: self.to_string(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => {
+                Error::DiskFull(PathBuf::from("the archive's database"))
+            }
+            Some(rusqlite::ErrorCode::ReadOnly) => {
+                Error::ReadOnly(PathBuf::from("the archive's database"))
+            }
+            _ => Error::Database(error),
         }
     }
 }

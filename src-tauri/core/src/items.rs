@@ -1,10 +1,11 @@
 //! Reading items for display and automation: `folio list` and `folio show` (DESIGN §8 keys).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey, list_page};
 use crate::tables::{collections, tags};
 
 /// One row of a listing.
@@ -16,6 +17,12 @@ pub struct ItemSummary {
     pub date: Option<String>,
     pub language: Option<String>,
     pub source_name: String,
+    /// A photo's credit; an article's site, else its byline.
+    pub credit: String,
+    pub tags: Vec<String>,
+    pub sha256: String,
+    pub has_thumbnail: bool,
+    pub imported_at: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,33 +33,36 @@ pub enum KindFilter {
 
 /// Items in the library (not the trash), newest import first.
 pub fn list(conn: &Connection, kind: Option<KindFilter>, limit: usize) -> Result<Vec<ItemSummary>> {
-    let kind = kind.map(|k| match k {
-        KindFilter::Article => "article",
-        KindFilter::Photo => "photo",
-    });
-    let mut statement = conn.prepare(
-        "SELECT id, kind, title, date, language, source_name FROM items
-         WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1)
-         ORDER BY imported_at DESC, id DESC LIMIT ?2",
-    )?;
-    let rows = statement.query_map(
-        params![kind, i64::try_from(limit).unwrap_or(i64::MAX)],
-        |row| {
-            Ok(ItemSummary {
-                id: row.get(0)?,
-                kind: row.get(1)?,
-                title: row.get(2)?,
-                date: row.get(3)?,
-                language: row.get(4)?,
-                source_name: row.get(5)?,
-            })
-        },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let scope = match kind {
+        None => Scope::All,
+        Some(KindFilter::Article) => Scope::Articles,
+        Some(KindFilter::Photo) => Scope::Photos,
+    };
+    let mut request = ListRequest {
+        scope,
+        sort: SortKey::Imported,
+        descending: true,
+        offset: 0,
+        limit: MAX_PAGE,
+    };
+    let mut items = Vec::new();
+    // Page through: automation may ask for more than one page holds.
+    loop {
+        let page = list_page(conn, &request)?.items;
+        let done = page.len() < MAX_PAGE as usize;
+        items.extend(page);
+        if done || items.len() >= limit {
+            break;
+        }
+        request.offset += MAX_PAGE;
+    }
+    items.truncate(limit);
+    Ok(items)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FigureView {
+    pub id: i64,
     pub caption: String,
     pub credit: String,
     pub photo_id: Option<i64>,
@@ -70,11 +80,15 @@ pub struct ArticleView {
     pub published: Option<String>,
     pub language: Option<String>,
     pub body_text: String,
+    /// Sanitised when imported: no scripts, handlers or remote resources.
+    pub body_html: String,
     pub figures: Vec<FigureView>,
     pub tags: Vec<String>,
     pub collections: Vec<String>,
     pub sha256: String,
     pub source_name: String,
+    pub notes: String,
+    pub deleted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -96,6 +110,8 @@ pub struct PhotoView {
     pub tags: Vec<String>,
     pub collections: Vec<String>,
     pub source_name: String,
+    pub notes: String,
+    pub deleted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -113,12 +129,15 @@ struct Common {
     language: Option<String>,
     sha256: String,
     source_name: String,
+    notes: String,
+    deleted: bool,
 }
 
 pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
     let common = conn
         .query_row(
-            "SELECT uid, kind, title, date, language, sha256, source_name FROM items WHERE id = ?1",
+            "SELECT uid, kind, title, date, language, sha256, source_name, notes, deleted_at IS NOT NULL
+             FROM items WHERE id = ?1",
             [id],
             |row| {
                 Ok(Common {
@@ -129,6 +148,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                     language: row.get(4)?,
                     sha256: row.get(5)?,
                     source_name: row.get(6)?,
+                    notes: row.get(7)?,
+                    deleted: row.get(8)?,
                 })
             },
         )
@@ -137,20 +158,29 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
     let tags = tags::of_item(conn, id)?;
     let collections = collections::of_item(conn, id)?;
     if common.kind == "article" {
-        let (byline, site, url, body_text) = conn.query_row(
-            "SELECT byline, site, url, body_text FROM articles WHERE item_id = ?1",
+        let (byline, site, url, body_text, body_html) = conn.query_row(
+            "SELECT byline, site, url, body_text, body_html FROM articles WHERE item_id = ?1",
             [id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            },
         )?;
         let mut statement = conn.prepare(
-            "SELECT caption, credit, photo_id FROM figures WHERE article_id = ?1 ORDER BY position",
+            "SELECT id, caption, credit, photo_id FROM figures WHERE article_id = ?1 ORDER BY position",
         )?;
         let figures = statement
             .query_map([id], |row| {
                 Ok(FigureView {
-                    caption: row.get(0)?,
-                    credit: row.get(1)?,
-                    photo_id: row.get(2)?,
+                    id: row.get(0)?,
+                    caption: row.get(1)?,
+                    credit: row.get(2)?,
+                    photo_id: row.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -165,11 +195,14 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             published: common.date,
             language: common.language,
             body_text,
+            body_html,
             figures,
             tags,
             collections,
             sha256: common.sha256,
             source_name: common.source_name,
+            notes: common.notes,
+            deleted: common.deleted,
         }));
     }
     let photo = conn.query_row(
@@ -196,6 +229,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                 tags: tags.clone(),
                 collections: collections.clone(),
                 source_name: common.source_name.clone(),
+                notes: common.notes.clone(),
+                deleted: common.deleted,
             })
         },
     )?;

@@ -5,16 +5,21 @@
 
 pub mod archive;
 pub mod article;
+pub mod backup;
 pub mod blobs;
 pub mod db;
 pub mod error;
+pub mod fixity;
 pub mod import;
+pub mod indexing;
 pub mod items;
+pub mod library;
 pub mod location;
 pub mod lock;
 pub mod migrations;
 pub mod photo;
 pub mod progress;
+pub mod search;
 pub mod stats;
 pub mod tables;
 pub mod text;

@@ -32,11 +32,7 @@ impl WriterLock {
                 return Err(Error::ArchiveInUse(archive_dir.to_path_buf()));
             }
             Err(TryLockError::Error(source)) => {
-                return Err(Error::Io {
-                    action: "cannot lock",
-                    path,
-                    source,
-                });
+                return Err(Error::io("cannot lock", &path)(source));
             }
         }
         // The holder's process id helps a person see who has the archive open; only the OS lock

@@ -19,11 +19,18 @@ pub struct Migration {
 }
 
 /// Every migration this Folio ships, in order. Append only: never edit or reorder a shipped one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    number: 1,
-    name: "initial",
-    sql: include_str!("migrations/0001_initial.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        number: 1,
+        name: "initial",
+        sql: include_str!("migrations/0001_initial.sql"),
+    },
+    Migration {
+        number: 2,
+        name: "organise",
+        sql: include_str!("migrations/0002_organise.sql"),
+    },
+];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     number      INTEGER PRIMARY KEY,
@@ -128,7 +135,13 @@ mod tests {
     /// add a new numbered migration instead.
     #[test]
     fn shipped_migrations_never_change() {
-        let frozen = [(1, include_str!("migrations/0001_initial.sql.sha256").trim())];
+        let frozen = [
+            (1, include_str!("migrations/0001_initial.sql.sha256").trim()),
+            (
+                2,
+                include_str!("migrations/0002_organise.sql.sha256").trim(),
+            ),
+        ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];
             assert_eq!(

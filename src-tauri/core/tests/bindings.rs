@@ -6,8 +6,15 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
-use folio_core::items::ItemSummary;
+use folio_core::indexing::{SearchHitView, SearchPage, SearchRequest};
+use folio_core::items::{ArticleView, FigureView, ItemSummary, ItemView, PhotoView};
+use folio_core::library::collections::CollectionSummary;
+use folio_core::library::editing::{EditField, EditRequest, Undone};
+use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
+use folio_core::library::saved_searches::SavedSearch;
+use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::progress::{Changed, EntityKind, Progress};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -34,6 +41,12 @@ fn generated() -> BTreeMap<String, String> {
         Failed,
         ItemSummary
     );
+    export!(ItemView, ArticleView, PhotoView, FigureView);
+    export!(Scope, SortKey, ListRequest, ItemPage);
+    export!(SearchRequest, SearchPage, SearchHitView);
+    export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
+    export!(EditField, EditRequest, Undone);
+    export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);
     files
 }
 

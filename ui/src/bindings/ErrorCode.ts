@@ -4,4 +4,4 @@
  * What went wrong, in a form every front end can switch on. The set is closed: adding a code is
  * a change to the UI's error messages too.
  */
-export type ErrorCode = "archive_not_found" | "archive_in_use" | "schema_too_new" | "migration_changed" | "invalid_input" | "not_found" | "io" | "database" | "internal";
+export type ErrorCode = "archive_not_found" | "archive_in_use" | "schema_too_new" | "migration_changed" | "invalid_input" | "not_found" | "disk_full" | "read_only" | "io" | "database" | "internal";

@@ -3,4 +3,8 @@
 /**
  * One row of a listing.
  */
-export type ItemSummary = { id: number, kind: string, title: string, date: string | null, language: string | null, source_name: string, };
+export type ItemSummary = { id: number, kind: string, title: string, date: string | null, language: string | null, source_name: string, 
+/**
+ * A photo's credit; an article's site, else its byline.
+ */
+credit: string, tags: Array<string>, sha256: string, has_thumbnail: boolean, imported_at: string, };

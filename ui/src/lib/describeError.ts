@@ -21,6 +21,10 @@ const SENTENCES: Record<ErrorCode, string> = {
     "This archive was upgraded by a different build of Folio. To keep your data safe, this version won't open it.",
   invalid_input: "Folio couldn't do that because some of the information given isn't valid.",
   not_found: "Folio couldn't find what you asked for. It may have been deleted.",
+  disk_full:
+    'The disk is full. Free some space and try again; nothing already in the archive was lost.',
+  read_only:
+    'This archive is on a read-only disk or folder. Folio can show it but cannot change it.',
   io: "Folio couldn't read or write a file. Check that the disk is connected, has free space, and that you have permission to use it.",
   database:
     "The archive's database reported a problem. Try again; if it keeps happening, the archive may need to be checked.",

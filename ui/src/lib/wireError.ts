@@ -10,6 +10,8 @@ const CODES = {
   migration_changed: true,
   invalid_input: true,
   not_found: true,
+  disk_full: true,
+  read_only: true,
   io: true,
   database: true,
   internal: true,

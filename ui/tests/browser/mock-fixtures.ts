@@ -58,7 +58,19 @@ export function filesFor(request: ImportRequest): MockFile[] {
 
 function item(kind: string, title: string, language: string, date: string, source: string): ItemSummary {
   nextId += 1;
-  return { id: nextId - 1, kind, title, date, language, source_name: source };
+  return {
+    id: nextId - 1,
+    kind,
+    title,
+    date,
+    language,
+    source_name: source,
+    credit: '',
+    tags: [],
+    sha256: (nextId - 1).toString(16).padStart(64, '0'),
+    has_thumbnail: false,
+    imported_at: '2024-03-07T09:00:00.000Z',
+  };
 }
 
 function photo(path: string, title: string, language: string): MockFile {

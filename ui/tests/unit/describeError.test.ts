@@ -11,6 +11,8 @@ const ALL_CODES = [
   'migration_changed',
   'invalid_input',
   'not_found',
+  'disk_full',
+  'read_only',
   'io',
   'database',
   'internal',

@@ -17,6 +17,37 @@ pub fn path(derived: &Path, sha256: &str, max_side: u32) -> PathBuf {
         .join(format!("{sha256}-{max_side}.jpg"))
 }
 
+/// The thumbnail file a `folio-thumb` URL path names, or `None` for anything that is not exactly
+/// `<sha256>/<size>` with a known size: the protocol can only ever serve files under `derived/`,
+/// whatever the path holds (`..`, encoded slashes, absolute paths).
+pub fn resolve_request(derived: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path.trim_start_matches('/'))?;
+    let (sha256, size) = decoded.split_once('/')?;
+    let size: u32 = size.parse().ok()?;
+    if !crate::blobs::is_sha256_hex(sha256) || !crate::photo::THUMBNAIL_SIDES.contains(&size) {
+        return None;
+    }
+    Some(path(derived, sha256, size))
+}
+
+/// `%2F` → `/`; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 pub fn store(derived: &Path, sha256: &str, thumbnails: &[Thumbnail]) -> Result<()> {
     for thumbnail in thumbnails {
         let target = path(derived, sha256, thumbnail.max_side);
@@ -30,4 +61,47 @@ pub fn store(derived: &Path, sha256: &str, thumbnails: &[Thumbnail]) -> Result<(
         fs::rename(&temp, &target).map_err(Error::io("cannot store thumbnail", &target))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHA: &str = "89887cde74f68f66a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718";
+
+    #[test]
+    fn a_hash_and_a_known_size_name_a_thumbnail_under_derived() {
+        let derived = Path::new("/archive/derived");
+        let expected = derived.join("thumbs/89").join(format!("{SHA}-256.jpg"));
+        assert_eq!(
+            resolve_request(derived, &format!("/{SHA}/256")),
+            Some(expected.clone())
+        );
+        assert_eq!(
+            resolve_request(derived, &format!("{SHA}%2F256")),
+            Some(expected)
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        let derived = Path::new("/archive/derived");
+        for hostile in [
+            "../folio.sqlite".to_string(),
+            "..%2F..%2Ffolio.sqlite".to_string(),
+            "%2e%2e/%2e%2e/etc/passwd".to_string(),
+            format!("{SHA}/256/../../folio.sqlite"),
+            format!("{SHA}%2F..%2F..%2Ffolio.sqlite"),
+            format!("/etc/{SHA}/256"),
+            format!("{SHA}/512"),
+            format!("{}/256", SHA.to_uppercase()),
+            format!("{}/256", &SHA[..63]),
+            format!("{SHA}/256%00"),
+            format!("{SHA}/%"),
+            "%ff%fe/256".to_string(),
+            String::new(),
+        ] {
+            assert_eq!(resolve_request(derived, &hostile), None, "{hostile}");
+        }
+    }
 }

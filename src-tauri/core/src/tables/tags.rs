@@ -39,6 +39,15 @@ pub fn add_to_item(conn: &Connection, item_id: i64, tag_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Removes tags no item carries any more, so the tag list shows only tags in use.
+pub fn delete_unused(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = tags.id)",
+        [],
+    )?;
+    Ok(())
+}
+
 /// The item's tags, sorted.
 pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
     let mut statement = conn.prepare(
