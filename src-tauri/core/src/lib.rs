@@ -15,6 +15,7 @@ pub mod lock;
 pub mod migrations;
 pub mod photo;
 pub mod progress;
+pub mod search;
 pub mod stats;
 pub mod tables;
 pub mod text;
