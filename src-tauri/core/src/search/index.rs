@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::{
@@ -178,6 +178,21 @@ impl SearchIndex {
             });
         }
         Ok(SearchResults { total, hits })
+    }
+
+    /// The ids of every item that matches `query`, unordered: for exports and selections by
+    /// query, where ranking and snippets are not needed.
+    pub fn matching_ids(&self, query: &Query) -> Result<Vec<i64>> {
+        let searcher = self.reader.searcher();
+        let compiled = compile(query, &self.fields);
+        let addresses = searcher
+            .search(&compiled, &DocSetCollector)
+            .map_err(internal)?;
+        let mut ids = IdColumns::default();
+        addresses
+            .into_iter()
+            .map(|address| ids.id(&searcher, address))
+            .collect()
     }
 
     fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>> {

@@ -313,6 +313,18 @@ fn total_counts_every_match_and_pages_follow_offset() {
 }
 
 #[test]
+fn matching_ids_lists_every_match() {
+    let docs: Vec<IndexDoc> = (1..=120).map(|id| article(id, "", "forum")).collect();
+    let fixture = Fixture::with(&docs);
+    let mut ids = fixture
+        .index
+        .matching_ids(&parse_query("forum").unwrap())
+        .unwrap();
+    ids.sort_unstable();
+    assert_eq!(ids, (1..=120).collect::<Vec<i64>>());
+}
+
+#[test]
 fn upsert_replaces_and_delete_removes() {
     let fixture = Fixture::with(&[article(1, "", "moscow"), article(2, "", "moscow")]);
     fixture
