@@ -7,7 +7,8 @@
 //! CORPUS is made by `shared/bench/make_corpus.py CORPUS --only articles --articles N`; the
 //! articles are read from `CORPUS/articles/txt`. `scripts/bench-search.sh` does both.
 //! `FOLIO_BENCH_ROUNDS` (default 5) repeats the query set; `FOLIO_BENCH_VARIANT=0` skips the
-//! second Folio build that measures the index without unigrams inside CJK words.
+//! second Folio build that measures the index without unigrams inside CJK words;
+//! `FOLIO_BENCH_FTS=0` skips FTS5.
 
 // A benchmark, like a test, stops at the first failure: there is no caller to hand errors to.
 #![allow(clippy::expect_used)]
@@ -76,6 +77,11 @@ fn main() {
         return;
     };
     let rounds: usize = env_number("FOLIO_BENCH_ROUNDS", 5);
+    // The machine may be shared: the load says how far to trust wall-clock figures.
+    let load_average = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".to_owned());
     let articles = load_articles(&corpus);
     eprintln!(
         "search bench: {} articles from {}",
@@ -90,14 +96,17 @@ fn main() {
         let built = build_folio(&dir, &articles, Analyzer::new(false));
         drop(built.index);
         let _ = std::fs::remove_dir_all(&dir);
-        (built.rate, built.bytes)
+        (built.rate, built.cpu, built.bytes)
     });
-    let unicode61 = build_fts(
-        &work.path().join("unicode61.sqlite"),
-        "unicode61",
-        &articles,
-    );
-    let trigram = build_fts(&work.path().join("trigram.sqlite"), "trigram", &articles);
+    let with_fts = env_number("FOLIO_BENCH_FTS", 1) != 0;
+    let fts: Vec<(&str, FtsBuild)> = ["unicode61", "trigram"]
+        .into_iter()
+        .filter(|_| with_fts)
+        .map(|tokenizer| {
+            let path = work.path().join(format!("{tokenizer}.sqlite"));
+            (tokenizer, build_fts(&path, tokenizer, &articles))
+        })
+        .collect();
 
     let categories: [(&str, &[&str]); 4] = [
         ("English word", &ENGLISH),
@@ -105,47 +114,59 @@ fn main() {
         ("Chinese 2-char word", &CHINESE),
         ("phrase", &PHRASES),
     ];
+    let engines = std::iter::once((
+        "Folio (tantivy)".to_owned(),
+        Engine::Folio(&folio.index),
+        (folio.rate, folio.cpu, folio.bytes),
+    ))
+    .chain(fts.iter().map(|(tokenizer, built)| {
+        (
+            format!("FTS5 {tokenizer}"),
+            Engine::Fts(&built.connection),
+            (built.rate, built.cpu, built.bytes),
+        )
+    }));
     let mut rows = Vec::new();
-    for (name, engine) in [
-        ("Folio (tantivy)", Engine::Folio(&folio.index)),
-        ("FTS5 unicode61", Engine::Fts(&unicode61.connection)),
-        ("FTS5 trigram", Engine::Fts(&trigram.connection)),
-    ] {
+    for (name, engine, build) in engines {
         let latencies: Vec<(Duration, Duration)> = categories
             .iter()
             .map(|(_, queries)| percentiles(&engine.latencies(queries, rounds)))
             .collect();
         let recall = chinese_recall(&engine, &articles);
-        rows.push((name, latencies, recall));
+        rows.push((name, build, latencies, recall));
     }
 
     println!(
-        "\n{} articles ({} MB of text), top {TOP} with snippets, {rounds} rounds, p50 / p95 in ms\n",
+        "\n{} articles ({} MB of text), top {TOP} with snippets, {rounds} rounds, p50 / p95 in ms; \
+         {} cores, load average {} at the start\n",
         articles.len(),
-        articles.iter().map(text_len).sum::<usize>() / 1_000_000
+        articles.iter().map(text_len).sum::<usize>() / 1_000_000,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_average
     );
-    print!("| engine | build (articles/s) | index size |");
+    print!("| engine | build (articles/s) | build CPU (s) | index size |");
     for (name, _) in &categories {
         print!(" {name} |");
     }
     println!(" Chinese 2-char recall |");
-    println!("|---|---:|---:|{}---:|", "---:|".repeat(categories.len()));
-    let builds = [
-        (folio.rate, folio.bytes),
-        (unicode61.rate, unicode61.bytes),
-        (trigram.rate, trigram.bytes),
-    ];
-    for ((name, latencies, recall), (rate, bytes)) in rows.iter().zip(builds) {
-        print!("| {name} | {rate:.0} | {} MB |", bytes / 1_000_000);
+    println!(
+        "|---|---:|---:|---:|{}---:|",
+        "---:|".repeat(categories.len())
+    );
+    for (name, (rate, cpu, bytes), latencies, recall) in &rows {
+        print!(
+            "| {name} | {rate:.0} | {cpu:.1} | {} MB |",
+            bytes / 1_000_000
+        );
         for (p50, p95) in latencies {
             print!(" {} / {} |", ms(*p50), ms(*p95));
         }
         println!(" {recall} |");
     }
-    if let Some((rate, bytes)) = variant {
+    if let Some((rate, cpu, bytes)) = variant {
         println!(
             "\nFolio without unigrams inside CJK words (lone characters only): {rate:.0} articles/s, \
-             {} MB (all unigrams: {} MB)",
+             {cpu:.1} CPU s, {} MB (all unigrams: {} MB)",
             bytes / 1_000_000,
             folio.bytes / 1_000_000
         );
@@ -262,22 +283,27 @@ fn chinese_recall(engine: &Engine<'_>, articles: &[Article]) -> String {
 struct FolioBuild {
     index: SearchIndex,
     rate: f64,
+    /// CPU seconds of the build, all threads.
+    cpu: f64,
     bytes: u64,
 }
 
 fn build_folio(dir: &Path, articles: &[Article], analyzer: Analyzer) -> FolioBuild {
     let docs: Vec<IndexDoc> = articles.iter().map(index_doc).collect();
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let (index, _) = SearchIndex::open_with(dir, analyzer).expect("open index");
     for batch in docs.chunks(BATCH) {
         index.apply(batch, &[]).expect("apply");
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
     assert_eq!(index.doc_count().expect("count"), articles.len() as u64);
     eprintln!("folio: built in {seconds:.1} s");
     FolioBuild {
         index,
         rate: articles.len() as f64 / seconds,
+        cpu,
         bytes: folder_size(dir),
     }
 }
@@ -299,10 +325,12 @@ fn index_doc(article: &Article) -> IndexDoc {
 struct FtsBuild {
     connection: Connection,
     rate: f64,
+    cpu: f64,
     bytes: u64,
 }
 
 fn build_fts(path: &Path, tokenizer: &str, articles: &[Article]) -> FtsBuild {
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let mut connection = Connection::open(path).expect("open sqlite");
     connection
@@ -330,6 +358,7 @@ fn build_fts(path: &Path, tokenizer: &str, articles: &[Article]) -> FtsBuild {
         transaction.commit().expect("commit");
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
     connection
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .expect("checkpoint");
@@ -337,6 +366,7 @@ fn build_fts(path: &Path, tokenizer: &str, articles: &[Article]) -> FtsBuild {
     FtsBuild {
         connection,
         rate: articles.len() as f64 / seconds,
+        cpu,
         bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
     }
 }
@@ -435,6 +465,26 @@ fn folder_size(dir: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+/// CPU seconds used by this process so far, all threads (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn text_len(article: &Article) -> usize {

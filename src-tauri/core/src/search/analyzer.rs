@@ -11,7 +11,10 @@
 //!
 //! Token offsets are byte ranges of the original text, never of the normalized one.
 
+use std::ops::ControlFlow;
+
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_normalization::char::canonical_combining_class;
 
 use super::normalize::{NormChar, Normalized};
@@ -22,6 +25,38 @@ pub const ANALYZER_VERSION: u32 = 1;
 
 /// Longer words (pasted URLs, base64, chemical names) are skipped; they keep their position.
 const MAX_WORD_BYTES: usize = 120;
+
+/// Stems computed so far, by word: indexing meets the same words over and over, and Snowball
+/// costs far more than a lookup. Bounded; cleared when full.
+#[derive(Debug, Default, Clone)]
+pub struct StemCache {
+    stems: FxHashMap<String, String>,
+}
+
+const STEM_CACHE_WORDS: usize = 100_000;
+
+impl StemCache {
+    fn stem<'a>(&'a mut self, stemmer: &Stemmer, word: &'a str) -> &'a str {
+        if !self.stems.contains_key(word) {
+            if self.stems.len() >= STEM_CACHE_WORDS {
+                self.stems.clear();
+            }
+            let stem = stemmer.stem(word).into_owned();
+            self.stems.insert(word.to_owned(), stem);
+        }
+        self.stems.get(word).map_or(word, String::as_str)
+    }
+}
+
+/// How a scan treats words, beyond the analyzer's own rules.
+#[derive(Default)]
+pub struct ScanOptions<'a> {
+    pub stem_cache: Option<&'a mut StemCache>,
+    /// Stem only words starting with one of these characters; other words come out unstemmed.
+    /// For callers looking for known terms: Snowball keeps a word's first character, so a word
+    /// starting otherwise cannot stem to any of them.
+    pub stem_only_starting_with: Option<&'a [char]>,
+}
 
 /// A token as the analyzer hands it out, borrowing its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,9 +126,24 @@ impl Analyzer {
 
     /// Calls `sink` with every token of `text`, in order.
     pub fn analyze(&self, text: &str, sink: &mut dyn FnMut(TokenRef<'_>)) {
+        self.scan(text, ScanOptions::default(), &mut |token| {
+            sink(token);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// [`Analyzer::analyze`] with options, stopping early when `sink` breaks.
+    pub fn scan(
+        &self,
+        text: &str,
+        options: ScanOptions<'_>,
+        sink: &mut dyn FnMut(TokenRef<'_>) -> ControlFlow<()>,
+    ) {
         let mut scan = Scan {
             analyzer: self,
+            options,
             sink,
+            stopped: false,
             position: 0,
             word: String::new(),
             word_kind: WordKind::None,
@@ -108,6 +158,9 @@ impl Analyzer {
         };
         for n in Normalized::new(text) {
             scan.push(n);
+            if scan.stopped {
+                return;
+            }
         }
         scan.flush_word();
         scan.flush_cjk();
@@ -147,7 +200,10 @@ enum WordKind {
 
 struct Scan<'a, 's> {
     analyzer: &'a Analyzer,
-    sink: &'s mut dyn FnMut(TokenRef<'_>),
+    options: ScanOptions<'s>,
+    sink: &'s mut dyn FnMut(TokenRef<'_>) -> ControlFlow<()>,
+    /// The sink asked to stop.
+    stopped: bool,
     position: usize,
     word: String,
     word_kind: WordKind,
@@ -225,14 +281,34 @@ impl Scan<'_, '_> {
                 WordKind::Letters if self.has_latin => Some(&self.analyzer.english),
                 _ => None,
             };
-            let stemmed = stemmer.map(|s| s.stem(&self.word));
-            let text = stemmed.as_deref().unwrap_or(&self.word);
-            (self.sink)(TokenRef {
-                text,
-                start: self.word_start,
-                end: self.word_end,
-                position: self.position,
+            let stemmer = stemmer.filter(|_| {
+                self.options.stem_only_starting_with.is_none_or(|firsts| {
+                    self.word
+                        .chars()
+                        .next()
+                        .is_some_and(|c| firsts.contains(&c))
+                })
             });
+            let stemmed;
+            let text: &str = match (stemmer, self.options.stem_cache.as_deref_mut()) {
+                (Some(stemmer), Some(cache)) => cache.stem(stemmer, &self.word),
+                (Some(stemmer), None) => {
+                    stemmed = stemmer.stem(&self.word);
+                    &stemmed
+                }
+                (None, _) => &self.word,
+            };
+            let flow = if self.stopped {
+                ControlFlow::Break(())
+            } else {
+                (self.sink)(TokenRef {
+                    text,
+                    start: self.word_start,
+                    end: self.word_end,
+                    position: self.position,
+                })
+            };
+            self.stopped |= flow.is_break();
         }
         self.position += 1;
         self.word.clear();
@@ -267,14 +343,18 @@ impl Scan<'_, '_> {
         let (Some(first), Some(last)) = (chars.first(), chars.last()) else {
             return;
         };
+        if self.stopped {
+            return;
+        }
         self.pair.clear();
         self.pair.extend(chars.iter().map(|c| c.ch));
-        (self.sink)(TokenRef {
+        let flow = (self.sink)(TokenRef {
             text: &self.pair,
             start: first.start,
             end: last.end,
             position: self.position,
         });
+        self.stopped |= flow.is_break();
     }
 }
 
@@ -289,6 +369,9 @@ fn classify(c: char) -> CharClass {
     }
     if is_cjk(c) {
         CharClass::Cjk
+    } else if matches!(u32::from(c), 0x0400..=0x045F) {
+        // The basic Cyrillic letters, the bulk of Russian text: no table lookups.
+        CharClass::Letter
     } else if canonical_combining_class(c) != 0 {
         CharClass::Mark
     } else if c.is_alphabetic() {

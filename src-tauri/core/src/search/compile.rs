@@ -8,12 +8,12 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query as TantivyQuery,
-    RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::analyzer::AnalyzedToken;
+use super::phrase::GuardedPhraseQuery;
 use super::query::{Atom, DateFilter, Query, TextScope};
 use super::schema::Fields;
 
@@ -86,7 +86,7 @@ fn text_query(fields: &[(Field, f32)], tokens: &[AnalyzedToken]) -> Box<dyn Tant
                 )),
                 _ => {
                     let first = tokens.first().map_or(0, |t| t.position);
-                    Box::new(PhraseQuery::new_with_offset(
+                    Box::new(GuardedPhraseQuery::new(
                         tokens
                             .iter()
                             .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))

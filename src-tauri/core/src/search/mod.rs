@@ -10,6 +10,7 @@ mod dates;
 mod index;
 mod lexer;
 mod normalize;
+mod phrase;
 mod query;
 mod schema;
 mod snippet;

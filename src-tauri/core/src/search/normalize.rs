@@ -54,6 +54,20 @@ impl Iterator for Normalized<'_> {
                 end: start + 1,
             });
         }
+        // Fast path: a character NFKC keeps and that folds to one character, when the next one
+        // cannot combine with it (most Cyrillic and Han text).
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next()
+            && let Some(folded) = simple_fold(c)
+            && chars.next().is_none_or(never_combines)
+        {
+            self.position += c.len_utf8();
+            return Some(NormChar {
+                ch: folded,
+                start,
+                end: self.position,
+            });
+        }
         let end = start + cluster_len(rest);
         self.position = end;
         let cluster = &self.text[start..end];
@@ -91,6 +105,38 @@ fn cluster_len(text: &str) -> usize {
 
 fn combines_with_previous(c: char) -> bool {
     canonical_combining_class(c) != 0 || ('\u{1161}'..='\u{11C2}').contains(&c)
+}
+
+/// The folded form of characters that NFKC leaves alone and that fold to one character, for
+/// the common scripts; `None` for anything that needs the general path.
+fn simple_fold(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let folded = match code {
+        0x0401 | 0x0451 => 'е', // Ё ё
+        0x0410..=0x042F => char::from_u32(code + 0x20)?,
+        0x0400..=0x040F => char::from_u32(code + 0x50)?,
+        0x0430..=0x045F => c,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => c,
+        _ => return None,
+    };
+    Some(folded)
+}
+
+/// Characters that are certainly starters no later character composes into (Hangul
+/// syllables can take a trailing jamo, but those are not in this set).
+fn never_combines(c: char) -> bool {
+    c.is_ascii()
+        || matches!(
+            u32::from(c),
+            0x0400..=0x045F
+                | 0x2000..=0x206F // General punctuation
+                | 0x3000..=0x3029 // CJK punctuation, before the tone marks
+                | 0x3041..=0x3096
+                | 0x30A1..=0x30FA
+                | 0x4E00..=0x9FFF
+                | 0xAC00..=0xD7A3
+                | 0xFF01..=0xFF5E // Full-width forms
+        )
 }
 
 /// Case folding, close to Unicode full case folding for the scripts Folio's users write, plus
@@ -142,6 +188,24 @@ mod tests {
         assert_eq!((chars[0].start, chars[0].end), (0, 3));
         assert_eq!((chars[1].start, chars[1].end), (0, 3));
         assert_eq!((chars[2].start, chars[2].end), (3, 4));
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_one() {
+        for c in [
+            '\u{400}', 'Ѐ', 'Я', 'я', 'ё', 'Ё', 'џ', 'ぁ', 'ア', '中', '가', '힣',
+        ] {
+            let mut general = Vec::new();
+            std::iter::once(c)
+                .nfkc()
+                .for_each(|n| fold(n, &mut |f| general.push(f)));
+            assert_eq!(simple_fold(c).map(|f| vec![f]), Some(general), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_combining_mark_after_cyrillic_takes_the_general_path() {
+        assert_eq!(normalized("И\u{306}"), "й");
     }
 
     #[test]

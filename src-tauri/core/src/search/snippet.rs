@@ -2,8 +2,9 @@
 //! cluster of query terms, with the matched words as character ranges to highlight.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
-use super::analyzer::Analyzer;
+use super::analyzer::{Analyzer, ScanOptions};
 
 /// Snippet length in characters, before the ellipses.
 pub const SNIPPET_CHARS: usize = 180;
@@ -58,20 +59,61 @@ struct Match {
 /// in practice, and the cost stays bounded.
 const MAX_MATCHES: usize = 2_000;
 
+/// The query terms in the text, in order. Once a stretch short enough for a snippet holds
+/// every term, no later window can show more of them: the scan goes on only to the end of the
+/// longest snippet that stretch could start (4 bytes per character at most), to highlight
+/// every match it will show.
 fn find_matches(analyzer: &Analyzer, term_ids: &HashMap<&str, usize>, text: &str) -> Vec<Match> {
-    let mut matches = Vec::new();
-    analyzer.analyze(text, &mut |token| {
-        if matches.len() < MAX_MATCHES
-            && let Some(&term) = term_ids.get(token.text)
+    let first_chars: Vec<char> = term_ids.keys().filter_map(|t| t.chars().next()).collect();
+    let options = ScanOptions {
+        stem_only_starting_with: Some(&first_chars),
+        ..ScanOptions::default()
+    };
+    let mut matches: Vec<Match> = Vec::new();
+    let mut horizon: Option<usize> = None;
+    analyzer.scan(text, options, &mut |token| {
+        if horizon.is_some_and(|h| token.start > h) {
+            return ControlFlow::Break(());
+        }
+        let Some(&term) = term_ids.get(token.text) else {
+            return ControlFlow::Continue(());
+        };
+        matches.push(Match {
+            start: token.start,
+            end: token.end,
+            term,
+        });
+        if horizon.is_none()
+            && let Some(window_start) = start_of_window_with_every_term(&matches, term_ids.len())
         {
-            matches.push(Match {
-                start: token.start,
-                end: token.end,
-                term,
-            });
+            horizon = Some(window_start + 4 * SNIPPET_CHARS);
+        }
+        if matches.len() >= MAX_MATCHES {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     });
     matches
+}
+
+/// Where the matches ending at the last one, within a snippet's length in bytes (never more
+/// characters than that), begin, if they include every term.
+fn start_of_window_with_every_term(matches: &[Match], term_count: usize) -> Option<usize> {
+    let last = matches.last()?;
+    if term_count > 64 {
+        return None;
+    }
+    let mut seen: u64 = 0;
+    let mut start = last.start;
+    for m in matches.iter().rev() {
+        if last.end - m.start > SNIPPET_CHARS {
+            break;
+        }
+        seen |= 1 << m.term;
+        start = m.start;
+    }
+    (seen.count_ones() as usize == term_count).then_some(start)
 }
 
 fn around_matches(text: &str, matches: &[Match]) -> Snippet {

@@ -149,6 +149,16 @@ fn every_word_must_match_and_or_widens_one_of_them() {
 }
 
 #[test]
+fn an_excluded_phrase_without_a_match_in_a_segment_does_not_panic() {
+    let fixture = Fixture::with(&[
+        article(1, "", "dialogue beijing"),
+        article(2, "", "dialogue"),
+    ]);
+    assert_eq!(fixture.id_set("dialogue -\"beijing dialogue\""), [1, 2]);
+    assert_eq!(fixture.id_set("\"beijing dialogue\" OR dialogue"), [1, 2]);
+}
+
+#[test]
 fn phrases_need_their_words_in_order() {
     let fixture = Fixture::with(&[
         article(1, "", "The innovation dialogue began."),

@@ -1,9 +1,11 @@
 //! The analyzer as a tantivy `Tokenizer`, registered on the index under [`TOKENIZER_NAME`] so
 //! tantivy indexes text fields with exactly the tokens queries are built from.
 
+use std::ops::ControlFlow;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::analyzer::Analyzer;
+use super::analyzer::{Analyzer, ScanOptions, StemCache};
 
 pub const TOKENIZER_NAME: &str = "folio";
 
@@ -12,6 +14,8 @@ pub struct FolioTokenizer {
     analyzer: Analyzer,
     /// Reused between texts: token strings keep their allocations.
     tokens: Vec<Token>,
+    /// Each clone (one per indexing thread and field) keeps its own: no locking.
+    stem_cache: StemCache,
 }
 
 impl FolioTokenizer {
@@ -19,6 +23,7 @@ impl FolioTokenizer {
         FolioTokenizer {
             analyzer,
             tokens: Vec::new(),
+            stem_cache: StemCache::default(),
         }
     }
 }
@@ -29,7 +34,11 @@ impl Tokenizer for FolioTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FolioTokenStream<'a> {
         let mut count = 0;
         let tokens = &mut self.tokens;
-        self.analyzer.analyze(text, &mut |t| {
+        let options = ScanOptions {
+            stem_cache: Some(&mut self.stem_cache),
+            ..ScanOptions::default()
+        };
+        self.analyzer.scan(text, options, &mut |t| {
             if count == tokens.len() {
                 tokens.push(Token::default());
             }
@@ -41,6 +50,7 @@ impl Tokenizer for FolioTokenizer {
             token.position = t.position;
             token.position_length = 1;
             count += 1;
+            ControlFlow::Continue(())
         });
         FolioTokenStream {
             tokens: &mut self.tokens[..count],
