@@ -18,7 +18,7 @@ use super::analyzer::Analyzer;
 use super::compile::compile;
 use super::query::Query;
 use super::schema::{Fields, VERSION_FILE, build_schema, version_marker};
-use super::snippet::snippet;
+use super::snippet::SnippetMaker;
 use super::tokenizer::{FolioTokenizer, TOKENIZER_NAME};
 use super::{IndexDoc, Opened, SearchHit, SearchResults};
 use crate::error::{Error, Result};
@@ -154,6 +154,7 @@ impl SearchIndex {
                 .collect()
         };
         let terms = query.highlight_terms();
+        let snippets = SnippetMaker::new(&self.snippet_analyzer, &terms);
         let mut ids = IdColumns::default();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
@@ -165,11 +166,8 @@ impl SearchIndex {
                 .filter_map(|v| v.as_str())
                 .collect();
             let captions = captions.join(" · ");
-            let snippet = snippet(
-                &self.snippet_analyzer,
-                &terms,
-                &[text(self.fields.body), &captions, text(self.fields.title)],
-            );
+            let snippet =
+                snippets.make(&[text(self.fields.body), &captions, text(self.fields.title)]);
             hits.push(SearchHit {
                 id,
                 score,

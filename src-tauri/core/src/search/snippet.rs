@@ -1,8 +1,9 @@
 //! Snippets: about [`SNIPPET_CHARS`] characters of an item's original text around the densest
 //! cluster of query terms, with the matched words as character ranges to highlight.
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
+
+use rustc_hash::FxHashMap;
 
 use super::analyzer::{Analyzer, ScanOptions};
 
@@ -24,27 +25,46 @@ pub struct Snippet {
     pub highlights: Vec<[u32; 2]>,
 }
 
-/// A snippet from the first source with a match (sources in order of preference), or the
-/// beginning of the first non-empty source when no term matched any.
-pub fn snippet(analyzer: &Analyzer, terms: &[String], sources: &[&str]) -> Snippet {
-    let term_ids: HashMap<&str, usize> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i))
-        .collect();
-    if !term_ids.is_empty() {
-        for source in sources {
-            let matches = find_matches(analyzer, &term_ids, source);
-            if !matches.is_empty() {
-                return around_matches(source, &matches);
-            }
+/// Makes the snippets of one search: the query's terms are looked up once.
+pub struct SnippetMaker<'a> {
+    analyzer: &'a Analyzer,
+    term_ids: FxHashMap<&'a str, usize>,
+    /// The first characters of the terms: words starting otherwise need no stemming.
+    first_chars: Vec<char>,
+}
+
+impl<'a> SnippetMaker<'a> {
+    pub fn new(analyzer: &'a Analyzer, terms: &'a [String]) -> Self {
+        let term_ids: FxHashMap<&str, usize> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i))
+            .collect();
+        let first_chars = terms.iter().filter_map(|t| t.chars().next()).collect();
+        SnippetMaker {
+            analyzer,
+            term_ids,
+            first_chars,
         }
     }
-    sources
-        .iter()
-        .find(|s| !s.trim().is_empty())
-        .map(|source| around_matches(source, &[]))
-        .unwrap_or_default()
+
+    /// A snippet from the first source with a match (sources in order of preference), or the
+    /// beginning of the first non-empty source when no term matched any.
+    pub fn make(&self, sources: &[&str]) -> Snippet {
+        if !self.term_ids.is_empty() {
+            for source in sources {
+                let matches = self.find_matches(source);
+                if !matches.is_empty() {
+                    return around_matches(source, &matches);
+                }
+            }
+        }
+        sources
+            .iter()
+            .find(|s| !s.trim().is_empty())
+            .map(|source| around_matches(source, &[]))
+            .unwrap_or_default()
+    }
 }
 
 /// A matched token: byte range in the source and which query term it is.
@@ -59,42 +79,44 @@ struct Match {
 /// in practice, and the cost stays bounded.
 const MAX_MATCHES: usize = 2_000;
 
-/// The query terms in the text, in order. Once a stretch short enough for a snippet holds
-/// every term, no later window can show more of them: the scan goes on only to the end of the
-/// longest snippet that stretch could start (4 bytes per character at most), to highlight
-/// every match it will show.
-fn find_matches(analyzer: &Analyzer, term_ids: &HashMap<&str, usize>, text: &str) -> Vec<Match> {
-    let first_chars: Vec<char> = term_ids.keys().filter_map(|t| t.chars().next()).collect();
-    let options = ScanOptions {
-        stem_only_starting_with: Some(&first_chars),
-        ..ScanOptions::default()
-    };
-    let mut matches: Vec<Match> = Vec::new();
-    let mut horizon: Option<usize> = None;
-    analyzer.scan(text, options, &mut |token| {
-        if horizon.is_some_and(|h| token.start > h) {
-            return ControlFlow::Break(());
-        }
-        let Some(&term) = term_ids.get(token.text) else {
-            return ControlFlow::Continue(());
+impl SnippetMaker<'_> {
+    /// The query terms in the text, in order. Once a stretch short enough for a snippet holds
+    /// every term, no later window can show more of them: the scan goes on only to the end of
+    /// the longest snippet that stretch could start (4 bytes per character at most), to
+    /// highlight every match it will show.
+    fn find_matches(&self, text: &str) -> Vec<Match> {
+        let options = ScanOptions {
+            stem_only_starting_with: Some(&self.first_chars),
+            ..ScanOptions::default()
         };
-        matches.push(Match {
-            start: token.start,
-            end: token.end,
-            term,
+        let mut matches: Vec<Match> = Vec::new();
+        let mut horizon: Option<usize> = None;
+        self.analyzer.scan(text, options, &mut |token| {
+            if horizon.is_some_and(|h| token.start > h) {
+                return ControlFlow::Break(());
+            }
+            let Some(&term) = self.term_ids.get(token.text) else {
+                return ControlFlow::Continue(());
+            };
+            matches.push(Match {
+                start: token.start,
+                end: token.end,
+                term,
+            });
+            if horizon.is_none()
+                && let Some(window_start) =
+                    start_of_window_with_every_term(&matches, self.term_ids.len())
+            {
+                horizon = Some(window_start + 4 * SNIPPET_CHARS);
+            }
+            if matches.len() >= MAX_MATCHES {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         });
-        if horizon.is_none()
-            && let Some(window_start) = start_of_window_with_every_term(&matches, term_ids.len())
-        {
-            horizon = Some(window_start + 4 * SNIPPET_CHARS);
-        }
-        if matches.len() >= MAX_MATCHES {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    });
-    matches
+        matches
+    }
 }
 
 /// Where the matches ending at the last one, within a snippet's length in bytes (never more
@@ -117,7 +139,17 @@ fn start_of_window_with_every_term(matches: &[Match], term_count: usize) -> Opti
 }
 
 fn around_matches(text: &str, matches: &[Match]) -> Snippet {
-    // Character index → byte offset, with the text's length at the end.
+    // Only the text up to the furthest character a snippet could show is decoded: a snippet
+    // ends at most SNIPPET_CHARS characters (4 bytes each at most) after the last match.
+    let mut limit = text
+        .len()
+        .min(matches.iter().map(|m| m.end).max().unwrap_or(0) + 4 * (SNIPPET_CHARS + 1));
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let cut = limit < text.len();
+    let text = &text[..limit];
+    // Character index → byte offset, with the decoded text's length at the end.
     let byte_at: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -165,14 +197,14 @@ fn around_matches(text: &str, matches: &[Match]) -> Snippet {
             end = space;
         }
     }
-    render(&chars, start, end, char_count, &spans)
+    render(&chars, start, end, end < char_count || cut, &spans)
 }
 
 /// The run of matches (first, last index) that fits in a snippet and has the most distinct
 /// terms, then the most matches.
 fn best_window(spans: &[(usize, usize, usize)]) -> Option<(usize, usize)> {
     let mut best: Option<((usize, usize), (usize, usize))> = None;
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
     let mut last = 0;
     for first in 0..spans.len() {
         if last < first {
@@ -207,7 +239,7 @@ fn render(
     chars: &[char],
     start: usize,
     end: usize,
-    char_count: usize,
+    more_after: bool,
     spans: &[(usize, usize, usize)],
 ) -> Snippet {
     let mut text = String::new();
@@ -234,7 +266,7 @@ fn render(
         length += 1;
     }
     output_at.push(length);
-    if end < char_count {
+    if more_after {
         text.push(ELLIPSIS);
     }
     let mut highlights: Vec<[u32; 2]> = spans
@@ -259,6 +291,10 @@ fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn snippet(analyzer: &Analyzer, terms: &[String], sources: &[&str]) -> Snippet {
+        SnippetMaker::new(analyzer, terms).make(sources)
+    }
 
     fn highlighted(snippet: &Snippet) -> Vec<String> {
         let chars: Vec<char> = snippet.text.chars().collect();
@@ -350,6 +386,14 @@ mod tests {
             &["body without it", "a caption here", "title"],
         );
         assert_eq!(snippet.text, "a caption here");
+    }
+
+    #[test]
+    fn a_long_text_without_a_match_is_cut_after_the_snippet() {
+        let text = "word ".repeat(1_000);
+        let snippet = snippet(&Analyzer::for_index(), &terms("absent"), &[&text]);
+        assert!(snippet.text.ends_with("word…"), "{}", snippet.text);
+        assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
     }
 
     #[test]
