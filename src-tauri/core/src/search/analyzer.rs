@@ -29,7 +29,7 @@ const MAX_WORD_BYTES: usize = 120;
 /// Stems computed so far, by word: indexing meets the same words over and over, and Snowball
 /// costs far more than a lookup. Bounded; cleared when full.
 #[derive(Debug, Default, Clone)]
-pub struct StemCache {
+pub(crate) struct StemCache {
     stems: FxHashMap<String, String>,
 }
 
@@ -50,7 +50,7 @@ impl StemCache {
 
 /// How a scan treats words, beyond the analyzer's own rules.
 #[derive(Default)]
-pub struct ScanOptions<'a> {
+pub(crate) struct ScanOptions<'a> {
     pub stem_cache: Option<&'a mut StemCache>,
     /// Stem only words starting with one of these characters; other words come out unstemmed.
     /// For callers looking for known terms: Snowball keeps a word's first character, so a word
@@ -133,7 +133,7 @@ impl Analyzer {
     }
 
     /// [`Analyzer::analyze`] with options, stopping early when `sink` breaks.
-    pub fn scan(
+    pub(crate) fn scan(
         &self,
         text: &str,
         options: ScanOptions<'_>,

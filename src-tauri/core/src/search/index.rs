@@ -93,6 +93,9 @@ impl SearchIndex {
     /// search sees the result.
     #[tracing::instrument(skip_all, err, fields(upserts = upserts.len(), deletes = deletes.len()))]
     pub fn apply(&self, upserts: &[IndexDoc], deletes: &[i64]) -> Result<()> {
+        if upserts.is_empty() && deletes.is_empty() {
+            return Ok(());
+        }
         let mut guard = self.writer()?;
         let Some(writer) = guard.as_mut() else {
             return Err(Error::Internal("search index writer missing".to_owned()));
@@ -205,10 +208,10 @@ impl SearchIndex {
                 .index
                 .writer_with_num_threads(threads, WRITER_MEMORY_BYTES)
                 .map_err(|e| match e {
-                    TantivyError::LockFailure(..) => Error::InvalidInput(format!(
-                        "the search index in {} is being written by another process",
-                        self.dir.display()
-                    )),
+                    // The index lives in `<archive>/index`: name the archive, as the archive lock does.
+                    TantivyError::LockFailure(..) => {
+                        Error::ArchiveInUse(self.dir.parent().unwrap_or(&self.dir).to_path_buf())
+                    }
                     other => internal(other),
                 })?;
             *guard = Some(writer);

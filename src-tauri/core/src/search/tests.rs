@@ -430,3 +430,16 @@ fn the_index_is_shareable_between_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<SearchIndex>();
 }
+
+#[test]
+fn a_second_writer_on_the_same_index_is_told_the_archive_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    let (first, _) = SearchIndex::open(&path).unwrap();
+    first.apply(&[article(1, "", "moscow")], &[]).unwrap();
+    let (second, opened) = SearchIndex::open(&path).unwrap();
+    assert_eq!(opened, Opened::Existing, "reading beside a writer is fine");
+    assert_eq!(second.doc_count().unwrap(), 1);
+    let error = second.apply(&[article(2, "", "beijing")], &[]).unwrap_err();
+    assert_eq!(error.code(), crate::ErrorCode::ArchiveInUse);
+}
