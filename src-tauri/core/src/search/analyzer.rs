@@ -562,6 +562,47 @@ mod tests {
     }
 
     #[test]
+    fn stems_keep_the_first_character_of_the_word() {
+        // Snippets skip stemming words whose first character no query term starts with.
+        let words = "skies dying lying tying idly gently early only singly news yearly \
+                     generously innovations ugly ёлками инновациям правительством ыыы";
+        let analyzer = Analyzer::for_index();
+        for word in words.split_whitespace() {
+            let stem = &analyzer.tokens(word)[0].text;
+            let folded: String = Normalized::new(word).map(|n| n.ch).collect();
+            assert_eq!(
+                stem.chars().next(),
+                folded.chars().next(),
+                "{word} → {stem}"
+            );
+        }
+    }
+
+    #[test]
+    fn stemming_only_some_words_leaves_the_others_as_written() {
+        let mut texts = Vec::new();
+        let options = ScanOptions {
+            stem_only_starting_with: Some(&['i']),
+            ..ScanOptions::default()
+        };
+        Analyzer::for_index().scan("innovations dialogues", options, &mut |t| {
+            texts.push(t.text.to_owned());
+            ControlFlow::Continue(())
+        });
+        assert_eq!(texts, ["innov", "dialogues"]);
+    }
+
+    #[test]
+    fn a_scan_stops_when_the_sink_breaks() {
+        let mut seen = 0;
+        Analyzer::for_index().scan("one two 中国 three", ScanOptions::default(), &mut |_| {
+            seen += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(seen, 1);
+    }
+
+    #[test]
     fn punctuation_and_very_long_words_make_no_tokens() {
         assert!(query_texts("— !!! …").is_empty());
         assert!(query_texts(&"a".repeat(500)).is_empty());

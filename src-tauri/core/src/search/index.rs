@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
@@ -106,9 +106,11 @@ impl SearchIndex {
         for item in upserts {
             // Within a commit, a delete only removes documents added before it.
             writer.delete_term(Term::from_field_i64(self.fields.id, item.id));
-            writer
-                .add_document(self.fields.document(item))
-                .map_err(internal)?;
+            if let Err(error) = writer.add_document(self.fields.document(item)) {
+                // Drop the half-staged batch so a later commit does not publish it.
+                let _ = writer.rollback();
+                return Err(internal(error));
+            }
         }
         self.commit(writer)
     }
@@ -197,9 +199,15 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>> {
-        // A panic while holding the lock leaves nothing half-done that a commit would keep:
-        // uncommitted documents are discarded by the next rollback or replaced by the next apply.
-        let mut guard = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut guard = self.writer.lock().unwrap_or_else(|poisoned| {
+            // A panic mid-batch left changes staged: drop them, the caller will apply again.
+            let mut guard = poisoned.into_inner();
+            if let Some(writer) = guard.as_mut() {
+                let _ = writer.rollback();
+            }
+            self.writer.clear_poison();
+            guard
+        });
         if guard.is_none() {
             let threads = std::thread::available_parallelism()
                 .map_or(1, |n| n.get())

@@ -113,6 +113,25 @@ mod tests {
     }
 
     #[test]
+    fn cached_stems_give_the_analyzer_tokens() {
+        let text = "Innovations of innovators, инновациям и инновации; 中俄 2018";
+        let expected: Vec<String> = Analyzer::for_index()
+            .tokens(text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let mut tokenizer = FolioTokenizer::new(Analyzer::for_index());
+        for _ in 0..2 {
+            let mut stream = tokenizer.token_stream(text);
+            let mut seen = Vec::new();
+            while let Some(token) = stream.next() {
+                seen.push(token.text.clone());
+            }
+            assert_eq!(seen, expected);
+        }
+    }
+
+    #[test]
     fn a_reused_tokenizer_forgets_the_previous_text() {
         let mut tokenizer = FolioTokenizer::new(Analyzer::for_index());
         let _ = tokenizer.token_stream("one two three").next();
