@@ -1,0 +1,123 @@
+//! Turns a parsed [`Query`] into a tantivy query over the index's fields.
+//!
+//! Words become a disjunction over the weighted text fields, so BM25 scores the title above
+//! the body; filters match without adding to the score. A lone word stays a plain union of
+//! term queries, which tantivy answers with block-max WAND instead of scoring every match.
+
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TantivyQuery, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::analyzer::AnalyzedToken;
+use super::phrase::GuardedPhraseQuery;
+use super::query::{Atom, DateFilter, Query, TextScope};
+use super::schema::Fields;
+
+pub fn compile(query: &Query, fields: &Fields) -> Box<dyn TantivyQuery> {
+    let mut groups: Vec<Box<dyn TantivyQuery>> = query
+        .groups
+        .iter()
+        .map(|alternatives| {
+            let mut atoms: Vec<Box<dyn TantivyQuery>> = alternatives
+                .iter()
+                .map(|atom| atom_query(atom, fields))
+                .collect();
+            if atoms.len() == 1 {
+                atoms.remove(0)
+            } else {
+                Box::new(BooleanQuery::union(atoms))
+            }
+        })
+        .collect();
+    if groups.len() == 1 && query.excluded.is_empty() {
+        return groups.remove(0);
+    }
+    let clauses = groups
+        .into_iter()
+        .map(|group| (Occur::Must, group))
+        .chain(
+            query
+                .excluded
+                .iter()
+                .map(|atom| (Occur::MustNot, atom_query(atom, fields))),
+        )
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn atom_query(atom: &Atom, fields: &Fields) -> Box<dyn TantivyQuery> {
+    let filter = |query: Box<dyn TantivyQuery>| -> Box<dyn TantivyQuery> {
+        Box::new(ConstScoreQuery::new(query, 0.0))
+    };
+    match atom {
+        Atom::Text { scope, tokens } => match scope {
+            TextScope::Everywhere => text_query(&fields.weighted_text, tokens),
+            TextScope::Credits => text_query(&[(fields.credits, 1.0)], tokens),
+            TextScope::Bylines => text_query(&[(fields.bylines, 1.0)], tokens),
+        },
+        Atom::Tag(key) => filter(raw_term(fields.tags, key)),
+        Atom::Kind(kind) => filter(raw_term(fields.kind, kind)),
+        Atom::Lang(lang) => filter(raw_term(fields.lang, lang)),
+        Atom::Collection(key) => filter(raw_term(fields.collections, key)),
+        Atom::Date(date) => filter(date_query(date, fields)),
+    }
+}
+
+fn raw_term(field: Field, value: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// One term or phrase, in each of `fields`, scored by the field's weight.
+fn text_query(fields: &[(Field, f32)], tokens: &[AnalyzedToken]) -> Box<dyn TantivyQuery> {
+    let per_field: Vec<Box<dyn TantivyQuery>> = fields
+        .iter()
+        .map(|&(field, weight)| {
+            let query: Box<dyn TantivyQuery> = match tokens {
+                [token] => Box::new(TermQuery::new(
+                    Term::from_field_text(field, &token.text),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => {
+                    let first = tokens.first().map_or(0, |t| t.position);
+                    Box::new(GuardedPhraseQuery::new(
+                        tokens
+                            .iter()
+                            .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))
+                            .collect(),
+                    ))
+                }
+            };
+            if weight == 1.0 {
+                query
+            } else {
+                Box::new(BoostQuery::new(query, weight))
+            }
+        })
+        .collect();
+    Box::new(BooleanQuery::union(per_field))
+}
+
+fn date_query(date: &DateFilter, fields: &Fields) -> Box<dyn TantivyQuery> {
+    let (field, lower, upper) = match *date {
+        DateFilter::Within(period) => (
+            fields.date,
+            Bound::Included(period.first),
+            Bound::Included(period.last),
+        ),
+        DateFilter::Before(period) => (
+            fields.date_end,
+            Bound::Unbounded,
+            Bound::Excluded(period.first),
+        ),
+        DateFilter::After(period) => (fields.date, Bound::Excluded(period.last), Bound::Unbounded),
+    };
+    let term = |value: i64| Term::from_field_i64(field, value);
+    Box::new(RangeQuery::new(lower.map(term), upper.map(term)))
+}
