@@ -3,4 +3,4 @@
 /**
  * One row of a listing.
  */
-export type ItemSummary = { id: number, kind: string, title: string, date: string | null, language: string | null, source_name: string, };
+export type ItemSummary = { id: number, kind: string, title: string, date: string | null, language: string | null, source_name: string, credit: string, tags: Array<string>, sha256: string, has_thumbnail: boolean, imported_at: string, };

@@ -1,7 +1,7 @@
 // The import report's headline says what happened first: imported, failed, cancelled, or nothing new.
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
-import { plural, summarizeReport } from '../../src/lib/importReport';
+import { summarizeReport } from '../../src/lib/importReport';
 
 function report(changes: Partial<ImportReport>): ImportReport {
   return { imported: [], duplicates: [], skipped: [], failed: [], cancelled: false, ...changes };
@@ -67,13 +67,5 @@ describe('summarizeReport', () => {
 
   it('says when there was nothing to import at all', () => {
     expect(summarizeReport(report({}))).toMatchObject({ headline: 'There was nothing to import.', tone: 'success' });
-  });
-});
-
-describe('plural', () => {
-  it('chooses the noun by the count and separates thousands', () => {
-    expect(plural(1, 'file')).toBe('1 file');
-    expect(plural(0, 'file')).toBe('0 files');
-    expect(plural(1500, 'file or folder', 'files or folders')).toBe('1,500 files or folders');
   });
 });
