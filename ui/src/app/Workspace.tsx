@@ -84,7 +84,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const collections = useCollections(archiveOpen);
 
   const [openId, setOpenId] = useState<number | null>(null);
-  const opened = useItem(openId);
+  const opened = useItem(openId, true);
   const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -143,8 +143,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   // In a collection's own order, say that rows can be dragged to change it.
   const subtitle = counted !== null && reorderable && (access.total ?? 0) > 1 ? `${counted} · ${t('items.reorderHint')}` : counted;
   const archiveEmpty = stats.data !== undefined && stats.data.items === 0 && stats.data.in_trash === 0;
-  const article = opened.data && isArticle(opened.data) ? opened.data : null;
-  const photo = opened.data && !isArticle(opened.data) ? opened.data : null;
+  const shown = openId === null ? undefined : opened.data;
+  const article = shown && isArticle(shown) ? shown : null;
+  const photo = shown && !isArticle(shown) ? shown : null;
 
   let content;
   if (stats.data === undefined) {

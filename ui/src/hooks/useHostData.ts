@@ -1,5 +1,5 @@
 // Host data the sidebar and inspector show: tags, collections, saved searches, one item.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
 import type { ItemView } from '../bindings/ItemView';
 import type { SavedSearch } from '../bindings/SavedSearch';
@@ -19,11 +19,15 @@ export function useSavedSearches(enabled = true) {
   return useQuery<SavedSearch[]>({ queryKey: queryKeys.savedSearches, queryFn: listSavedSearches, enabled });
 }
 
-/** Everything about one item; nothing is asked while `id` is null. */
-export function useItem(id: number | null) {
+/**
+ * Everything about one item; nothing is asked while `id` is null. With `keepPrevious`, the last
+ * item stays until the next has come (stepping through photos without a blank in between).
+ */
+export function useItem(id: number | null, keepPrevious = false) {
   return useQuery<ItemView>({
     queryKey: queryKeys.item(id ?? -1),
     queryFn: () => showItem(id ?? -1),
     enabled: id !== null,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }

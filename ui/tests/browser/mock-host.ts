@@ -43,6 +43,8 @@ type FolioMock = {
   dialogRequests: DialogOptions[];
   /** Each thumbnail URL the UI asked for, as `sha256/size`. */
   thumbnails: string[];
+  /** How long building the mock library took, in ms (200,000 items take a while). */
+  libraryBuiltMs: number;
   setStats: (changes: Partial<Stats>) => void;
   emitChanged: (kinds: EntityKind[]) => Promise<void>;
   /** What the next file or folder picker answers; null is a cancelled picker. */
@@ -87,7 +89,9 @@ function createLibrary(): MockLibrary {
       return new MockLibrary([]);
   }
 }
+const buildStart = performance.now();
 const library = createLibrary();
+const libraryBuiltMs = performance.now() - buildStart;
 startImportIdsAt(scenario === 'large' ? Number(params.get('count') ?? 200_000) + 1 : 101);
 
 type RunningImport = {
@@ -303,6 +307,7 @@ window.__folioMock = {
   listRequests,
   dialogRequests,
   thumbnails,
+  libraryBuiltMs,
   setStats: (changes) => {
     statsOverride = { ...statsOverride, ...changes };
   },

@@ -31,6 +31,16 @@ export function libraryItems(): MockItem[] {
         site: 'safea.gov.cn',
         url: 'http://www.safea.gov.cn/english/2018-11/02/content_dialogue.htm',
         body_text: DIALOGUE_EN,
+        // As sanitised by the host, plus a script and an image a careless sanitiser might let
+        // through: the reader must show the structure and run or load nothing. (No inline event
+        // handler: the app's CSP already blocks those, and Chromium logs each blocked one.)
+        body_html:
+          '<h2>Dialogue in Moscow</h2>' +
+          DIALOGUE_EN.split('\n')
+            .map((paragraph) => `<p>${paragraph}</p>`)
+            .join('') +
+          '<script>window.__folioPwned = true</script><img src="/tracker.gif" alt="tracker">' +
+          '<p>More at <a href="https://example.com/dialogue">the ministry</a>.</p>',
         tags: ['Events/Innovation Dialogue', 'Places/Moscow'],
         source_name: '000_89887cde74f68f66.txt',
       },
@@ -100,7 +110,8 @@ export function libraryItems(): MockItem[] {
       title: 'Annual report on international cooperation',
       date: '2019-03-15',
       language: 'en',
-      body_text: 'This report covers exchanges, delegations and agreements signed in 2018, with figures for each partner country.',
+      // Markup in archived text is text: the UI must show it as written, never as HTML.
+      body_text: 'This report covers exchanges, delegations and agreements signed in 2018, with figures for each partner country <b>(see the tables)</b>.',
     }),
     article(9, {
       title: 'Kyiv: street interviews on the election',
@@ -237,28 +248,46 @@ const TITLES = {
 const LANGUAGES = ['en', 'zh', 'ru'] as const;
 const LARGE_TAGS = [['Events'], ['Places/Moscow'], [], ['People/Minister'], ['Events/Innovation Dialogue']];
 
-/** `count` generated items, the highest id imported last; cheap enough to build in the page. */
+/**
+ * `count` generated items, the highest id imported last. Built as plain literals, without the
+ * helpers' spreads, so that 200,000 of them take little of the time the scale test measures.
+ */
 export function largeItems(count: number): MockItem[] {
-  const items: MockItem[] = [];
+  const items: MockItem[] = new Array<MockItem>(count);
   const start = Date.UTC(2020, 0, 1);
+  const none: string[] = [];
   for (let id = 1; id <= count; id += 1) {
     const language = LANGUAGES[id % 3] ?? 'en';
     const title = `${TITLES[language][id % 5] ?? ''} ${String(id)}`;
-    const date = `${String(1995 + (id % 30))}-${String(1 + (id % 12)).padStart(2, '0')}-${String(1 + (id % 28)).padStart(2, '0')}`;
-    const common = {
+    const photo = id % 3 === 0;
+    items[id - 1] = {
       id,
+      uid: `0f0e0d0c-0000-4000-8000-${String(id).padStart(12, '0')}`,
+      kind: photo ? 'photo' : 'article',
       title,
-      date,
+      date: `${String(1995 + (id % 30))}-${String(1 + (id % 12)).padStart(2, '0')}-${String(1 + (id % 28)).padStart(2, '0')}`,
       language,
       source_name: `item-${String(id)}`,
+      // Looks like a digest and differs per item; cheaper than `fakeSha` for this many.
+      sha256: (Math.imul(id, 2654435761) >>> 0).toString(16).padStart(8, '0').repeat(8),
       imported_at: new Date(start + id * 1000).toISOString(),
-      tags: [...(LARGE_TAGS[id % 5] ?? [])],
+      notes: '',
+      tags: [...(LARGE_TAGS[id % 5] ?? none)],
+      deleted: false,
+      byline: '',
+      site: '',
+      url: '',
+      body_text: photo ? '' : `${title}.`,
+      body_html: photo ? '' : `<p>${title}.</p>`,
+      figures: [],
+      caption: photo ? title : '',
+      credit: photo ? 'Press office' : '',
+      copyright: '',
+      keywords: none,
+      camera: '',
+      width: photo ? 4000 : null,
+      height: photo ? 3000 : null,
     };
-    items.push(
-      id % 3 === 0
-        ? makePhoto({ ...common, caption: title, credit: 'Press office' })
-        : makeArticle({ ...common, body_text: `${title}.` }),
-    );
   }
   return items;
 }
