@@ -173,6 +173,11 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         onOpen={(item) => {
           setOpenId(item.id);
         }}
+        onEscape={() => {
+          if (openId === null) return false;
+          closeItem();
+          return true;
+        }}
         {...(inTrash ? {} : { onDelete: commands.trashSelection })}
         {...(reorderable
           ? {

@@ -164,7 +164,6 @@ export function ItemList({ listing, total, label, order, onSort, showPosition, s
                 <span className="cell__title" lang={lang} data-testid="item-title">
                   {title === '' ? <span className="cell__untitled">{t('items.untitled')}</span> : title}
                 </span>
-                {hit && <Snippet hit={hit} lang={lang} />}
               </div>
               <div role="gridcell" className="cell cell--date" data-testid="item-date">
                 {formatItemDate(item.date, t.locale)}
@@ -181,6 +180,12 @@ export function ItemList({ listing, total, label, order, onSort, showPosition, s
               <div role="gridcell" className="cell cell--imported">
                 {formatItemDate(item.imported_at.slice(0, 10), t.locale)}
               </div>
+              {/* Under the row, across the columns: a snippet needs room to show its marks. */}
+              {hit && (
+                <div role="gridcell" className="cell cell--snippet">
+                  <Snippet hit={hit} lang={lang} />
+                </div>
+              )}
             </div>
           );
         })}

@@ -112,8 +112,9 @@ export function PhotoViewer({ photo, onClose, onStep }: Props) {
           <ToolButton label={t('viewer.zoomOut')} icon="zoomOut" onClick={() => {
               zoomBy(-1);
             }} testId="viewer-zoom-out" />
+          {/* Fitted, the pressed Fit button says it all; zoomed, the scale is shown. */}
           <span className="viewer__zoom" data-testid="viewer-zoom">
-            {zoom === null ? t('viewer.fit') : t('viewer.zoom', { percent: Math.round(zoom * 100) })}
+            {zoom === null ? '' : t('viewer.zoom', { percent: Math.round(zoom * 100) })}
           </span>
           <ToolButton label={t('viewer.zoomIn')} icon="zoomIn" onClick={() => {
               zoomBy(1);

@@ -30,6 +30,8 @@ export type InteractionOptions = {
   onDelete?: () => void;
   /** Moves `ids` before row `before`; only in a collection shown in its own order. */
   onReorder?: (ids: number[], before: number) => void;
+  /** Escape in the list: true when it closed something (the reader), else the selection clears. */
+  onEscape?: () => boolean;
 };
 
 /** What a view tells the keyboard handler about its layout. */
@@ -48,7 +50,7 @@ const isMac = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
 export const commandKey = (event: { ctrlKey: boolean; metaKey: boolean }) => (isMac() ? event.metaKey : event.ctrlKey);
 
 export function useItemInteractions(options: InteractionOptions) {
-  const { listing, access, selection, setSelection, onOpen, onDelete, onReorder } = options;
+  const { listing, access, selection, setSelection, onOpen, onDelete, onReorder, onEscape } = options;
   const t = useT();
   const drag = useDrag();
   const source = `list:${listing.key.join('/')}`;
@@ -160,12 +162,16 @@ export function useItemInteractions(options: InteractionOptions) {
       } else if ((key === 'Delete' || (key === 'Backspace' && commandKey(event))) && onDelete) {
         event.preventDefault();
         onDelete();
-      } else if (key === 'Escape' && (selection.all || selection.items.size > 0)) {
-        event.preventDefault();
-        setSelection({ ...EMPTY_SELECTION, cursor: selection.cursor, anchor: selection.anchor });
+      } else if (key === 'Escape') {
+        if (onEscape?.()) {
+          event.preventDefault();
+        } else if (selection.all || selection.items.size > 0) {
+          event.preventDefault();
+          setSelection({ ...EMPTY_SELECTION, cursor: selection.cursor, anchor: selection.anchor });
+        }
       }
     },
-    [access, extendTo, onDelete, onOpen, selection, setSelection],
+    [access, extendTo, onDelete, onEscape, onOpen, selection, setSelection],
   );
 
   return { onRowClick, onRowDoubleClick, onRowPointerDown, onKeyDown, reorderable: onReorder !== undefined };

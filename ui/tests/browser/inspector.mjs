@@ -146,11 +146,14 @@ async function articleReader(checks, context, baseUrl, mockHost) {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'item-list'), 'the list does not have the focus');
   });
 
-  await checks.check('reader: Enter on the keyboard opens the article under the cursor', async () => {
-    await page.keyboard.press('Home');
+  await checks.check('reader: Enter on the keyboard opens the article under the cursor; Escape in the list closes it', async () => {
+    await row(page, 'Annual report on international cooperation').click();
     await page.keyboard.press('Enter');
-    await page.getByTestId('article-reader').or(page.getByTestId('photo-viewer')).waitFor();
+    await page.getByTestId('article-reader').waitFor();
+    await page.getByTestId('item-list').focus();
     await page.keyboard.press('Escape');
+    await page.getByTestId('article-reader').waitFor({ state: 'detached' });
+    expect((await page.locator('[data-testid="item-row"][aria-selected="true"]').count()) === 1, 'Escape also cleared the selection');
   });
 
   await checks.check('reader: no console errors, page errors or failed requests', () => {

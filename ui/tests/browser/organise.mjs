@@ -179,6 +179,15 @@ async function trashAndUndo(checks, context, baseUrl, mockHost) {
     await page.waitForFunction(() => document.querySelector('[data-testid="view-trash"] .sidebar-item__count')?.textContent === '3');
   });
 
+  await checks.check('trash: dropping rows on the Trash in the sidebar deletes them too', async () => {
+    await drag(page, row(page, 'Delegation photo at the Great Hall'), page.getByTestId('view-trash'));
+    const requests = await waitForCommand(page, 'trash_items', 2);
+    expect(JSON.stringify(requests[1]) === '{"ids":[16]}', `trash_items got ${JSON.stringify(requests[1])}`);
+    await page.getByTestId('toast-action').last().click();
+    await waitForCommand(page, 'undo');
+    await row(page, 'Delegation photo at the Great Hall').waitFor();
+  });
+
   await checks.check('trash: Restore brings a selected item back', async () => {
     await page.getByTestId('view-trash').click();
     await expectTitles(page, ['Blurry duplicate', 'Old draft: agenda', victim], 'the Trash');
@@ -223,7 +232,7 @@ async function trashAndUndo(checks, context, baseUrl, mockHost) {
     await row(page, 'Laboratory visit').waitFor();
     await page.getByTestId('item-list').focus();
     await page.keyboard.press('Control+z');
-    await waitForCommand(page, 'undo');
+    await waitForCommand(page, 'undo', 2);
     await expectToast(page, 'Undone: Edit the title of “Laboratory visit”.');
     await row(page, victim).waitFor();
     expect((await title.inputValue()) === victim, `the inspector shows "${await title.inputValue()}"`);
@@ -234,7 +243,7 @@ async function trashAndUndo(checks, context, baseUrl, mockHost) {
     await notes.click();
     await page.keyboard.type('draft');
     await page.keyboard.press('Control+z');
-    expect((await page.evaluate(() => window.__folioMock?.calls.undo)) === 1, 'undo was called from a text box');
+    expect((await page.evaluate(() => window.__folioMock?.calls.undo)) === 2, 'undo was called from a text box');
     await notes.press('Escape');
   });
 
@@ -249,7 +258,7 @@ async function trashAndUndo(checks, context, baseUrl, mockHost) {
 
   await checks.check('undo: with nothing left to undo it says so', async () => {
     await page.getByTestId('item-list').focus();
-    for (let count = 0; count < 4; count += 1) await page.keyboard.press('Control+z');
+    for (let count = 0; count < 6; count += 1) await page.keyboard.press('Control+z');
     await expectToast(page, 'There is nothing to undo.');
   });
 
