@@ -1,9 +1,7 @@
 // The window's layout and what ties it together: the scope or search being listed, its order,
 // the selection, the open item, dialogs and window-wide keys.
-import { useMemo, useRef, useState } from 'react';
-import type { Scope } from '../bindings/Scope';
+import { useRef, useState } from 'react';
 import { ArticleReader } from '../components/ArticleReader';
-import { BatchPanel } from '../components/BatchPanel';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropOverlay } from '../components/DropOverlay';
 import { EmptyState } from '../components/EmptyState';
@@ -13,9 +11,9 @@ import { ImportStatus } from '../components/ImportStatus';
 import { Inspector } from '../components/Inspector';
 import { ItemArea } from '../components/ItemArea';
 import { ItemBrowser } from '../components/ItemBrowser';
-import { ItemDetails } from '../components/ItemDetails';
 import { PhotoViewer } from '../components/PhotoViewer';
 import { SaveSearchDialog } from '../components/SaveSearchDialog';
+import { selectionPanel } from '../components/SelectionPanel';
 import { SearchBox } from '../components/SearchBox';
 import { SearchFilters } from '../components/SearchFilters';
 import { SettingsDialog } from '../components/SettingsDialog';
@@ -24,7 +22,7 @@ import { Toasts } from '../components/Toasts';
 import { TrashBar } from '../components/TrashBar';
 import { ViewToggle } from '../components/ViewToggle';
 import { useArchiveStats } from '../hooks/useArchiveStats';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useBrowsing } from '../hooks/useBrowsing';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useHostActions } from '../hooks/useHostActions';
 import { useHostChanges } from '../hooks/useHostChanges';
@@ -37,16 +35,11 @@ import type { SettingsState } from '../hooks/useSettings';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { useT } from '../i18n/I18nProvider';
 import { isArticle } from '../lib/items';
-import { scopeListing, searchListing } from '../lib/listing';
-import { defaultOrder, nextOrder, orderFor, scopeKey, type SortOrder } from '../lib/scope';
 import { selectAll, selectOnly } from '../lib/selection';
 import { useDropTarget } from './drag';
 import { useNotify } from './notices';
 import { emptyText, scopeTitle } from './views';
 import './App.css';
-
-/** Search as you type, once typing pauses this long. */
-const SEARCH_DELAY_MS = 150;
 
 export function Workspace({ settings }: { settings: SettingsState }) {
   const t = useT();
@@ -64,20 +57,10 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const dropReady = drop.listening === 'listening' && importer.listening === 'listening';
   const archiveOpen = stats.data !== undefined;
 
-  const [scope, setScope] = useState<Scope>({ kind: 'all' });
-  const [order, setOrder] = useState<SortOrder>(defaultOrder({ kind: 'all' }));
-  const [searchText, setSearchText] = useState('');
-  const query = useDebouncedValue(searchText.trim(), SEARCH_DELAY_MS);
-  const searching = query !== '';
-  const listing = useMemo(
-    () => (searching ? searchListing(query) : scopeListing(scope, order.sort, order.descending)),
-    [searching, query, scope, order],
-  );
+  const browsing = useBrowsing();
+  const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;
   const access = useListing(listing, archiveOpen);
-  const [selection, setSelection] = useSelectionState(
-    searching ? `query:${query}` : `scope:${scopeKey(scope)}`,
-    searching ? 'relevance' : `${order.sort}:${String(order.descending)}`,
-  );
+  const [selection, setSelection] = useSelectionState(browsing.itemsKey, browsing.orderKey);
   const commands = useItemCommands(access, selection, setSelection);
   const loadedSummary = useLoadedSummaries(listing);
   const tags = useTags(archiveOpen);
@@ -89,8 +72,6 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const searchInput = useRef<HTMLInputElement>(null);
 
   const inTrash = !searching && scope.kind === 'trash';
-  const selectedCount = access.selectedCount(selection);
-  const singleId = !selection.all && selection.items.size === 1 ? [...selection.items.keys()][0] : undefined;
   const searchError = searching && access.error?.code === 'invalid_input' ? access.error.message : null;
 
   useShortcuts({
@@ -114,12 +95,6 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     },
   });
 
-  const selectScope = (next: Scope) => {
-    setScope(next);
-    setOrder(orderFor(next, order));
-    setSearchText('');
-  };
-
   /** Opens the item `delta` rows from the cursor (the viewer's arrows). */
   const step = (delta: number) => {
     const at = (selection.cursor ?? -1) + delta;
@@ -138,7 +113,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   };
 
   const title = searching ? t('view.search') : scopeTitle(scope, t, collections.data);
-  const reorderable = !searching && scope.kind === 'collection' && order.sort === 'position' && !order.descending;
+  const { reorderable } = browsing;
   const counted = access.total === null ? null : t(searching ? 'items.results' : 'items.count', { count: access.total });
   // In a collection's own order, say that rows can be dragged to change it.
   const subtitle = counted !== null && reorderable && (access.total ?? 0) > 1 ? `${counted} · ${t('items.reorderHint')}` : counted;
@@ -164,9 +139,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         viewMode={settings.settings.viewMode}
         label={title}
         order={searching ? null : order}
-        onSort={(key) => {
-          setOrder((current) => nextOrder(current, key));
-        }}
+        onSort={browsing.sortBy}
         showPosition={!searching && scope.kind === 'collection'}
         selection={selection}
         setSelection={setSelection}
@@ -179,7 +152,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
           return true;
         }}
         {...(inTrash ? {} : { onDelete: commands.trashSelection })}
-        {...(reorderable
+        {...(reorderable && scope.kind === 'collection'
           ? {
               onReorder: (ids: number[], before: number) => {
                 commands.reorder(scope.id, ids, before);
@@ -205,24 +178,16 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     );
   }
 
-  const selectionPanel =
-    selectedCount > 1 || selection.all ? (
-      <BatchPanel
-        count={selectedCount}
-        known={[...selection.items.values()].map((item) => loadedSummary(item.id) ?? item)}
-        ids={() => access.selectedIds(selection)}
-        inTrash={inTrash}
-        onTrash={commands.trashSelection}
-        onRestore={commands.restoreSelection}
-      />
-    ) : singleId !== undefined ? (
-      <ItemDetails
-        key={singleId}
-        id={singleId}
-        onOpen={setOpenId}
-        onRestore={commands.restore}
-      />
-    ) : null;
+  const selected = selectionPanel({
+    selection,
+    access,
+    loadedSummary,
+    inTrash,
+    onOpen: setOpenId,
+    onTrash: commands.trashSelection,
+    onRestoreSelection: commands.restoreSelection,
+    onRestore: commands.restore,
+  });
 
   return (
     <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'} data-drop-ready={dropReady ? 'true' : 'false'}>
@@ -230,7 +195,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         stats={stats.data}
         scope={scope}
         searching={searching}
-        onSelectScope={selectScope}
+        onSelectScope={browsing.selectScope}
         activeQuery={searchText}
         onRunSearch={setSearchText}
         onOpenSettings={() => {
@@ -270,7 +235,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
             <ImportStatus importer={importer} />
             {inTrash && archiveOpen && (
               <TrashBar
-                selected={selectedCount}
+                selected={access.selectedCount(selection)}
                 total={access.total ?? 0}
                 onRestore={commands.restoreSelection}
                 onEmpty={() => {
@@ -287,7 +252,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         </div>
         {photo && <PhotoViewer key={photo.id} photo={photo} onClose={closeItem} onStep={step} />}
       </ItemArea>
-      <Inspector stats={stats.data} failed={stats.isError} selection={selectionPanel} />
+      <Inspector stats={stats.data} failed={stats.isError} selection={selected} />
       {drop.dragging && <DropOverlay count={drop.count} busy={importing} />}
       <Toasts />
       {dialog === 'settings' && (

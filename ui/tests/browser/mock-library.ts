@@ -10,14 +10,15 @@ import type { SavedSearch } from '../../src/bindings/SavedSearch';
 import type { Scope } from '../../src/bindings/Scope';
 import type { SearchPage } from '../../src/bindings/SearchPage';
 import type { SearchRequest } from '../../src/bindings/SearchRequest';
-import type { SortKey } from '../../src/bindings/SortKey';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagCount } from '../../src/bindings/TagCount';
 import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { Undone } from '../../src/bindings/Undone';
 import type { WireError } from '../../src/bindings/WireError';
-import { searchTextOf, summaryOf, viewOf, type MockItem } from './mock-item';
-import { fold, highlightTerms, occurrences, parseQuery, QueryError, score, snippetOf } from './mock-search';
+import { summaryOf, viewOf, type MockItem } from './mock-item';
+import { comparator } from './mock-order';
+import { fold, parseQuery, QueryError } from './mock-search';
+import { searchItems } from './mock-search-run';
 
 /** What "Recently imported" covers. */
 const RECENT_DAYS = 30;
@@ -41,7 +42,6 @@ const plural = (count: number, noun: string) => `${String(count)} ${noun}${count
 export class MockLibrary {
   private readonly byId = new Map<number, MockItem>();
   private sorted = new Map<string, MockItem[]>();
-  private readonly folded = new WeakMap<MockItem, string[]>();
   private history: HistoryEntry[] = [];
   private nextCollectionId = 1;
   private nextSearchId = 1;
@@ -142,55 +142,16 @@ export class MockLibrary {
   }
 
   search(request: SearchRequest): SearchPage {
-    let clauses;
     try {
-      clauses = parseQuery(request.query);
+      return searchItems(
+        this.items.filter((item) => !item.deleted),
+        request,
+        (id) => this.collectionsOf(id),
+      );
     } catch (error) {
       if (error instanceof QueryError) throw new HostError(error.wire);
       throw error;
     }
-    if (clauses.length === 0) return { total: 0, hits: [] };
-    const terms = highlightTerms(clauses);
-    const found: { item: MockItem; score: number }[] = [];
-    for (const item of this.items) {
-      if (item.deleted) continue;
-      const folded = this.foldedText(item);
-      const searchable = {
-        text: '',
-        kind: item.kind,
-        language: item.language,
-        tags: item.tags,
-        credit: item.kind === 'photo' ? item.credit : item.figures.map((f) => f.credit).join(' '),
-        byline: item.byline,
-        collections: this.collectionsOf(item.id),
-        date: item.date,
-      };
-      const points = score(searchable, folded, clauses);
-      if (points === null) continue;
-      // Words in the title count more, as a real ranking would.
-      const titleHits = terms.reduce((sum, term) => sum + occurrences(Array.from(fold(item.title)), term).length, 0);
-      found.push({ item, score: points + titleHits * 3 });
-    }
-    found.sort((a, b) => b.score - a.score || b.item.imported_at.localeCompare(a.item.imported_at) || b.item.id - a.item.id);
-    const page = found.slice(request.offset, request.offset + request.limit);
-    return {
-      total: found.length,
-      hits: page.map(({ item, score: points }) => {
-        const body = item.kind === 'photo' ? item.caption : item.body_text;
-        const bodyMatches = terms.some((term) => occurrences(Array.from(fold(body)), term).length > 0);
-        const source = bodyMatches || terms.length === 0 ? body || item.title : item.title;
-        return { item: summaryOf(item), score: points, ...snippetOf(source, terms) };
-      }),
-    };
-  }
-
-  private foldedText(item: MockItem): string[] {
-    let folded = this.folded.get(item);
-    if (!folded) {
-      folded = Array.from(fold(searchTextOf(item).normalize('NFKC')));
-      this.folded.set(item, folded);
-    }
-    return folded;
   }
 
   /** Width over height of the item with these bytes, for placeholder thumbnails. */
@@ -513,37 +474,4 @@ function checkTag(name: string): string {
     throw invalid(`“${name}” is not a tag: “/” separates a tag from the one above it, as in Places/Moscow.`);
   }
   return tag;
-}
-
-type Compare = (a: MockItem, b: MockItem) => number;
-
-/** Ascending order by a sort key; ties keep the newest first, so pages never shuffle. */
-function comparator(sort: Exclude<SortKey, 'position'>): Compare {
-  const tie: Compare = (a, b) => a.imported_at.localeCompare(b.imported_at) || a.id - b.id;
-  const text = (read: (item: MockItem) => string | null): Compare => (a, b) => {
-    const x = read(a);
-    const y = read(b);
-    // Missing values go last in an ascending order.
-    if (x === null || x === '') return y === null || y === '' ? tie(a, b) : 1;
-    if (y === null || y === '') return -1;
-    return collator.compare(x, y) || tie(a, b);
-  };
-  switch (sort) {
-    case 'title':
-      return text((item) => item.title);
-    case 'date':
-      return (a, b) => {
-        if (a.date === null) return b.date === null ? tie(a, b) : 1;
-        if (b.date === null) return -1;
-        return a.date.localeCompare(b.date) || tie(a, b);
-      };
-    case 'kind':
-      return text((item) => item.kind);
-    case 'language':
-      return text((item) => item.language);
-    case 'credit':
-      return text((item) => summaryOf(item).credit);
-    case 'imported':
-      return tie;
-  }
 }
