@@ -46,6 +46,9 @@ type DragApi = {
 };
 
 const START_DISTANCE = 5;
+/** Near the top or bottom edge of a scrolling list, a drag scrolls it (to reach far rows). */
+const EDGE = 36;
+const EDGE_SPEED = 14;
 const DragContext = createContext<DragApi | null>(null);
 
 type Armed = { x: number; y: number; pointerId: number; payload: () => DragPayload };
@@ -57,6 +60,9 @@ export function DragProvider({ children }: { children: ReactNode }) {
   const over = useRef<{ element: HTMLElement; kind: string; id: string; position: DropPosition } | null>(null);
   const ghost = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<DragPayload | null>(null);
+  /** Where the pointer is during a drag, for scrolling at the edges between moves. */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const scrollFrame = useRef(0);
 
   const clearOver = useCallback(() => {
     if (over.current) delete over.current.element.dataset.dropOver;
@@ -64,6 +70,9 @@ export function DragProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const finish = useCallback(() => {
+    cancelAnimationFrame(scrollFrame.current);
+    scrollFrame.current = 0;
+    pointer.current = null;
     armed.current = null;
     dragging.current = null;
     clearOver();
@@ -87,6 +96,20 @@ export function DragProvider({ children }: { children: ReactNode }) {
       return { element, kind, id, position };
     };
 
+    /** While the pointer rests near an edge of a `data-drag-scroll` element, keep scrolling it. */
+    const scrollAtEdge = () => {
+      scrollFrame.current = 0;
+      const at = pointer.current;
+      if (!at || !dragging.current) return;
+      const scroller = document.elementFromPoint(at.x, at.y)?.closest<HTMLElement>('[data-drag-scroll]');
+      if (!scroller) return;
+      const box = scroller.getBoundingClientRect();
+      const delta = at.y < box.top + EDGE ? -EDGE_SPEED : at.y > box.bottom - EDGE ? EDGE_SPEED : 0;
+      if (delta === 0) return;
+      scroller.scrollTop += delta;
+      scrollFrame.current = requestAnimationFrame(scrollAtEdge);
+    };
+
     const onMove = (event: PointerEvent) => {
       const start = armed.current;
       if (!start || event.pointerId !== start.pointerId) return;
@@ -97,6 +120,8 @@ export function DragProvider({ children }: { children: ReactNode }) {
         document.documentElement.classList.add('is-dragging');
         window.getSelection()?.removeAllRanges();
       }
+      pointer.current = { x: event.clientX, y: event.clientY };
+      if (scrollFrame.current === 0) scrollFrame.current = requestAnimationFrame(scrollAtEdge);
       if (ghost.current) ghost.current.style.transform = `translate(${String(event.clientX + 14)}px, ${String(event.clientY + 10)}px)`;
       const target = findTarget(event.clientX, event.clientY, dragging.current);
       if (over.current?.element !== target?.element) clearOver();

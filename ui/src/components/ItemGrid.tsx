@@ -49,6 +49,7 @@ export function ItemGrid({ listing, total, label, selection, interactions }: Pro
       aria-multiselectable="true"
       aria-activedescendant={cursorShown ? `${baseId}-cell-${String(cursor)}` : undefined}
       tabIndex={0}
+      data-drag-scroll
       onKeyDown={(event) => {
         interactions.onKeyDown(event, {
           total,

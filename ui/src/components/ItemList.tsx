@@ -71,6 +71,7 @@ export function ItemList({ listing, total, label, order, onSort, showPosition, s
       aria-multiselectable="true"
       aria-activedescendant={cursorId}
       tabIndex={0}
+      data-drag-scroll
       onKeyDown={(event) => {
         interactions.onKeyDown(event, {
           total,

@@ -26,7 +26,7 @@ export function Sidebar({ stats, scope, searching, onSelectScope, activeQuery, o
   const t = useT();
   const shown = searching ? null : scope;
   return (
-    <nav className="sidebar" aria-label={t('sidebar.label')}>
+    <nav className="sidebar" aria-label={t('sidebar.label')} data-drag-scroll>
       <div className="sidebar__brand">{t('app.name')}</div>
       <SidebarSection title={t('sidebar.library')}>
         <ul className="sidebar-list">

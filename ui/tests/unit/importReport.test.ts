@@ -1,6 +1,7 @@
 // The import report's headline says what happened first: imported, failed, cancelled, or nothing new.
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
+import { createTranslator } from '../../src/i18n/translate';
 import { summarizeReport } from '../../src/lib/importReport';
 
 function report(changes: Partial<ImportReport>): ImportReport {
@@ -67,5 +68,15 @@ describe('summarizeReport', () => {
 
   it('says when there was nothing to import at all', () => {
     expect(summarizeReport(report({}))).toMatchObject({ headline: 'There was nothing to import.', tone: 'success' });
+  });
+});
+
+describe('in Russian', () => {
+  it('agrees the nouns with the counts', () => {
+    const t = createTranslator('ru');
+    expect(summarizeReport(report({ imported: imported(3), failed: [failed] }), t).headline).toBe(
+      'Импортировано 3 материала; не удалось импортировать: 1 файл.',
+    );
+    expect(summarizeReport(report({ imported: imported(5) }), t).headline).toBe('Импортировано 5 материалов.');
   });
 });
