@@ -5,7 +5,6 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "archive_stats",
         "list_items",
-        "list_page",
         "search_items",
         "show_item",
         "import_paths",

@@ -3,7 +3,7 @@
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
 use folio_core::indexing::{self, SearchPage, SearchRequest};
-use folio_core::items::{ItemSummary, ItemView, KindFilter};
+use folio_core::items::ItemView;
 use folio_core::library::collections::{self, CollectionSummary};
 use folio_core::library::editing::{self, EditRequest, Undone};
 use folio_core::library::listing::{self, ItemPage, ListRequest};
@@ -22,27 +22,12 @@ pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
     folio_core::stats::stats(&state.reader()?).map_err(|e| e.to_wire())
 }
 
+/// One page of a library view, sorted.
 #[tauri::command]
 pub fn list_items(
     state: State<'_, AppState>,
-    kind: Option<String>,
-    limit: usize,
-) -> Result<Vec<ItemSummary>, WireError> {
-    let kind = match kind.as_deref() {
-        None => None,
-        Some("article") => Some(KindFilter::Article),
-        Some("photo") => Some(KindFilter::Photo),
-        Some(other) => {
-            let message = format!("unknown item kind {other:?}");
-            return Err(folio_core::Error::InvalidInput(message).to_wire());
-        }
-    };
-    folio_core::items::list(state.reader()?.conn(), kind, limit.min(100_000)).map_err(wire)
-}
-
-/// One page of a library view, sorted.
-#[tauri::command]
-pub fn list_page(state: State<'_, AppState>, request: ListRequest) -> Result<ItemPage, WireError> {
+    request: ListRequest,
+) -> Result<ItemPage, WireError> {
     listing::list_page(state.reader()?.conn(), &request).map_err(wire)
 }
 

@@ -32,7 +32,6 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::archive_stats,
             commands::list_items,
-            commands::list_page,
             commands::search_items,
             commands::show_item,
             commands::import_paths,

@@ -1,5 +1,13 @@
 // The query client for host data: fresh until the host says it changed.
 import { QueryClient } from '@tanstack/react-query';
+import type { WireError } from '../bindings/WireError';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    // Host calls reject only with `WireError`s (see platform/host.ts).
+    defaultError: WireError;
+  }
+}
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -1,4 +1,5 @@
 // A banner saying in plain words why the host could not answer, with the host's detail.
+import { useT } from '../i18n/I18nProvider';
 import { describeError } from '../lib/describeError';
 import { Icon } from './Icon';
 import './ErrorBanner.css';
@@ -6,7 +7,8 @@ import './ErrorBanner.css';
 type Props = { error: unknown; onRetry: () => void; retrying: boolean };
 
 export function ErrorBanner({ error, onRetry, retrying }: Props) {
-  const { summary, detail } = describeError(error);
+  const t = useT();
+  const { summary, detail } = describeError(error, t);
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
       <Icon name="alert" className="error-banner__icon" />
@@ -16,12 +18,12 @@ export function ErrorBanner({ error, onRetry, retrying }: Props) {
         </p>
         {detail && (
           <p className="error-banner__detail" data-testid="error-detail">
-            Details: {detail}
+            {t('common.details', { detail })}
           </p>
         )}
       </div>
       <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Trying…' : 'Try again'}
+        {retrying ? t('common.trying') : t('common.tryAgain')}
       </button>
     </div>
   );

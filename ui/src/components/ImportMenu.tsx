@@ -1,11 +1,14 @@
 // The toolbar's Import button and its menu: "Import files…" and "Import folder…".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import { Icon } from './Icon';
 import './ImportMenu.css';
+import './Menu.css';
 
 type Props = { busy: boolean; onPick: (what: 'files' | 'folders') => void };
 
 export function ImportMenu({ busy, onPick }: Props) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -74,18 +77,18 @@ export function ImportMenu({ busy, onPick }: Props) {
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         disabled={busy}
-        title={busy ? 'An import is running' : undefined}
+        title={busy ? t('import.running') : undefined}
         onClick={() => {
           setOpen((current) => !current);
         }}
         data-testid="import-button"
       >
         <Icon name="drop" />
-        Import
+        {t('import.button')}
         <Icon name="chevron" className="import-menu__chevron" />
       </button>
       {open && (
-        <div id={menuId} role="menu" aria-label="Import" className="menu" onKeyDown={onMenuKey}>
+        <div id={menuId} role="menu" aria-label={t('import.button')} className="menu" onKeyDown={onMenuKey}>
           <button
             type="button"
             role="menuitem"
@@ -96,7 +99,7 @@ export function ImportMenu({ busy, onPick }: Props) {
             }}
             data-testid="import-files"
           >
-            Import files…
+            {t('import.files')}
           </button>
           <button
             type="button"
@@ -108,7 +111,7 @@ export function ImportMenu({ busy, onPick }: Props) {
             }}
             data-testid="import-folder"
           >
-            Import folder…
+            {t('import.folder')}
           </button>
         </div>
       )}

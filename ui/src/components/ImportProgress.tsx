@@ -1,6 +1,7 @@
 // The running import: files done of the total, a bar, the file being read, and Cancel.
 import type { Progress } from '../bindings/Progress';
 import type { WireError } from '../bindings/WireError';
+import { useT } from '../i18n/I18nProvider';
 import { describeError } from '../lib/describeError';
 import { shortenPath } from '../lib/paths';
 import { bytesLabel, filesLabel, progressPercent } from '../lib/progress';
@@ -13,16 +14,17 @@ type Props = {
 };
 
 export function ImportProgress({ progress, cancelling, cancelError, onCancel }: Props) {
+  const t = useT();
   const percent = progress === null ? null : progressPercent(progress);
-  const bytes = progress === null ? null : bytesLabel(progress);
+  const bytes = progress === null ? null : bytesLabel(progress, t);
   const current = progress?.current ?? null;
   return (
-    <section className="import-panel import-panel--progress" aria-label="Import" data-testid="import-progress">
+    <section className="import-panel import-panel--progress" aria-label={t('import.progressLabel')} data-testid="import-progress">
       <div className="import-panel__body">
         <div className="import-progress__line">
-          <p className="import-panel__title">{cancelling ? 'Cancelling…' : 'Importing…'}</p>
+          <p className="import-panel__title">{cancelling ? t('import.cancelling') : t('import.importing')}</p>
           <p className="import-progress__files" data-testid="import-files">
-            {progress === null ? 'Starting…' : filesLabel(progress)}
+            {progress === null ? t('import.starting') : filesLabel(progress, t)}
           </p>
           {bytes !== null && (
             <p className="import-progress__bytes" data-testid="import-bytes">
@@ -39,7 +41,7 @@ export function ImportProgress({ progress, cancelling, cancelError, onCancel }: 
           className="import-progress__bar"
           max={100}
           value={percent ?? undefined}
-          aria-label="Import progress"
+          aria-label={t('import.bar')}
           data-testid="import-bar"
         />
         <p className="import-progress__current" title={current ?? undefined} data-testid="import-current">
@@ -47,7 +49,7 @@ export function ImportProgress({ progress, cancelling, cancelError, onCancel }: 
         </p>
         {cancelError && (
           <p className="import-panel__detail" role="alert" data-testid="import-cancel-error">
-            The import could not be cancelled. {describeError(cancelError).summary}
+            {t('import.cancelFailed', { reason: describeError(cancelError, t).summary })}
           </p>
         )}
       </div>
@@ -58,7 +60,7 @@ export function ImportProgress({ progress, cancelling, cancelError, onCancel }: 
         disabled={cancelling}
         data-testid="import-cancel"
       >
-        {cancelling ? 'Cancelling…' : 'Cancel'}
+        {cancelling ? t('import.cancelling') : t('import.cancel')}
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 // The finished import: counts, then each file that was not imported and why.
 import { useId } from 'react';
+import { useT } from '../i18n/I18nProvider';
 import type { ImportReport } from '../bindings/ImportReport';
 import { formatCount } from '../lib/format';
 import { summarizeReport } from '../lib/importReport';
@@ -13,8 +14,11 @@ type Entry = { path: string; reason: string };
 type Props = { report: ImportReport; onDismiss: () => void };
 
 export function ImportReportPanel({ report, onDismiss }: Props) {
+  const t = useT();
   const headingId = useId();
-  const { headline, tone, counts } = summarizeReport(report);
+  const { headline, tone, counts } = summarizeReport(report, t);
+  // The folder is an element inside the sentence: split the sentence where it goes.
+  const [beforeFolder = '', afterFolder = ''] = t('report.pathsIn', { folder: '\u0000' }).split('\u0000');
   const folder = commonFolder([
     ...report.imported.map((entry) => entry.path),
     ...report.duplicates.map((entry) => entry.path),
@@ -35,7 +39,7 @@ export function ImportReportPanel({ report, onDismiss }: Props) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Dismiss import report"
+          aria-label={t('report.dismiss')}
           onClick={onDismiss}
           data-testid="import-report-dismiss"
         >
@@ -43,36 +47,38 @@ export function ImportReportPanel({ report, onDismiss }: Props) {
         </button>
       </div>
       <dl className="import-report__counts">
-        <Count label="Imported" value={counts.imported} testId="report-imported" />
-        <Count label="Already in archive" value={counts.duplicates} testId="report-duplicates" />
-        <Count label="Skipped" value={counts.skipped} testId="report-skipped" />
-        <Count label="Failed" value={counts.failed} testId="report-failed" />
+        <Count label={t('report.imported')} value={counts.imported} testId="report-imported" />
+        <Count label={t('report.duplicates')} value={counts.duplicates} testId="report-duplicates" />
+        <Count label={t('report.skipped')} value={counts.skipped} testId="report-skipped" />
+        <Count label={t('report.failed')} value={counts.failed} testId="report-failed" />
       </dl>
       {folder !== null && counts.duplicates + counts.skipped + counts.failed > 0 && (
         <p className="import-report__folder">
-          Paths below are in <span title={folder}>{shortenPath(folder, 70)}</span>
+          {beforeFolder}
+          <span title={folder}>{shortenPath(folder, 70)}</span>
+          {afterFolder}
         </p>
       )}
       <div className="import-report__lists">
         <EntryList
-          title="Failed"
+          title={t('report.failedList')}
           testId="report-failed-list"
           folder={folder}
           entries={report.failed.map(({ path, error }) => ({ path, reason: error }))}
         />
         <EntryList
-          title="Skipped"
+          title={t('report.skippedList')}
           testId="report-skipped-list"
           folder={folder}
           entries={report.skipped.map(({ path, reason }) => ({ path, reason }))}
         />
         <EntryList
-          title="Already in the archive"
+          title={t('report.duplicatesList')}
           testId="report-duplicates-list"
           folder={folder}
           entries={report.duplicates.map(({ path, id }) => ({
             path,
-            reason: `Same file as item ${String(id)}`,
+            reason: t('report.sameAs', { id: String(id) }),
           }))}
         />
       </div>
@@ -81,10 +87,11 @@ export function ImportReportPanel({ report, onDismiss }: Props) {
 }
 
 function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+  const t = useT();
   return (
     <div className={value > 0 ? 'import-report__count' : 'import-report__count import-report__count--zero'}>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{formatCount(value)}</dd>
+      <dd data-testid={testId}>{formatCount(value, t)}</dd>
     </div>
   );
 }
@@ -92,13 +99,14 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
 type ListProps = { title: string; testId: string; folder: string | null; entries: Entry[] };
 
 function EntryList({ title, testId, folder, entries }: ListProps) {
+  const t = useT();
   const headingId = useId();
   if (entries.length === 0) return null;
   const hidden = entries.length - SHOWN_PER_LIST;
   return (
     <section className="import-report__list" aria-labelledby={headingId} data-testid={testId}>
       <h3 id={headingId} className="import-report__list-title">
-        {title} ({formatCount(entries.length)})
+        {t('report.listTitle', { title, count: entries.length })}
       </h3>
       <ul>
         {entries.slice(0, SHOWN_PER_LIST).map((entry, index) => (
@@ -112,7 +120,7 @@ function EntryList({ title, testId, folder, entries }: ListProps) {
           </li>
         ))}
       </ul>
-      {hidden > 0 && <p className="import-report__more">…and {formatCount(hidden)} more.</p>}
+      {hidden > 0 && <p className="import-report__more">{t('report.more', { count: hidden })}</p>}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // The import's place in the item area: progress while it runs, then its report or its error.
 import type { Importer } from '../hooks/useImport';
+import { useT } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
 import { describeError } from '../lib/describeError';
 import { summarizeReport } from '../lib/importReport';
 import { Icon } from './Icon';
@@ -10,12 +12,13 @@ import './ImportStatus.css';
 type Props = { importer: Importer };
 
 export function ImportStatus({ importer }: Props) {
+  const t = useT();
   const { state, cancel, dismiss } = importer;
   return (
     <>
       {/* Always mounted, so screen readers hear each change of phase. */}
       <p className="visually-hidden" aria-live="polite" data-testid="import-announcement">
-        {announcement(importer.state)}
+        {announcement(importer.state, t)}
       </p>
       {state.phase === 'running' && (
         <ImportProgress
@@ -31,34 +34,35 @@ export function ImportStatus({ importer }: Props) {
   );
 }
 
-function announcement(state: Importer['state']): string {
+function announcement(state: Importer['state'], t: Translate): string {
   switch (state.phase) {
     case 'idle':
       return '';
     case 'running':
-      return state.cancelling ? 'Cancelling the import.' : 'Importing.';
+      return state.cancelling ? t('import.announceCancelling') : t('import.announceRunning');
     case 'finished':
-      return summarizeReport(state.report).headline;
+      return summarizeReport(state.report, t).headline;
     case 'failed':
-      return describeError(state.error).summary;
+      return describeError(state.error, t).summary;
   }
 }
 
 type ErrorProps = { error: unknown; during: 'import' | 'pick'; onDismiss: () => void };
 
 function ImportError({ error, during, onDismiss }: ErrorProps) {
-  const { summary, detail } = describeError(error);
+  const t = useT();
+  const { summary, detail } = describeError(error, t);
   return (
     <section className="import-panel import-panel--error" role="alert" data-testid="import-error">
       <Icon name="alert" className="import-panel__icon" />
       <div className="import-panel__body">
         <p className="import-panel__title">
-          {during === 'pick' ? 'The file picker could not open.' : 'The import did not finish.'}
+          {during === 'pick' ? t('import.pickFailed') : t('import.failed')}
         </p>
         <p data-testid="import-error-summary">{summary}</p>
-        {detail && <p className="import-panel__detail">Details: {detail}</p>}
+        {detail && <p className="import-panel__detail">{t('common.details', { detail })}</p>}
       </div>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={onDismiss}>
         <Icon name="close" />
       </button>
     </section>

@@ -1,17 +1,25 @@
-// The right column: details of the selected item, and the archive's own panel.
+// The right column: the selected item (or what several selected items share), and the archive.
+import type { ReactNode } from 'react';
 import type { Stats } from '../bindings/Stats';
+import { useT } from '../i18n/I18nProvider';
 import { ArchivePanel } from './ArchivePanel';
 import './Inspector.css';
 
-type Props = { stats: Stats | undefined; failed: boolean };
+type Props = { stats: Stats | undefined; failed: boolean; selection: ReactNode | null };
 
-export function Inspector({ stats, failed }: Props) {
+export function Inspector({ stats, failed, selection }: Props) {
+  const t = useT();
   return (
-    <aside className="inspector" aria-label="Inspector">
-      <section className="panel panel--selection" aria-label="Selection">
-        <p className="panel__note" data-testid="selection-hint">
-          Select an item to see its details
-        </p>
+    <aside className="inspector" aria-label={t('inspector.label')}>
+      <section
+        className={selection ? 'panel panel--details' : 'panel panel--selection'}
+        aria-label={t('inspector.selection')}
+      >
+        {selection ?? (
+          <p className="panel__note" data-testid="selection-hint">
+            {t('inspector.hint')}
+          </p>
+        )}
       </section>
       <ArchivePanel stats={stats} failed={failed} />
     </aside>

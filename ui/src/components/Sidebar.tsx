@@ -1,39 +1,67 @@
-// The left column: library views, collections and tags.
+// The left column: library views, collections, saved searches, tags, and the Settings button.
+import type { Scope } from '../bindings/Scope';
 import type { Stats } from '../bindings/Stats';
-import { LIBRARY_VIEWS, type ViewId } from '../app/views';
+import { LIBRARY_VIEWS } from '../app/views';
+import { useT } from '../i18n/I18nProvider';
+import { CollectionsSection } from './CollectionsSection';
+import { Icon } from './Icon';
+import { SavedSearchesSection } from './SavedSearchesSection';
 import { SidebarItem } from './SidebarItem';
 import { SidebarSection } from './SidebarSection';
+import { TagTreeSection } from './TagTreeSection';
 import './Sidebar.css';
 
-type Props = { stats: Stats | undefined; selected: ViewId; onSelect: (view: ViewId) => void };
+type Props = {
+  stats: Stats | undefined;
+  scope: Scope;
+  /** Nothing is listed but the scope while a search runs. */
+  searching: boolean;
+  onSelectScope: (scope: Scope) => void;
+  activeQuery: string;
+  onRunSearch: (query: string) => void;
+  onOpenSettings: () => void;
+};
 
-export function Sidebar({ stats, selected, onSelect }: Props) {
+export function Sidebar({ stats, scope, searching, onSelectScope, activeQuery, onRunSearch, onOpenSettings }: Props) {
+  const t = useT();
+  const shown = searching ? null : scope;
   return (
-    <nav className="sidebar" aria-label="Library">
-      <div className="sidebar__brand">Folio</div>
-      <SidebarSection title="Library">
+    <nav className="sidebar" aria-label={t('sidebar.label')} data-drag-scroll>
+      <div className="sidebar__brand">{t('app.name')}</div>
+      <SidebarSection title={t('sidebar.library')}>
         <ul className="sidebar-list">
           {LIBRARY_VIEWS.map((view) => (
-            <li key={view.id}>
+            <li key={view.scope.kind}>
               <SidebarItem
-                label={view.label}
+                label={t(view.label)}
                 icon={view.icon}
                 count={stats && view.count ? view.count(stats) : undefined}
-                selected={view.id === selected}
+                selected={shown?.kind === view.scope.kind}
                 onSelect={() => {
-                  onSelect(view.id);
+                  onSelectScope(view.scope);
                 }}
-                testId={`view-${view.id}`}
+                testId={`view-${view.scope.kind}`}
+                // Dropping items on the Trash deletes them, as in a file manager.
+                {...(view.scope.kind === 'trash' ? { drop: 'trash:' } : {})}
               />
             </li>
           ))}
         </ul>
       </SidebarSection>
-      <SidebarSection
-        title="Collections"
-        hint="No collections yet. Collections gather items for a story, event or campaign."
-      />
-      <SidebarSection title="Tags" hint="No tags yet. Tags you give items will be listed here." />
+      {/* Host lists are asked for once the archive has answered: one in use answers nothing. */}
+      {stats !== undefined && (
+        <>
+          <CollectionsSection scope={shown} onSelectScope={onSelectScope} />
+          <SavedSearchesSection activeQuery={activeQuery} onRun={onRunSearch} />
+          <TagTreeSection scope={shown} onSelectScope={onSelectScope} />
+        </>
+      )}
+      <div className="sidebar__foot">
+        <button type="button" className="sidebar-item" onClick={onOpenSettings} data-testid="settings-button">
+          <Icon name="settings" className="sidebar-item__icon" />
+          <span className="sidebar-item__label">{t('sidebar.settings')}</span>
+        </button>
+      </div>
     </nav>
   );
 }

@@ -1,5 +1,6 @@
-// Chooses the sentence a person reads when a host call fails, by the error's code.
+// Chooses the sentence a person reads when a host call fails, by the error's code, in the UI's language.
 import type { ErrorCode } from '../bindings/ErrorCode';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/translate';
 import { isWireError } from './wireError';
 
 export type ErrorDescription = {
@@ -10,33 +11,35 @@ export type ErrorDescription = {
 };
 
 /** A `Record` over the closed set of codes: adding a code fails the type check until it has words. */
-const SENTENCES: Record<ErrorCode, string> = {
-  archive_not_found:
-    "Folio can't find the archive. It may have been moved or renamed, or it is on a disk that isn't connected.",
-  archive_in_use:
-    'This archive is open in another Folio window or command. Close it and try again.',
-  schema_too_new:
-    'This archive was last opened by a newer version of Folio. Update Folio to open it.',
-  migration_changed:
-    "This archive was upgraded by a different build of Folio. To keep your data safe, this version won't open it.",
-  invalid_input: "Folio couldn't do that because some of the information given isn't valid.",
-  not_found: "Folio couldn't find what you asked for. It may have been deleted.",
-  disk_full:
-    'The disk is full. Free some space and try again; nothing already in the archive was lost.',
-  read_only:
-    'This archive is on a read-only disk or folder. Folio can show it but cannot change it.',
-  io: "Folio couldn't read or write a file. Check that the disk is connected, has free space, and that you have permission to use it.",
-  database:
-    "The archive's database reported a problem. Try again; if it keeps happening, the archive may need to be checked.",
-  internal:
-    'Something went wrong inside Folio. Try again; if it keeps happening, please report it with the details below.',
+const SENTENCES: Record<ErrorCode, MessageKey> = {
+  archive_not_found: 'error.archive_not_found',
+  archive_in_use: 'error.archive_in_use',
+  schema_too_new: 'error.schema_too_new',
+  migration_changed: 'error.migration_changed',
+  invalid_input: 'error.invalid_input',
+  not_found: 'error.not_found',
+  disk_full: 'error.disk_full',
+  read_only: 'error.read_only',
+  io: 'error.io',
+  database: 'error.database',
+  internal: 'error.internal',
 };
 
-export const GENERIC_SENTENCE =
-  'Something unexpected went wrong. Try again; if it keeps happening, please report it with the details below.';
+const ENGLISH = createTranslator('en');
 
-export function describeError(error: unknown): ErrorDescription {
-  if (!isWireError(error)) return { summary: GENERIC_SENTENCE, detail: null };
+export const GENERIC_SENTENCE = ENGLISH('error.generic');
+
+export function describeError(error: unknown, t: Translate = ENGLISH): ErrorDescription {
+  if (!isWireError(error)) return { summary: t('error.generic'), detail: null };
   const detail = error.message.trim();
-  return { summary: SENTENCES[error.code], detail: detail === '' ? null : detail };
+  return { summary: t(SENTENCES[error.code]), detail: detail === '' ? null : detail };
+}
+
+/**
+ * The one line to show beside a control whose input the host refused: the host's own words for
+ * `invalid_input` (they say what to change), else the sentence for the code.
+ */
+export function inputErrorText(error: unknown, t: Translate = ENGLISH): string {
+  if (isWireError(error) && error.code === 'invalid_input' && error.message.trim() !== '') return error.message.trim();
+  return describeError(error, t).summary;
 }

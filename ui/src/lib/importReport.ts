@@ -1,6 +1,6 @@
 // Sums up an import report in a headline and counts a person can take in at a glance.
 import type { ImportReport } from '../bindings/ImportReport';
-import { formatCount } from './format';
+import { createTranslator, type Translate } from '../i18n/translate';
 
 export type ReportTone = 'success' | 'warning' | 'error';
 
@@ -10,40 +10,34 @@ export type ReportSummary = {
   counts: { imported: number; duplicates: number; skipped: number; failed: number };
 };
 
-/** "1 file", "3 files", "1,204 items". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
+const ENGLISH = createTranslator('en');
 
-export function summarizeReport(report: ImportReport): ReportSummary {
+export function summarizeReport(report: ImportReport, t: Translate = ENGLISH): ReportSummary {
   const counts = {
     imported: report.imported.length,
     duplicates: report.duplicates.length,
     skipped: report.skipped.length,
     failed: report.failed.length,
   };
-  return { headline: headline(report.cancelled, counts), tone: tone(report.cancelled, counts), counts };
+  return { headline: headline(report.cancelled, counts, t), tone: tone(report.cancelled, counts), counts };
 }
 
-function headline(cancelled: boolean, counts: ReportSummary['counts']): string {
+function headline(cancelled: boolean, counts: ReportSummary['counts'], t: Translate): string {
   const { imported, duplicates, skipped, failed } = counts;
+  const files = (count: number) => t('report.filesCount', { count });
   if (cancelled) {
-    return imported === 0
-      ? 'Import cancelled before anything was imported.'
-      : `Import cancelled after ${plural(imported, 'item')} had been imported.`;
+    return imported === 0 ? t('report.cancelledNothing') : t('report.cancelledAfter', { count: imported });
   }
   if (imported > 0 && failed > 0) {
-    return `Imported ${plural(imported, 'item')}; ${plural(failed, 'file')} could not be imported.`;
+    return t('report.importedWithFailures', { count: imported, imported, failed: files(failed) });
   }
-  if (imported > 0) return `Imported ${plural(imported, 'item')}.`;
-  if (failed > 0) return `Nothing was imported: ${plural(failed, 'file')} could not be imported.`;
+  if (imported > 0) return t('report.importedSome', { count: imported });
+  if (failed > 0) return t('report.nothingFailed', { failed: files(failed) });
   if (duplicates > 0 && skipped === 0) {
-    return duplicates === 1
-      ? 'Nothing new: the file is already in the archive.'
-      : `Nothing new: all ${plural(duplicates, 'file')} are already in the archive.`;
+    return duplicates === 1 ? t('report.nothingNewOne') : t('report.nothingNewAll', { files: files(duplicates) });
   }
-  if (duplicates > 0 || skipped > 0) return 'Nothing new was imported.';
-  return 'There was nothing to import.';
+  if (duplicates > 0 || skipped > 0) return t('report.nothingNew');
+  return t('report.nothing');
 }
 
 function tone(cancelled: boolean, counts: ReportSummary['counts']): ReportTone {

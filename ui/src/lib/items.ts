@@ -1,34 +1,54 @@
-// Words for an item's kind, language and date as the item list shows them.
+// Words for an item's kind, language and date as the item list shows them, in the UI's language.
+import type { ArticleView } from '../bindings/ArticleView';
+import type { ItemView } from '../bindings/ItemView';
+import type { PhotoView } from '../bindings/PhotoView';
 import type { IconName } from '../components/Icon';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/translate';
+import type { Locale } from '../i18n/types';
 
-/** The kinds the item list can be narrowed to; null lists every kind. */
-export type ItemKindFilter = 'article' | 'photo' | null;
+const ENGLISH = createTranslator('en');
 
-/** The most rows the item list asks for (and renders) at once. */
-export const ITEM_LIMIT = 500;
-
-const KINDS: Record<string, { label: string; icon: IconName }> = {
-  article: { label: 'Article', icon: 'article' },
-  photo: { label: 'Photo', icon: 'photo' },
+const KINDS: Record<string, { label: MessageKey; icon: IconName }> = {
+  article: { label: 'kind.article', icon: 'article' },
+  photo: { label: 'kind.photo', icon: 'photo' },
 };
 
-export function kindLabel(kind: string): string {
+export function kindLabel(kind: string, t: Translate = ENGLISH): string {
   const known = KINDS[kind];
-  if (known) return known.label;
-  return kind === '' ? 'Item' : kind.charAt(0).toUpperCase() + kind.slice(1);
+  if (known) return t(known.label);
+  return kind === '' ? t('kind.item') : kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/** Articles carry a body and figures; the host's `kind` says which view it sent. */
+export function isArticle(view: ItemView): view is ArticleView {
+  return view.kind === 'article' && 'body_text' in view;
+}
+
+export function isPhoto(view: ItemView): view is PhotoView {
+  return 'caption' in view;
+}
+
+/** The date an item carries: published for an article, taken for a photo. */
+export function itemDate(view: ItemView): string | null {
+  return isArticle(view) ? view.published : view.taken;
 }
 
 export function kindIcon(kind: string): IconName {
   return KINDS[kind]?.icon ?? 'file';
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+const languageNames = new Map<Locale, Intl.DisplayNames>();
 
-/** "en" → "English", "zh-Hans" → "Simplified Chinese"; the code itself if it is not a language tag. */
-export function languageName(code: string | null): string {
+/** "en" → "English" (in Russian "английский"); the code itself if it is not a language tag. */
+export function languageName(code: string | null, locale: Locale = 'en'): string {
   if (code === null || code.trim() === '') return '—';
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+    languageNames.set(locale, names);
+  }
   try {
-    return languageNames.of(code.trim()) ?? code;
+    return names.of(code.trim()) ?? code;
   } catch {
     return code;
   }
@@ -48,9 +68,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * "2024-03-05" (or a timestamp starting so) → "5 Mar 2024", "2024-03" → "Mar 2024", "2024" →
- * "2024". The date is read as written, with no time-zone shift; anything else is shown as is.
+ * "2024" (in Chinese "2024年3月5日", in Russian "5 мар. 2024 г."). The date is read as written,
+ * with no time-zone shift; anything else is shown as is.
  */
-export function formatItemDate(date: string | null): string {
+export function formatItemDate(date: string | null, locale: Locale = 'en'): string {
   if (date === null || date.trim() === '') return '—';
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])/.exec(date.trim());
   if (!match) return date;
@@ -58,8 +79,19 @@ export function formatItemDate(date: string | null): string {
   const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
   if (month !== undefined && monthName === undefined) return date;
   if (monthName === undefined) return year;
-  if (day === undefined) return `${monthName} ${year}`;
-  const dayNumber = Number(day);
-  if (dayNumber < 1 || dayNumber > 31) return date;
+  const dayNumber = day === undefined ? undefined : Number(day);
+  if (dayNumber !== undefined && (dayNumber < 1 || dayNumber > 31)) return date;
+  if (locale !== 'en') return localDate(Number(year), Number(month), dayNumber, locale);
+  if (dayNumber === undefined) return `${monthName} ${year}`;
   return `${String(dayNumber)} ${monthName} ${year}`;
+}
+
+function localDate(year: number, month: number, day: number | undefined, locale: Locale): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    ...(day === undefined ? {} : { day: 'numeric' }),
+    timeZone: 'UTC',
+  });
+  return format.format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }

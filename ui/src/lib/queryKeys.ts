@@ -1,27 +1,54 @@
 // Query keys for host data, and which of them a `folio://changed` event makes stale.
 import type { EntityKind } from '../bindings/EntityKind';
-import type { ItemKindFilter } from './items';
-
-export const queryKeys = {
-  stats: ['stats'] as const,
-  /** Every item list: the prefix of `itemList`. */
-  items: ['items'] as const,
-  itemList: (kind: ItemKindFilter, limit: number) => ['items', kind ?? 'all', String(limit)] as const,
-};
+import type { Scope } from '../bindings/Scope';
+import type { SortKey } from '../bindings/SortKey';
+import { scopeKey } from './scope';
 
 export type HostQueryKey = readonly string[];
 
+export const queryKeys = {
+  stats: ['stats'] as const,
+  /** Everything read about items: listings, search results, single items. */
+  items: ['items'] as const,
+  /** A listing of a scope in an order; its pages are keyed under it. */
+  listing: (scope: Scope, sort: SortKey, descending: boolean): HostQueryKey => [
+    'items',
+    'list',
+    scopeKey(scope),
+    sort,
+    descending ? 'desc' : 'asc',
+  ],
+  /** The results of a query; its pages are keyed under it. */
+  search: (query: string): HostQueryKey => ['items', 'search', query],
+  page: (listing: HostQueryKey, page: number): HostQueryKey => [...listing, String(page)],
+  item: (id: number): HostQueryKey => ['items', 'item', String(id)],
+  tags: ['tags'] as const,
+  collections: ['collections'] as const,
+  savedSearches: ['saved_searches'] as const,
+};
+
+/** What else shows each kind: rows carry their tags, and lists and items name their collections. */
+const ALSO_SHOWN_IN: Record<EntityKind, readonly EntityKind[]> = {
+  items: [],
+  tags: ['items'],
+  collections: ['items'],
+  saved_searches: [],
+  stats: [],
+};
+
 /**
- * The query keys to invalidate for the kinds a write changed. Keys are prefixes, so later
- * queries such as `['items', view]` go stale with their kind. Stats count every kind, so any
- * change makes them stale too.
+ * The query keys to invalidate for the kinds a write changed. Keys are prefixes, so every
+ * listing, search and item goes stale with `items`. Stats count every kind, so any change makes
+ * them stale too.
  */
 export function keysToInvalidate(kinds: readonly EntityKind[]): HostQueryKey[] {
   if (kinds.length === 0) return [];
   const keys = new Map<string, HostQueryKey>();
   for (const kind of kinds) {
-    const key = kind === 'stats' ? queryKeys.stats : [kind];
-    keys.set(key.join('/'), key);
+    for (const shown of [kind, ...ALSO_SHOWN_IN[kind]]) {
+      const key = shown === 'stats' ? queryKeys.stats : [shown];
+      keys.set(key.join('/'), key);
+    }
   }
   keys.set(queryKeys.stats.join('/'), queryKeys.stats);
   return [...keys.values()];

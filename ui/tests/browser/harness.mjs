@@ -42,9 +42,10 @@ export async function launchBrowser() {
 
 /**
  * Opens a page that runs `initScript` before any page script, with `Object.prototype` frozen as in
- * the desktop window, and records every error it shows.
+ * the desktop window, and records every error it shows. `before` (a function run in the page
+ * first) can set up the browser, e.g. its languages or stored settings.
  */
-export async function openPage(context, url, initScript) {
+export async function openPage(context, url, initScript, before = null) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -58,6 +59,7 @@ export async function openPage(context, url, initScript) {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   // As tauri.conf.json's `freezePrototype: true` does in the desktop window.
+  if (before) await page.addInitScript(before);
   await page.addInitScript(() => Object.freeze(Object.prototype));
   await page.addInitScript({ path: initScript });
   await page.goto(url);

@@ -1,8 +1,8 @@
 // Fixture data for the mock host: an empty archive, and what importing the fixture paths yields.
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
-import type { ItemSummary } from '../../src/bindings/ItemSummary';
 import type { Stats } from '../../src/bindings/Stats';
+import { makeArticle, makePhoto, type MockItem } from './mock-item';
 
 export const EMPTY_ARCHIVE: Stats = {
   archive_path: '/home/ana/Folio Archive',
@@ -27,7 +27,7 @@ export const DEV_PICKED_PATHS = ['/home/ana/Desktop/Kyiv assignment', '/home/ana
 
 /** One file the mock import looks at, and what becomes of it. */
 export type MockFile =
-  | { path: string; bytes: number; outcome: 'imported'; item: ItemSummary }
+  | { path: string; bytes: number; outcome: 'imported'; item: MockItem }
   | { path: string; bytes: number; outcome: 'duplicate'; id: number }
   | { path: string; bytes: number; outcome: 'skipped'; reason: string }
   | { path: string; bytes: number; outcome: 'failed'; error: string };
@@ -37,6 +37,11 @@ export const FAILED_ERROR = 'The PDF is damaged: its cross-reference table is mi
 export const NOT_REACHED = 'Not reached: the import was cancelled';
 
 let nextId = 101;
+
+/** Imported items get ids from `id` up, clear of the ids a mock library already uses. */
+export function startImportIdsAt(id: number): void {
+  nextId = Math.max(nextId, id);
+}
 
 /**
  * The files found under the request's paths: a folder (a path without an extension) holds a
@@ -56,36 +61,27 @@ export function filesFor(request: ImportRequest): MockFile[] {
   });
 }
 
-function item(kind: string, title: string, language: string, date: string, source: string): ItemSummary {
+function fields(title: string, language: string, date: string, source: string) {
   nextId += 1;
-  return {
-    id: nextId - 1,
-    kind,
-    title,
-    date,
-    language,
-    source_name: source,
-    credit: '',
-    tags: [],
-    sha256: (nextId - 1).toString(16).padStart(64, '0'),
-    has_thumbnail: false,
-    imported_at: '2024-03-07T09:00:00.000Z',
-  };
+  return { id: nextId - 1, title, language, date, source_name: source, imported_at: new Date().toISOString() };
 }
 
 function photo(path: string, title: string, language: string): MockFile {
-  return { path, bytes: 5_100_000, outcome: 'imported', item: item('photo', title, language, '2024-03-05T18:42:10+02:00', 'IMG_0412.jpg') };
+  const item = makePhoto({ ...fields(title, language, '2024-03-05T18:42:10+02:00', 'IMG_0412.jpg'), caption: title });
+  return { path, bytes: 5_100_000, outcome: 'imported', item };
 }
 
 function interview(path: string): MockFile {
-  return { path, bytes: 64_000, outcome: 'imported', item: item('article', '基辅街头采访记录', 'zh', '2024-03-06', '采访记录.docx') };
+  const item = makeArticle({ ...fields('基辅街头采访记录', 'zh', '2024-03-06', '采访记录.docx'), body_text: '基辅街头采访记录。' });
+  return { path, bytes: 64_000, outcome: 'imported', item };
 }
 
 function article(path: string): MockFile {
   const name = path.split(/[/\\]/).pop() ?? path;
   const title = name.replace(/\.[^.]+$/, '');
   const language = /[\u0400-\u04ff]/.test(title) ? 'ru' : /[\u4e00-\u9fff]/.test(title) ? 'zh' : 'en';
-  return { path, bytes: 48_000, outcome: 'imported', item: item('article', title, language, '2024-03-07', name) };
+  const item = makeArticle({ ...fields(title, language, '2024-03-07', name), body_text: `${title}.` });
+  return { path, bytes: 48_000, outcome: 'imported', item };
 }
 
 /** The report for the files looked at; with `cancelled`, files after `reached` were not reached. */

@@ -1,20 +1,29 @@
 // A mock Tauri host so the UI runs in a plain browser: fixture data, scenario chosen by `?mock=`.
 //
-// Scenarios: `empty` (default; an archive with nothing in it yet), `in-use` (archive_stats rejects
-// with `archive_in_use`), `malformed` (archive_stats rejects with a bare string).
+// Scenarios: `empty` (default; an archive with nothing in it yet), `library` (a small archive in
+// three languages with tags, collections, figures and a Trash), `large` (200,000 generated items;
+// `&count=N` for another size), `in-use` (archive_stats rejects with `archive_in_use`),
+// `malformed` (archive_stats rejects with a bare string).
 // Imports run by themselves on a timer, unless `&import=manual`: then a test steps them through
 // `window.__folioMock` (emitProgress, finishImport), as it sets stats and emits `folio://changed`.
+// Every write emits one batched `folio://changed`, as the host does after its transaction.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type { Changed } from '../../src/bindings/Changed';
+import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { EntityKind } from '../../src/bindings/EntityKind';
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
-import type { ItemSummary } from '../../src/bindings/ItemSummary';
+import type { ListRequest } from '../../src/bindings/ListRequest';
 import type { Progress } from '../../src/bindings/Progress';
+import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
+import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { WireError } from '../../src/bindings/WireError';
-import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, type MockFile } from './mock-fixtures';
+import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt, type MockFile } from './mock-fixtures';
+import { HostError, MockLibrary } from './mock-library';
+import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
+import { placeholderThumbnail } from './mock-thumbs';
 
 const IN_USE: WireError = {
   code: 'archive_in_use',
@@ -22,19 +31,28 @@ const IN_USE: WireError = {
 };
 
 type DialogOptions = { multiple?: boolean; directory?: boolean };
+type Args = Record<string, unknown>;
 
 type FolioMock = {
   scenario: string;
   calls: Record<string, number>;
+  /** Every command the UI called, with its arguments, in order (not the event and dialog plugins). */
+  log: { command: string; args: Args }[];
   importRequests: ImportRequest[];
-  listRequests: { kind: string | null; limit: number }[];
+  listRequests: ListRequest[];
   dialogRequests: DialogOptions[];
+  /** Each thumbnail URL the UI asked for, as `sha256/size`. */
+  thumbnails: string[];
+  /** How long building the mock library took, in ms (200,000 items take a while). */
+  libraryBuiltMs: number;
   setStats: (changes: Partial<Stats>) => void;
   emitChanged: (kinds: EntityKind[]) => Promise<void>;
   /** What the next file or folder picker answers; null is a cancelled picker. */
   setDialogAnswer: (paths: string[] | null) => void;
   /** The next import_paths rejects with this error. */
   failNextImport: (error: WireError) => void;
+  /** The next call of `command` rejects with this error. */
+  failNext: (command: string, error: WireError) => void;
   /** Emits a progress snapshot of the running import (manual mode). */
   emitProgress: (changes: Partial<Progress>) => Promise<void>;
   /** Lets the running import reach its end, or its next batch if cancelled (manual mode). */
@@ -51,14 +69,30 @@ const params = new URLSearchParams(window.location.search);
 const scenario = params.get('mock') ?? 'empty';
 const manualImports = params.get('import') === 'manual';
 const calls: Record<string, number> = {};
+const log: FolioMock['log'] = [];
 const importRequests: ImportRequest[] = [];
-const listRequests: FolioMock['listRequests'] = [];
+const listRequests: ListRequest[] = [];
 const dialogRequests: DialogOptions[] = [];
-let stats: Stats = { ...EMPTY_ARCHIVE };
-/** The library, newest first. */
-let items: ItemSummary[] = [];
+const thumbnails: string[] = [];
+const failures = new Map<string, WireError>();
+let statsOverride: Partial<Stats> = {};
 let dialogAnswer: string[] | null = DEV_PICKED_PATHS;
 let nextImportError: WireError | null = null;
+
+function createLibrary(): MockLibrary {
+  switch (scenario) {
+    case 'library':
+      return new MockLibrary(libraryItems(), libraryCollections(), librarySavedSearches());
+    case 'large':
+      return new MockLibrary(largeItems(Number(params.get('count') ?? 200_000)));
+    default:
+      return new MockLibrary([]);
+  }
+}
+const buildStart = performance.now();
+const library = createLibrary();
+const libraryBuiltMs = performance.now() - buildStart;
+startImportIdsAt(scenario === 'large' ? Number(params.get('count') ?? 200_000) + 1 : 101);
 
 type RunningImport = {
   files: MockFile[];
@@ -74,6 +108,10 @@ function reject(reason: unknown): Promise<never> {
   return Promise.reject(reason);
 }
 
+function changed(kinds: EntityKind[]): Promise<void> {
+  return emit('folio://changed', { kinds: [...new Set(kinds)] } satisfies Changed);
+}
+
 function archiveStats(): Promise<Stats> {
   switch (scenario) {
     case 'in-use':
@@ -81,7 +119,7 @@ function archiveStats(): Promise<Stats> {
     case 'malformed':
       return reject('the host said something this UI does not understand');
     default:
-      return Promise.resolve({ ...stats });
+      return Promise.resolve({ ...library.stats(EMPTY_ARCHIVE), ...statsOverride });
   }
 }
 
@@ -117,20 +155,9 @@ function importPaths(request: ImportRequest): Promise<ImportReport> {
 async function endImport(job: RunningImport): Promise<void> {
   running = null;
   const report = reportFor(job.files, job.done, job.cancelRequested);
-  const added = job.files
-    .slice(0, job.done)
-    .flatMap((file) => (file.outcome === 'imported' ? [file.item] : []));
-  items = [...added.reverse(), ...items];
-  stats = {
-    ...stats,
-    items: items.length,
-    articles: items.filter((item) => item.kind === 'article').length,
-    photos: items.filter((item) => item.kind === 'photo').length,
-    objects: stats.objects + added.length,
-    objects_bytes: stats.objects_bytes + added.length * 1_000_000,
-  };
+  library.add(job.files.slice(0, job.done).flatMap((file) => (file.outcome === 'imported' ? [file.item] : [])));
   job.resolve(report);
-  await emit('folio://changed', { kinds: ['items', 'tags', 'collections', 'stats'] } satisfies Changed);
+  await changed(['items', 'tags', 'collections', 'stats']);
 }
 
 async function runByItself(job: RunningImport): Promise<void> {
@@ -142,16 +169,102 @@ async function runByItself(job: RunningImport): Promise<void> {
   await endImport(job);
 }
 
-function listItems(kind: string | null, limit: number): ItemSummary[] {
-  listRequests.push({ kind, limit });
-  return items.filter((item) => kind === null || item.kind === kind).slice(0, limit);
+/** Runs a write, then tells the UI what changed, after the answer, as the host does. */
+function write<T>(kinds: EntityKind[], body: () => T): T {
+  const result = body();
+  setTimeout(() => void changed(kinds), 0);
+  return result;
+}
+
+/** Answers a library command; undefined when `command` is not one. */
+function answer(command: string, input: Args): unknown {
+  const ids = () => input.ids as number[];
+  switch (command) {
+    case 'list_items': {
+      const request = input.request as ListRequest;
+      listRequests.push(request);
+      return library.list(request);
+    }
+    case 'search_items':
+      return library.search(input.request as SearchRequest);
+    case 'show_item':
+      return library.show(input.id as number);
+    case 'list_tags':
+      return library.listTags();
+    case 'tag_items':
+      return write(library.tagItems(input.request as TagRequest), () => null);
+    case 'rename_tag':
+      return write(library.renameTag(input.from as string, input.to as string), () => null);
+    case 'list_collections':
+      return library.listCollections();
+    case 'create_collection':
+      return write(['collections', 'stats'], () => library.createCollection(input.name as string));
+    case 'rename_collection':
+      return write(['collections', 'items'], () => {
+        library.renameCollection(input.id as number, input.name as string);
+        return null;
+      });
+    case 'delete_collection':
+      return write(['collections', 'items', 'stats'], () => {
+        library.deleteCollection(input.id as number);
+        return null;
+      });
+    case 'add_to_collection':
+    case 'remove_from_collection':
+    case 'reorder_collection':
+      return write(['collections', 'items'], () => {
+        const id = input.id as number;
+        const itemIds = input.itemIds as number[];
+        if (command === 'add_to_collection') library.addToCollection(id, itemIds);
+        else if (command === 'remove_from_collection') library.removeFromCollection(id, itemIds);
+        else library.reorderCollection(id, itemIds);
+        return null;
+      });
+    case 'list_saved_searches':
+      return library.listSavedSearches();
+    case 'save_search':
+      return write(['saved_searches', 'stats'], () => library.saveSearch(input.name as string, input.query as string));
+    case 'delete_saved_search':
+      return write(['saved_searches', 'stats'], () => {
+        library.deleteSavedSearch(input.id as number);
+        return null;
+      });
+    case 'trash_items':
+    case 'restore_items':
+      return write(['items', 'tags', 'collections', 'stats'], () => {
+        if (command === 'trash_items') library.trash(ids());
+        else library.restore(ids());
+        return null;
+      });
+    case 'empty_trash':
+      return write(['items', 'tags', 'collections', 'stats'], () => library.emptyTrash());
+    case 'update_item':
+      return write(['items'], () => library.update(input.request as EditRequest));
+    case 'link_figure':
+      return write(['items'], () => {
+        library.linkFigure(input.figureId as number, input.photoId as number | null);
+        return null;
+      });
+    case 'undo': {
+      const result = library.undo();
+      if (!result) return null;
+      return write(result.kinds, () => result.undone);
+    }
+  }
+  return undefined;
 }
 
 mockWindows('main');
 mockIPC(
   (command, args) => {
     calls[command] = (calls[command] ?? 0) + 1;
-    const input = (args ?? {}) as Record<string, unknown>;
+    const input = (args ?? {}) as Args;
+    if (!command.startsWith('plugin:')) log.push({ command, args: JSON.parse(JSON.stringify(input)) as Args });
+    const failure = failures.get(command);
+    if (failure) {
+      failures.delete(command);
+      return reject(failure);
+    }
     switch (command) {
       case 'archive_stats':
         return archiveStats();
@@ -160,11 +273,16 @@ mockIPC(
       case 'cancel_import':
         if (running) running.cancelRequested = true;
         return null;
-      case 'list_items':
-        return listItems(input.kind as string | null, input.limit as number);
       case 'plugin:dialog|open':
         dialogRequests.push({ ...(input.options as DialogOptions) });
         return dialogAnswer === null ? null : [...dialogAnswer];
+    }
+    try {
+      const result = answer(command, input);
+      if (result !== undefined) return result;
+    } catch (error) {
+      if (error instanceof HostError) return reject(error.wire);
+      return reject({ code: 'internal', message: String(error) } satisfies WireError);
     }
     const unknown: WireError = { code: 'internal', message: `the mock host has no "${command}"` };
     return reject(unknown);
@@ -172,21 +290,36 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
+// The host serves thumbnails through its `folio-thumb` protocol; here they are placeholders.
+const internals = (window as unknown as { __TAURI_INTERNALS__: Record<string, unknown> }).__TAURI_INTERNALS__;
+internals.convertFileSrc = (path: string, protocol: string) => {
+  if (protocol !== 'folio-thumb') return `${protocol}://localhost/${encodeURIComponent(path)}`;
+  thumbnails.push(path);
+  const [sha256 = '', size = '256'] = path.split('/');
+  return placeholderThumbnail(sha256, Number(size), library.aspectOf(sha256));
+};
+
 window.__folioMock = {
   scenario,
   calls,
+  log,
   importRequests,
   listRequests,
   dialogRequests,
+  thumbnails,
+  libraryBuiltMs,
   setStats: (changes) => {
-    stats = { ...stats, ...changes };
+    statsOverride = { ...statsOverride, ...changes };
   },
-  emitChanged: (kinds) => emit('folio://changed', { kinds } satisfies Changed),
+  emitChanged: (kinds) => changed(kinds),
   setDialogAnswer: (paths) => {
     dialogAnswer = paths;
   },
   failNextImport: (error) => {
     nextImportError = error;
+  },
+  failNext: (command, error) => {
+    failures.set(command, error);
   },
   emitProgress: async (changes) => {
     if (!running) throw new Error('no import is running');

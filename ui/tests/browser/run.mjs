@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMockHost } from './build-mock-host.mjs';
 import { createChecks, expect, expectText, launchBrowser, openPage, screenshot, waitReady } from './harness.mjs';
+import { comfortScenarios } from './comfort.mjs';
 import { importScenarios } from './import.mjs';
+import { inspectorScenarios } from './inspector.mjs';
+import { organiseScenarios } from './organise.mjs';
+import { scaleScenarios } from './scale.mjs';
+import { searchScenarios } from './search.mjs';
 import { serveStatic } from './serve.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -181,10 +186,24 @@ async function main() {
   cleanups.push(browser.close);
 
   const checks = createChecks();
-  await emptyArchive(checks, browser.context, server.url, mockHost);
-  await archiveInUse(checks, browser.context, server.url, mockHost);
-  await malformedRejection(checks, browser.context, server.url, mockHost);
-  await importScenarios(checks, browser.context, server.url, mockHost);
+  const groups = {
+    shell: async (...args) => {
+      await emptyArchive(...args);
+      await archiveInUse(...args);
+      await malformedRejection(...args);
+    },
+    import: importScenarios,
+    search: searchScenarios,
+    organise: organiseScenarios,
+    inspector: inspectorScenarios,
+    comfort: comfortScenarios,
+    scale: scaleScenarios,
+  };
+  // `node tests/browser/run.mjs search organise` runs only those groups, while working on them.
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(groups)) {
+    if (only.length === 0 || only.includes(name)) await run(checks, browser.context, server.url, mockHost);
+  }
   return checks.summary();
 }
 

@@ -4,15 +4,22 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
-/** As strict as the Tauri window: no inline scripts or styles, nothing from elsewhere. */
+/**
+ * As strict as the Tauri window (src-tauri/tauri.conf.json): no inline scripts or styles,
+ * nothing from elsewhere, no frames, no form posts. (The window's `connect-src` is its IPC;
+ * here the mock host needs none.)
+ */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
+  "frame-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
 ].join('; ');
 
 const TYPES = {

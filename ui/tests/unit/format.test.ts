@@ -1,5 +1,6 @@
 // Byte sizes and counts read the way a file manager shows them.
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/i18n/translate';
 import { formatBytes, formatCount } from '../../src/lib/format';
 
 describe('formatBytes', () => {
@@ -41,5 +42,13 @@ describe('formatCount', () => {
   it('shows a dash for what is not a count', () => {
     expect(formatCount(-3)).toBe('—');
     expect(formatCount(Number.NaN)).toBe('—');
+  });
+});
+
+describe('in other languages', () => {
+  it('uses the language’s separators and unit names', () => {
+    expect(formatBytes(1_234_567, createTranslator('ru'))).toBe('1,2 МБ');
+    expect(formatCount(1234, createTranslator('ru'))).toBe('1\u00a0234');
+    expect(formatBytes(98_304, createTranslator('zh'))).toBe('98.3 KB');
   });
 });

@@ -1,7 +1,8 @@
 // The import report's headline says what happened first: imported, failed, cancelled, or nothing new.
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
-import { plural, summarizeReport } from '../../src/lib/importReport';
+import { createTranslator } from '../../src/i18n/translate';
+import { summarizeReport } from '../../src/lib/importReport';
 
 function report(changes: Partial<ImportReport>): ImportReport {
   return { imported: [], duplicates: [], skipped: [], failed: [], cancelled: false, ...changes };
@@ -70,10 +71,12 @@ describe('summarizeReport', () => {
   });
 });
 
-describe('plural', () => {
-  it('chooses the noun by the count and separates thousands', () => {
-    expect(plural(1, 'file')).toBe('1 file');
-    expect(plural(0, 'file')).toBe('0 files');
-    expect(plural(1500, 'file or folder', 'files or folders')).toBe('1,500 files or folders');
+describe('in Russian', () => {
+  it('agrees the nouns with the counts', () => {
+    const t = createTranslator('ru');
+    expect(summarizeReport(report({ imported: imported(3), failed: [failed] }), t).headline).toBe(
+      'Импортировано 3 материала; не удалось импортировать: 1 файл.',
+    );
+    expect(summarizeReport(report({ imported: imported(5) }), t).headline).toBe('Импортировано 5 материалов.');
   });
 });

@@ -1,0 +1,288 @@
+// The window's layout and what ties it together: the scope or search being listed, its order,
+// the selection, the open item, dialogs and window-wide keys.
+import { useRef, useState } from 'react';
+import { ArticleReader } from '../components/ArticleReader';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DropOverlay } from '../components/DropOverlay';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ImportMenu } from '../components/ImportMenu';
+import { ImportStatus } from '../components/ImportStatus';
+import { Inspector } from '../components/Inspector';
+import { ItemArea } from '../components/ItemArea';
+import { ItemBrowser } from '../components/ItemBrowser';
+import { PhotoViewer } from '../components/PhotoViewer';
+import { SaveSearchDialog } from '../components/SaveSearchDialog';
+import { selectionPanel } from '../components/SelectionPanel';
+import { SearchBox } from '../components/SearchBox';
+import { SearchFilters } from '../components/SearchFilters';
+import { SettingsDialog } from '../components/SettingsDialog';
+import { Sidebar } from '../components/Sidebar';
+import { Toasts } from '../components/Toasts';
+import { TrashBar } from '../components/TrashBar';
+import { ViewToggle } from '../components/ViewToggle';
+import { useArchiveStats } from '../hooks/useArchiveStats';
+import { useBrowsing } from '../hooks/useBrowsing';
+import { useFileDrop } from '../hooks/useFileDrop';
+import { useHostActions } from '../hooks/useHostActions';
+import { useHostChanges } from '../hooks/useHostChanges';
+import { useCollections, useItem, useTags } from '../hooks/useHostData';
+import { useImport } from '../hooks/useImport';
+import { useItemCommands } from '../hooks/useItemCommands';
+import { useListing, useLoadedSummaries } from '../hooks/useListing';
+import { useSelectionState } from '../hooks/useSelectionState';
+import type { SettingsState } from '../hooks/useSettings';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { useT } from '../i18n/I18nProvider';
+import { isArticle } from '../lib/items';
+import { selectAll, selectOnly } from '../lib/selection';
+import { useDropTarget } from './drag';
+import { useNotify } from './notices';
+import { emptyText, scopeTitle } from './views';
+import './App.css';
+
+export function Workspace({ settings }: { settings: SettingsState }) {
+  const t = useT();
+  const notify = useNotify();
+  const actions = useHostActions();
+  const stats = useArchiveStats();
+  const listening = useHostChanges();
+  const importer = useImport();
+  const importing = importer.state.phase === 'running';
+  // A drop during an import is refused (the overlay said so): the host runs one import at a time.
+  const drop = useFileDrop(importer.start);
+  // Tests wait on these: the first load has finished and a change event would be heard…
+  const ready = !stats.isPending && listening !== 'subscribing';
+  // …and a drop, and the progress of the import it starts, would be heard.
+  const dropReady = drop.listening === 'listening' && importer.listening === 'listening';
+  const archiveOpen = stats.data !== undefined;
+
+  const browsing = useBrowsing();
+  const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;
+  const access = useListing(listing, archiveOpen);
+  const [selection, setSelection] = useSelectionState(browsing.itemsKey, browsing.orderKey);
+  const commands = useItemCommands(access, selection, setSelection);
+  const loadedSummary = useLoadedSummaries(listing);
+  const tags = useTags(archiveOpen);
+  const collections = useCollections(archiveOpen);
+
+  const [openId, setOpenId] = useState<number | null>(null);
+  const opened = useItem(openId, true);
+  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const inTrash = !searching && scope.kind === 'trash';
+  const searchError = searching && access.error?.code === 'invalid_input' ? access.error.message : null;
+
+  useShortcuts({
+    find: () => {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    },
+    undo: commands.undo,
+    deleteSelection: () => {
+      if (!inTrash) commands.trashSelection();
+    },
+    selectAll: () => {
+      setSelection(selectAll);
+    },
+  });
+
+  useDropTarget('trash', {
+    accepts: () => !inTrash,
+    drop: ({ payload }) => {
+      void payload.ids().then(commands.trash);
+    },
+  });
+
+  /** Opens the item `delta` rows from the cursor (the viewer's arrows). */
+  const step = (delta: number) => {
+    const at = (selection.cursor ?? -1) + delta;
+    if (at < 0 || at >= (access.total ?? 0)) return;
+    void access.loadRange(at, at + 1).then(([item]) => {
+      if (!item) return;
+      setSelection(selectOnly(at, item));
+      setOpenId(item.id);
+    });
+  };
+
+  const closeItem = () => {
+    setOpenId(null);
+    // Back to the list, where the person was.
+    document.querySelector<HTMLElement>('[data-testid="item-list"], [data-testid="item-grid"]')?.focus();
+  };
+
+  const title = searching ? t('view.search') : scopeTitle(scope, t, collections.data);
+  const { reorderable } = browsing;
+  const counted = access.total === null ? null : t(searching ? 'items.results' : 'items.count', { count: access.total });
+  // In a collection's own order, say that rows can be dragged to change it.
+  const subtitle = counted !== null && reorderable && (access.total ?? 0) > 1 ? `${counted} · ${t('items.reorderHint')}` : counted;
+  const archiveEmpty = stats.data !== undefined && stats.data.items === 0 && stats.data.in_trash === 0;
+  const shown = openId === null ? undefined : opened.data;
+  const article = shown && isArticle(shown) ? shown : null;
+  const photo = shown && !isArticle(shown) ? shown : null;
+
+  let content;
+  if (stats.data === undefined) {
+    content = <div className="item-area__body" />;
+  } else if (archiveEmpty && !searching && scope.kind !== 'collection') {
+    content = (
+      <div className="item-area__body">
+        <EmptyState />
+      </div>
+    );
+  } else {
+    content = (
+      <ItemBrowser
+        listing={listing}
+        access={access}
+        viewMode={settings.settings.viewMode}
+        label={title}
+        order={searching ? null : order}
+        onSort={browsing.sortBy}
+        showPosition={!searching && scope.kind === 'collection'}
+        selection={selection}
+        setSelection={setSelection}
+        onOpen={(item) => {
+          setOpenId(item.id);
+        }}
+        onEscape={() => {
+          if (openId === null) return false;
+          closeItem();
+          return true;
+        }}
+        {...(inTrash ? {} : { onDelete: commands.trashSelection })}
+        {...(reorderable && scope.kind === 'collection'
+          ? {
+              onReorder: (ids: number[], before: number) => {
+                commands.reorder(scope.id, ids, before);
+              },
+            }
+          : {})}
+        empty={
+          <p className="item-area__note" data-testid="view-empty">
+            {searching ? t('empty.search', { query }) : t(emptyText(scope))}
+          </p>
+        }
+        errorNote={
+          searchError === null ? undefined : (
+            <p className="item-area__note" data-testid="view-empty">
+              {t('empty.searchInvalid')}
+            </p>
+          )
+        }
+        onRetry={() => {
+          void access.refetch();
+        }}
+      />
+    );
+  }
+
+  const selected = selectionPanel({
+    selection,
+    access,
+    loadedSummary,
+    inTrash,
+    onOpen: setOpenId,
+    onTrash: commands.trashSelection,
+    onRestoreSelection: commands.restoreSelection,
+    onRestore: commands.restore,
+  });
+
+  return (
+    <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'} data-drop-ready={dropReady ? 'true' : 'false'}>
+      <Sidebar
+        stats={stats.data}
+        scope={scope}
+        searching={searching}
+        onSelectScope={browsing.selectScope}
+        activeQuery={searchText}
+        onRunSearch={setSearchText}
+        onOpenSettings={() => {
+          setDialog('settings');
+        }}
+      />
+      <ItemArea
+        title={title}
+        subtitle={subtitle}
+        actions={
+          <>
+            <SearchBox ref={searchInput} value={searchText} onChange={setSearchText} error={searchError} />
+            <ViewToggle
+              mode={settings.settings.viewMode}
+              onChange={(viewMode) => {
+                settings.update({ viewMode });
+              }}
+            />
+            <ImportMenu busy={importing} onPick={importer.pick} />
+          </>
+        }
+        filters={
+          archiveOpen && (
+            <SearchFilters
+              text={searchText}
+              onChange={setSearchText}
+              tags={tags.data ?? []}
+              onSave={() => {
+                setDialog('save-search');
+              }}
+            />
+          )
+        }
+        notices={
+          <>
+            {stats.error != null && <ErrorBanner error={stats.error} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />}
+            <ImportStatus importer={importer} />
+            {inTrash && archiveOpen && (
+              <TrashBar
+                selected={access.selectedCount(selection)}
+                total={access.total ?? 0}
+                onRestore={commands.restoreSelection}
+                onEmpty={() => {
+                  setDialog('empty-trash');
+                }}
+              />
+            )}
+          </>
+        }
+      >
+        <div className="item-area__split">
+          {content}
+          {article && <ArticleReader article={article} onClose={closeItem} />}
+        </div>
+        {photo && <PhotoViewer key={photo.id} photo={photo} onClose={closeItem} onStep={step} />}
+      </ItemArea>
+      <Inspector stats={stats.data} failed={stats.isError} selection={selected} />
+      {drop.dragging && <DropOverlay count={drop.count} busy={importing} />}
+      <Toasts />
+      {dialog === 'settings' && (
+        <SettingsDialog settings={settings.settings} onChange={settings.update} onClose={() => { setDialog(null); }} />
+      )}
+      {dialog === 'save-search' && (
+        <SaveSearchDialog
+          query={searchText}
+          onSave={(name) =>
+            actions.saveSearch(name, searchText.trim()).then((saved) => {
+              notify({ text: t('saved.saved', { name: saved.name }) });
+            })
+          }
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'empty-trash' && (
+        <ConfirmDialog
+          title={t('trash.confirmEmpty', { count: access.total ?? 0 })}
+          text={t('trash.confirmEmptyText')}
+          confirmLabel={t('trash.confirmEmptyButton')}
+          onConfirm={commands.emptyTrash}
+          onClose={() => {
+            setDialog(null);
+          }}
+          testId="empty-trash-dialog"
+        />
+      )}
+    </div>
+  );
+}

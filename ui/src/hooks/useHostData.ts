@@ -1,0 +1,33 @@
+// Host data the sidebar and inspector show: tags, collections, saved searches, one item.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { ItemView } from '../bindings/ItemView';
+import type { SavedSearch } from '../bindings/SavedSearch';
+import type { TagCount } from '../bindings/TagCount';
+import { queryKeys } from '../lib/queryKeys';
+import { listCollections, listSavedSearches, listTags, showItem } from '../platform/host';
+
+export function useTags(enabled = true) {
+  return useQuery<TagCount[]>({ queryKey: queryKeys.tags, queryFn: listTags, enabled });
+}
+
+export function useCollections(enabled = true) {
+  return useQuery<CollectionSummary[]>({ queryKey: queryKeys.collections, queryFn: listCollections, enabled });
+}
+
+export function useSavedSearches(enabled = true) {
+  return useQuery<SavedSearch[]>({ queryKey: queryKeys.savedSearches, queryFn: listSavedSearches, enabled });
+}
+
+/**
+ * Everything about one item; nothing is asked while `id` is null. With `keepPrevious`, the last
+ * item stays until the next has come (stepping through photos without a blank in between).
+ */
+export function useItem(id: number | null, keepPrevious = false) {
+  return useQuery<ItemView>({
+    queryKey: queryKeys.item(id ?? -1),
+    queryFn: () => showItem(id ?? -1),
+    enabled: id !== null,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
+}

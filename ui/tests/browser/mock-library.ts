@@ -1,0 +1,477 @@
+// The mock host's archive in memory: listing, search, tags, collections, saved searches, trash,
+// edits and an undo history, answering as the Rust host does (including its `invalid_input`s).
+import type { CollectionSummary } from '../../src/bindings/CollectionSummary';
+import type { EditRequest } from '../../src/bindings/EditRequest';
+import type { EntityKind } from '../../src/bindings/EntityKind';
+import type { ItemPage } from '../../src/bindings/ItemPage';
+import type { ItemView } from '../../src/bindings/ItemView';
+import type { ListRequest } from '../../src/bindings/ListRequest';
+import type { SavedSearch } from '../../src/bindings/SavedSearch';
+import type { Scope } from '../../src/bindings/Scope';
+import type { SearchPage } from '../../src/bindings/SearchPage';
+import type { SearchRequest } from '../../src/bindings/SearchRequest';
+import type { Stats } from '../../src/bindings/Stats';
+import type { TagCount } from '../../src/bindings/TagCount';
+import type { TagRequest } from '../../src/bindings/TagRequest';
+import type { Undone } from '../../src/bindings/Undone';
+import type { WireError } from '../../src/bindings/WireError';
+import { summaryOf, viewOf, type MockItem } from './mock-item';
+import { comparator } from './mock-order';
+import { fold, parseQuery, QueryError } from './mock-search';
+import { searchItems } from './mock-search-run';
+
+/** What "Recently imported" covers. */
+const RECENT_DAYS = 30;
+
+export type MockCollection = { id: number; name: string; itemIds: number[] };
+type HistoryEntry = { description: string; itemId: number | null; kinds: EntityKind[]; revert: () => void };
+
+/** A rejection as the host sends it. */
+export class HostError extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.message);
+  }
+}
+const invalid = (message: string) => new HostError({ code: 'invalid_input', message });
+const notFound = (message: string) => new HostError({ code: 'not_found', message });
+
+const same = (a: string, b: string) => fold(a) === fold(b);
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const plural = (count: number, noun: string) => `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+
+export class MockLibrary {
+  private readonly byId = new Map<number, MockItem>();
+  private sorted = new Map<string, MockItem[]>();
+  private history: HistoryEntry[] = [];
+  private nextCollectionId = 1;
+  private nextSearchId = 1;
+
+  constructor(
+    private items: MockItem[],
+    private collections: MockCollection[] = [],
+    private savedSearches: SavedSearch[] = [],
+  ) {
+    for (const item of items) this.byId.set(item.id, item);
+    this.nextCollectionId = Math.max(0, ...collections.map((c) => c.id)) + 1;
+    this.nextSearchId = Math.max(0, ...savedSearches.map((s) => s.id)) + 1;
+  }
+
+  /** Call after any write: cached orders are stale. */
+  private changed(): void {
+    this.sorted = new Map();
+  }
+
+  private item(id: number): MockItem {
+    const item = this.byId.get(id);
+    if (!item) throw notFound(`There is no item ${String(id)}.`);
+    return item;
+  }
+
+  private collection(id: number): MockCollection {
+    const collection = this.collections.find((c) => c.id === id);
+    if (!collection) throw notFound(`There is no collection ${String(id)}.`);
+    return collection;
+  }
+
+  add(items: MockItem[]): void {
+    for (const item of items) {
+      this.items.push(item);
+      this.byId.set(item.id, item);
+    }
+    this.changed();
+  }
+
+  stats(base: Stats): Stats {
+    const live = this.items.filter((item) => !item.deleted);
+    return {
+      ...base,
+      items: live.length,
+      articles: live.filter((item) => item.kind === 'article').length,
+      photos: live.filter((item) => item.kind === 'photo').length,
+      figures: live.reduce((sum, item) => sum + item.figures.length, 0),
+      in_trash: this.items.length - live.length,
+      tags: this.listTags().length,
+      collections: this.collections.length,
+      saved_searches: this.savedSearches.length,
+      objects: this.items.length,
+      objects_bytes: this.items.length * 1_000_000,
+    };
+  }
+
+  // Listing.
+
+  private inScope(scope: Scope): MockItem[] {
+    switch (scope.kind) {
+      case 'all':
+        return this.items.filter((item) => !item.deleted);
+      case 'articles':
+      case 'photos': {
+        const kind = scope.kind === 'articles' ? 'article' : 'photo';
+        return this.items.filter((item) => !item.deleted && item.kind === kind);
+      }
+      case 'untagged':
+        return this.items.filter((item) => !item.deleted && item.tags.length === 0);
+      case 'recent': {
+        const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+        return this.items.filter((item) => !item.deleted && item.imported_at >= since);
+      }
+      case 'trash':
+        return this.items.filter((item) => item.deleted);
+      case 'collection':
+        return this.collection(scope.id)
+          .itemIds.map((id) => this.item(id))
+          .filter((item) => !item.deleted);
+      case 'tag':
+        return this.items.filter((item) => !item.deleted && hasTag(item, scope.name));
+    }
+  }
+
+  list(request: ListRequest): ItemPage {
+    const { scope, sort, descending, offset, limit } = request;
+    if (sort === 'position' && scope.kind !== 'collection') throw invalid('Only a collection has its own order.');
+    if (offset < 0 || limit < 0) throw invalid('Paging needs a positive offset and limit.');
+    const key = `${JSON.stringify(scope)}|${sort}|${String(descending)}`;
+    let ordered = this.sorted.get(key);
+    if (!ordered) {
+      const items = this.inScope(scope);
+      ordered = sort === 'position' ? items : [...items].sort(comparator(sort));
+      if (descending) ordered = [...ordered].reverse();
+      this.sorted.set(key, ordered);
+    }
+    return { total: ordered.length, items: ordered.slice(offset, offset + limit).map(summaryOf) };
+  }
+
+  search(request: SearchRequest): SearchPage {
+    try {
+      return searchItems(
+        this.items.filter((item) => !item.deleted),
+        request,
+        (id) => this.collectionsOf(id),
+      );
+    } catch (error) {
+      if (error instanceof QueryError) throw new HostError(error.wire);
+      throw error;
+    }
+  }
+
+  /** Width over height of the item with these bytes, for placeholder thumbnails. */
+  aspectOf(sha256: string): number {
+    const item = this.items.find((candidate) => candidate.sha256 === sha256);
+    return item?.width && item.height ? item.width / item.height : 4 / 3;
+  }
+
+  show(id: number): ItemView {
+    const item = this.item(id);
+    return viewOf(item, this.collectionsOf(id));
+  }
+
+  private collectionsOf(id: number): string[] {
+    return this.collections.filter((c) => c.itemIds.includes(id)).map((c) => c.name);
+  }
+
+  // Tags.
+
+  listTags(): TagCount[] {
+    const counts = new Map<string, TagCount>();
+    for (const item of this.items) {
+      if (item.deleted) continue;
+      for (const tag of item.tags) {
+        const key = fold(tag);
+        const entry = counts.get(key) ?? { name: tag, count: 0 };
+        entry.count += 1;
+        counts.set(key, entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  /** The existing spelling of a tag, so "events" joins "Events". */
+  private canonicalTag(name: string): string {
+    const tag = checkTag(name);
+    for (const item of this.items) {
+      const existing = item.tags.find((t) => same(t, tag));
+      if (existing) return existing;
+    }
+    return tag;
+  }
+
+  tagItems(request: TagRequest): EntityKind[] {
+    const items = request.ids.map((id) => this.item(id));
+    const add = request.add.map((name) => this.canonicalTag(name));
+    const remove = request.remove.map(checkTag);
+    const before = items.map((item) => [...item.tags]);
+    for (const item of items) {
+      item.tags = item.tags.filter((tag) => !remove.some((r) => same(r, tag)));
+      for (const tag of add) if (!item.tags.some((t) => same(t, tag))) item.tags.push(tag);
+    }
+    this.record({
+      description: `Change the tags of ${plural(items.length, 'item')}`,
+      itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
+      kinds: ['items', 'tags'],
+      revert: () => {
+        items.forEach((item, index) => (item.tags = before[index] ?? []));
+      },
+    });
+    return ['items', 'tags', 'stats'];
+  }
+
+  renameTag(from: string, to: string): EntityKind[] {
+    const source = checkTag(from);
+    const target = this.canonicalTag(to);
+    const renamed = (tag: string) =>
+      same(tag, source) ? target : fold(tag).startsWith(`${fold(source)}/`) ? `${target}${tag.slice(source.length)}` : null;
+    const touched = this.items.filter((item) => item.tags.some((tag) => renamed(tag) !== null));
+    if (touched.length === 0) throw notFound(`There is no tag “${source}”.`);
+    const before = touched.map((item) => [...item.tags]);
+    for (const item of touched) {
+      const next: string[] = [];
+      for (const tag of item.tags.map((t) => renamed(t) ?? t)) if (!next.some((t) => same(t, tag))) next.push(tag);
+      item.tags = next;
+    }
+    this.record({
+      description: `Rename the tag “${source}” to “${target}”`,
+      itemId: null,
+      kinds: ['items', 'tags'],
+      revert: () => {
+        touched.forEach((item, index) => (item.tags = before[index] ?? []));
+      },
+    });
+    return ['items', 'tags', 'stats'];
+  }
+
+  // Collections.
+
+  listCollections(): CollectionSummary[] {
+    return this.collections
+      .map((c) => ({ id: c.id, name: c.name, count: c.itemIds.filter((id) => !this.item(id).deleted).length }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  private checkCollectionName(name: string, except: number | null): string {
+    const trimmed = name.trim();
+    if (trimmed === '') throw invalid('A collection needs a name.');
+    if (this.collections.some((c) => c.id !== except && same(c.name, trimmed))) {
+      throw invalid(`There is already a collection called “${trimmed}”.`);
+    }
+    return trimmed;
+  }
+
+  createCollection(name: string): CollectionSummary {
+    const collection = { id: this.nextCollectionId++, name: this.checkCollectionName(name, null), itemIds: [] };
+    this.collections.push(collection);
+    return { id: collection.id, name: collection.name, count: 0 };
+  }
+
+  renameCollection(id: number, name: string): void {
+    const collection = this.collection(id);
+    collection.name = this.checkCollectionName(name, id);
+  }
+
+  deleteCollection(id: number): void {
+    this.collection(id);
+    this.collections = this.collections.filter((c) => c.id !== id);
+    this.changed();
+  }
+
+  addToCollection(id: number, itemIds: number[]): void {
+    const collection = this.collection(id);
+    // `item` throws for an unknown id, as the host refuses one.
+    for (const itemId of itemIds) this.item(itemId);
+    const added = [...new Set(itemIds)].filter((itemId) => !collection.itemIds.includes(itemId));
+    collection.itemIds.push(...added);
+    this.changed();
+    this.record({
+      description: `Add ${plural(added.length, 'item')} to “${collection.name}”`,
+      itemId: added.length === 1 ? (added[0] ?? null) : null,
+      kinds: ['collections', 'items'],
+      revert: () => {
+        collection.itemIds = collection.itemIds.filter((itemId) => !added.includes(itemId));
+      },
+    });
+  }
+
+  removeFromCollection(id: number, itemIds: number[]): void {
+    const collection = this.collection(id);
+    const before = [...collection.itemIds];
+    const removed = before.filter((itemId) => itemIds.includes(itemId));
+    collection.itemIds = before.filter((itemId) => !itemIds.includes(itemId));
+    this.changed();
+    this.record({
+      description: `Remove ${plural(removed.length, 'item')} from “${collection.name}”`,
+      itemId: removed.length === 1 ? (removed[0] ?? null) : null,
+      kinds: ['collections', 'items'],
+      revert: () => {
+        collection.itemIds = before;
+      },
+    });
+  }
+
+  /** `itemIds` must name every item of the collection not in the trash, once; trashed ones keep to the end. */
+  reorderCollection(id: number, itemIds: number[]): void {
+    const collection = this.collection(id);
+    const before = [...collection.itemIds];
+    const live = before.filter((itemId) => !this.item(itemId).deleted);
+    const complete = itemIds.length === live.length && new Set(itemIds).size === itemIds.length && itemIds.every((i) => live.includes(i));
+    if (!complete) throw invalid('The new order must name every item of the collection exactly once.');
+    collection.itemIds = [...itemIds, ...before.filter((itemId) => !live.includes(itemId))];
+    this.changed();
+    this.record({
+      description: `Reorder “${collection.name}”`,
+      itemId: null,
+      kinds: ['collections', 'items'],
+      revert: () => {
+        collection.itemIds = before;
+      },
+    });
+  }
+
+  // Saved searches.
+
+  listSavedSearches(): SavedSearch[] {
+    return [...this.savedSearches].sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  saveSearch(name: string, query: string): SavedSearch {
+    if (name.trim() === '') throw invalid('A saved search needs a name.');
+    if (query.trim() === '') throw invalid('There is nothing to save: the search is empty.');
+    try {
+      parseQuery(query);
+    } catch (error) {
+      if (error instanceof QueryError) throw new HostError(error.wire);
+      throw error;
+    }
+    const existing = this.savedSearches.find((s) => same(s.name, name.trim()));
+    if (existing) {
+      existing.query = query;
+      return { ...existing };
+    }
+    const saved = { id: this.nextSearchId++, name: name.trim(), query };
+    this.savedSearches.push(saved);
+    return { ...saved };
+  }
+
+  deleteSavedSearch(id: number): void {
+    if (!this.savedSearches.some((s) => s.id === id)) throw notFound(`There is no saved search ${String(id)}.`);
+    this.savedSearches = this.savedSearches.filter((s) => s.id !== id);
+  }
+
+  // Trash.
+
+  private setDeleted(ids: number[], deleted: boolean): MockItem[] {
+    const items = ids.map((id) => this.item(id)).filter((item) => item.deleted !== deleted);
+    for (const item of items) item.deleted = deleted;
+    this.changed();
+    this.record({
+      description: deleted
+        ? `Move ${plural(items.length, 'item')} to the Trash`
+        : `Restore ${plural(items.length, 'item')} from the Trash`,
+      itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
+      kinds: ['items', 'tags', 'collections', 'stats'],
+      revert: () => {
+        for (const item of items) item.deleted = !deleted;
+      },
+    });
+    return items;
+  }
+
+  trash(ids: number[]): void {
+    this.setDeleted(ids, true);
+  }
+
+  restore(ids: number[]): void {
+    this.setDeleted(ids, false);
+  }
+
+  emptyTrash(): number {
+    const gone = new Set(this.items.filter((item) => item.deleted).map((item) => item.id));
+    this.items = this.items.filter((item) => !gone.has(item.id));
+    for (const id of gone) this.byId.delete(id);
+    for (const collection of this.collections) collection.itemIds = collection.itemIds.filter((id) => !gone.has(id));
+    for (const item of this.items) {
+      for (const figure of item.figures) if (figure.photo_id !== null && gone.has(figure.photo_id)) figure.photo_id = null;
+    }
+    // What is gone cannot come back: drop the history that would need it.
+    this.history = [];
+    this.changed();
+    return gone.size;
+  }
+
+  // Editing.
+
+  update(request: EditRequest): ItemView {
+    const item = this.item(request.id);
+    const { field } = request;
+    let value = request.value;
+    if ((field === 'caption' || field === 'credit') && item.kind !== 'photo') {
+      throw invalid(`An article has no ${field} of its own; edit the figure's instead.`);
+    }
+    if (field === 'date') {
+      value = value.trim();
+      if (value !== '' && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) {
+        throw invalid(`“${value}” is not a date Folio understands. Write it as 2018, 2018-11 or 2018-11-02.`);
+      }
+    }
+    const old = field === 'date' ? item.date : item[field];
+    const write = (next: string | null) => {
+      if (field === 'date') item.date = next === '' ? null : next;
+      else item[field] = next ?? '';
+    };
+    write(value);
+    this.changed();
+    this.record({
+      description: `Edit the ${field} of “${item.title || 'Untitled'}”`,
+      itemId: item.id,
+      kinds: ['items'],
+      revert: () => {
+        write(old);
+      },
+    });
+    return this.show(item.id);
+  }
+
+  linkFigure(figureId: number, photoId: number | null): void {
+    const article = this.items.find((item) => item.figures.some((f) => f.id === figureId));
+    const figure = article?.figures.find((f) => f.id === figureId);
+    if (!article || !figure) throw notFound(`There is no figure ${String(figureId)}.`);
+    if (photoId !== null && this.item(photoId).kind !== 'photo') throw invalid('Only a photo can be shown in a figure.');
+    const before = figure.photo_id;
+    figure.photo_id = photoId;
+    this.record({
+      description: photoId === null ? `Unlink the photo of a figure in “${article.title}”` : `Link a photo to a figure in “${article.title}”`,
+      itemId: article.id,
+      kinds: ['items'],
+      revert: () => {
+        figure.photo_id = before;
+      },
+    });
+  }
+
+  // Undo.
+
+  private record(entry: HistoryEntry): void {
+    this.history.push(entry);
+  }
+
+  /** Undoes the latest change; the kinds it touched come back for the change event. */
+  undo(): { undone: Undone; kinds: EntityKind[] } | null {
+    const entry = this.history.pop();
+    if (!entry) return null;
+    entry.revert();
+    this.changed();
+    return { undone: { item_id: entry.itemId, description: entry.description }, kinds: [...entry.kinds, 'stats'] };
+  }
+}
+
+function hasTag(item: MockItem, name: string): boolean {
+  const wanted = fold(name);
+  return item.tags.some((tag) => fold(tag) === wanted || fold(tag).startsWith(`${wanted}/`));
+}
+
+function checkTag(name: string): string {
+  const tag = name.trim().replace(/\s*\/\s*/gu, '/');
+  if (tag === '') throw invalid('A tag needs a name.');
+  if (tag.startsWith('/') || tag.endsWith('/') || tag.includes('//')) {
+    throw invalid(`“${name}” is not a tag: “/” separates a tag from the one above it, as in Places/Moscow.`);
+  }
+  return tag;
+}
