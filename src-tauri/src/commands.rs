@@ -24,10 +24,7 @@ pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
 
 /// One page of a library view, sorted.
 #[tauri::command]
-pub fn list_items(
-    state: State<'_, AppState>,
-    request: ListRequest,
-) -> Result<ItemPage, WireError> {
+pub fn list_items(state: State<'_, AppState>, request: ListRequest) -> Result<ItemPage, WireError> {
     listing::list_page(state.reader()?.conn(), &request).map_err(wire)
 }
 

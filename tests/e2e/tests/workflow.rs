@@ -1,0 +1,108 @@
+//! The day's workflow in the real app: import (through the command a drop calls), search in the
+//! search box with highlighted snippets, tag, add to a collection — each change seen in the
+//! window as the core made it.
+
+use std::path::Path;
+use std::time::Duration;
+
+use folio_e2e::{Driver, Result, app_binary};
+use serde_json::json;
+
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// Types `text` into an input the way a person does, so React sees the change.
+const TYPE_INTO: &str = r#"
+const [selector, text] = arguments;
+const input = document.querySelector(selector);
+const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+input.focus();
+setter.call(input, text);
+input.dispatchEvent(new Event('input', { bubbles: true }));
+return true;
+"#;
+
+#[test]
+fn import_search_tag_and_collect_in_the_window() -> Result<()> {
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let archive = temp.path().join("archive");
+    let inputs = temp.path().join("in");
+    std::fs::create_dir(&inputs).map_err(|e| e.to_string())?;
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/seed/000_89887cde74f68f66.txt"),
+        inputs.join("dialogue.txt"),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::write(
+        inputs.join("forum.txt"),
+        "Energy forum opens in Beijing\n\nMinisters discussed power grids and storage.\n",
+    )
+    .map_err(|e| e.to_string())?;
+
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let session = driver.session(&app_binary())?;
+    session.text_of("[data-drop-ready=true]", PATIENCE)?;
+
+    let report = session.invoke(
+        "import_paths",
+        json!({"request": {"paths": [inputs.display().to_string()], "tags": [], "collection": null}}),
+        PATIENCE,
+    )?;
+    let imported = report["imported"].as_array().cloned().unwrap_or_default();
+    assert_eq!(imported.len(), 2, "report: {report}");
+    session.wait_for_text("[data-testid=stat-items]", "2", PATIENCE)?;
+
+    // Search as a person types: only the matching article stays, its snippet highlighted.
+    session.execute(TYPE_INTO, json!(["[data-testid=search-input]", "skolkovo"]))?;
+    session.wait_for_text("[data-testid=item-snippet] mark", "Skolkovo", PATIENCE)?;
+    let rows = session.execute(
+        "return [...document.querySelectorAll('[data-testid=item-row]')].map(r => r.textContent);",
+        json!([]),
+    )?;
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 1, "rows: {rows:?}");
+    assert!(
+        rows[0]
+            .as_str()
+            .unwrap_or("")
+            .contains("Innovation Dialogue"),
+        "rows: {rows:?}"
+    );
+
+    // Tag it and put it in a collection: the sidebar shows both.
+    let dialogue = imported
+        .iter()
+        .find(|i| i["path"].as_str().unwrap_or("").ends_with("dialogue.txt"))
+        .and_then(|i| i["id"].as_i64())
+        .ok_or("dialogue not imported")?;
+    session.invoke(
+        "tag_items",
+        json!({"request": {"ids": [dialogue], "add": ["Events/Innovation Dialogue"], "remove": []}}),
+        PATIENCE,
+    )?;
+    session.wait_for_text("[data-testid=tags-section]", "Events", PATIENCE)?;
+    let collection = session.invoke(
+        "create_collection",
+        json!({"name": "Board briefing"}),
+        PATIENCE,
+    )?;
+    let collection_id = collection["id"].as_i64().ok_or("no collection id")?;
+    session.invoke(
+        "add_to_collection",
+        json!({"id": collection_id, "itemIds": [dialogue]}),
+        PATIENCE,
+    )?;
+    session.wait_for_text(
+        "[data-testid=collections-section]",
+        "Board briefing",
+        PATIENCE,
+    )?;
+
+    // The search index followed the tag and the collection.
+    let found = session.invoke(
+        "search_items",
+        json!({"request": {"query": "tag:events in:\"board briefing\"", "offset": 0, "limit": 20}}),
+        PATIENCE,
+    )?;
+    assert_eq!(found["total"], 1, "{found}");
+    Ok(())
+}
