@@ -8,7 +8,7 @@
 //! articles are read from `CORPUS/articles/txt`. `scripts/bench-search.sh` does both.
 //! `FOLIO_BENCH_ROUNDS` (default 5) repeats the query set; `FOLIO_BENCH_VARIANT=0` skips the
 //! second Folio build that measures the index without unigrams inside CJK words;
-//! `FOLIO_BENCH_FTS=0` skips FTS5.
+//! `FOLIO_BENCH_FTS=0` skips FTS5; `FOLIO_BENCH_VERBOSE=1` prints each query's median.
 
 // A benchmark, like a test, stops at the first failure: there is no caller to hand errors to.
 #![allow(clippy::expect_used)]
@@ -163,9 +163,14 @@ fn main() {
         }
         println!(" {recall} |");
     }
+    println!(
+        "\nFolio: background merges finished {:.1} s after the last commit (not in the build rate; \
+         sizes are after them).",
+        folio.merge_seconds
+    );
     if let Some((rate, cpu, bytes)) = variant {
         println!(
-            "\nFolio without unigrams inside CJK words (lone characters only): {rate:.0} articles/s, \
+            "Folio without unigrams inside CJK words (lone characters only): {rate:.0} articles/s, \
              {cpu:.1} CPU s, {} MB (all unigrams: {} MB)",
             bytes / 1_000_000,
             folio.bytes / 1_000_000
@@ -179,11 +184,12 @@ enum Engine<'a> {
 }
 
 impl Engine<'_> {
-    /// One latency per query per round, after one untimed warm-up round.
+    /// One latency per query per round, after one untimed warm-up round. With
+    /// `FOLIO_BENCH_VERBOSE=1`, each query's median goes to stderr.
     fn latencies(&self, queries: &[&str], rounds: usize) -> Vec<Duration> {
-        let mut latencies = Vec::new();
+        let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); queries.len()];
         for round in 0..=rounds {
-            for query in queries {
+            for (query, latencies) in queries.iter().zip(&mut per_query) {
                 let started = Instant::now();
                 self.top(query);
                 if round > 0 {
@@ -191,7 +197,12 @@ impl Engine<'_> {
                 }
             }
         }
-        latencies
+        if env_number("FOLIO_BENCH_VERBOSE", 0) != 0 {
+            for (query, latencies) in queries.iter().zip(&per_query) {
+                eprintln!("  {query}: median {} ms", ms(percentiles(latencies).0));
+            }
+        }
+        per_query.concat()
     }
 
     /// The top results with snippets, as a user's search would ask for them.
@@ -285,6 +296,8 @@ struct FolioBuild {
     rate: f64,
     /// CPU seconds of the build, all threads.
     cpu: f64,
+    /// Seconds the background merges went on after the last commit.
+    merge_seconds: f64,
     bytes: u64,
 }
 
@@ -299,11 +312,17 @@ fn build_folio(dir: &Path, articles: &[Article], analyzer: Analyzer) -> FolioBui
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_before;
     assert_eq!(index.doc_count().expect("count"), articles.len() as u64);
-    eprintln!("folio: built in {seconds:.1} s");
+    // Merges go on in the background after the last commit; a rebuild waits for them so the
+    // index is compact and searches see few segments. Timed apart from the build.
+    let merge_started = Instant::now();
+    index.wait_for_merges().expect("merges");
+    let merge_seconds = merge_started.elapsed().as_secs_f64();
+    eprintln!("folio: built in {seconds:.1} s, merges finished {merge_seconds:.1} s later");
     FolioBuild {
         index,
         rate: articles.len() as f64 / seconds,
         cpu,
+        merge_seconds,
         bytes: folder_size(dir),
     }
 }

@@ -1,8 +1,9 @@
 //! Turns a parsed [`Query`] into a tantivy query over the index's fields.
 //!
 //! Words become a disjunction over the weighted text fields, so BM25 scores the title above
-//! the body; filters match without adding to the score. A lone word stays a plain union of
-//! term queries, which tantivy answers with block-max WAND instead of scoring every match.
+//! the body; filters match without adding to the score. A lone word, or words joined by OR,
+//! stay a flat union of term queries, which tantivy answers with block-max WAND instead of
+//! scoring every match.
 
 use std::ops::Bound;
 
@@ -21,16 +22,15 @@ pub fn compile(query: &Query, fields: &Fields) -> Box<dyn TantivyQuery> {
     let mut groups: Vec<Box<dyn TantivyQuery>> = query
         .groups
         .iter()
-        .map(|alternatives| {
-            let mut atoms: Vec<Box<dyn TantivyQuery>> = alternatives
-                .iter()
-                .map(|atom| atom_query(atom, fields))
-                .collect();
-            if atoms.len() == 1 {
-                atoms.remove(0)
-            } else {
-                Box::new(BooleanQuery::union(atoms))
-            }
+        .map(|alternatives| match alternatives.as_slice() {
+            [atom] => atom_query(atom, fields),
+            _ if alternatives.iter().all(Atom::is_single_term) => term_union(alternatives, fields),
+            _ => Box::new(BooleanQuery::union(
+                alternatives
+                    .iter()
+                    .map(|atom| atom_query(atom, fields))
+                    .collect(),
+            )),
         })
         .collect();
     if groups.len() == 1 && query.excluded.is_empty() {
@@ -54,11 +54,7 @@ fn atom_query(atom: &Atom, fields: &Fields) -> Box<dyn TantivyQuery> {
         Box::new(ConstScoreQuery::new(query, 0.0))
     };
     match atom {
-        Atom::Text { scope, tokens } => match scope {
-            TextScope::Everywhere => text_query(&fields.weighted_text, tokens),
-            TextScope::Credits => text_query(&[(fields.credits, 1.0)], tokens),
-            TextScope::Bylines => text_query(&[(fields.bylines, 1.0)], tokens),
-        },
+        Atom::Text { scope, tokens } => text_query(&scope_fields(*scope, fields), tokens),
         Atom::Tag(key) => filter(raw_term(fields.tags, key)),
         Atom::Kind(kind) => filter(raw_term(fields.kind, kind)),
         Atom::Lang(lang) => filter(raw_term(fields.lang, lang)),
@@ -67,23 +63,38 @@ fn atom_query(atom: &Atom, fields: &Fields) -> Box<dyn TantivyQuery> {
     }
 }
 
-fn raw_term(field: Field, value: &str) -> Box<dyn TantivyQuery> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
+/// Words joined by OR as one flat union of their per-field term queries: scored as nested
+/// unions would be, but tantivy prunes only a union whose every clause is a term.
+fn term_union(alternatives: &[Atom], fields: &Fields) -> Box<dyn TantivyQuery> {
+    let mut clauses: Vec<Box<dyn TantivyQuery>> = Vec::new();
+    for atom in alternatives {
+        if let Atom::Text { scope, tokens } = atom
+            && let [token] = tokens.as_slice()
+        {
+            for (field, weight) in scope_fields(*scope, fields) {
+                clauses.push(weighted(term_query(field, &token.text), weight));
+            }
+        }
+    }
+    Box::new(BooleanQuery::union(clauses))
+}
+
+/// The text fields a word is looked for in, with their weights.
+fn scope_fields(scope: TextScope, fields: &Fields) -> Vec<(Field, f32)> {
+    match scope {
+        TextScope::Everywhere => fields.weighted_text.clone(),
+        TextScope::Credits => vec![(fields.credits, 1.0)],
+        TextScope::Bylines => vec![(fields.bylines, 1.0)],
+    }
 }
 
 /// One term or phrase, in each of `fields`, scored by the field's weight.
 fn text_query(fields: &[(Field, f32)], tokens: &[AnalyzedToken]) -> Box<dyn TantivyQuery> {
-    let per_field: Vec<Box<dyn TantivyQuery>> = fields
+    let per_field = fields
         .iter()
         .map(|&(field, weight)| {
             let query: Box<dyn TantivyQuery> = match tokens {
-                [token] => Box::new(TermQuery::new(
-                    Term::from_field_text(field, &token.text),
-                    IndexRecordOption::WithFreqs,
-                )),
+                [token] => term_query(field, &token.text),
                 _ => {
                     let first = tokens.first().map_or(0, |t| t.position);
                     Box::new(GuardedPhraseQuery::new(
@@ -94,14 +105,32 @@ fn text_query(fields: &[(Field, f32)], tokens: &[AnalyzedToken]) -> Box<dyn Tant
                     ))
                 }
             };
-            if weight == 1.0 {
-                query
-            } else {
-                Box::new(BoostQuery::new(query, weight))
-            }
+            weighted(query, weight)
         })
         .collect();
     Box::new(BooleanQuery::union(per_field))
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn weighted(query: Box<dyn TantivyQuery>, weight: f32) -> Box<dyn TantivyQuery> {
+    if weight == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, weight))
+    }
+}
+
+fn raw_term(field: Field, value: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
 }
 
 fn date_query(date: &DateFilter, fields: &Fields) -> Box<dyn TantivyQuery> {

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::{
@@ -126,6 +126,18 @@ impl SearchIndex {
         self.commit(writer)
     }
 
+    /// Waits for the background merges of segments to finish, then lets searches use the merged
+    /// segments. For after a rebuild: the index is then smaller and faster. The writer is
+    /// reopened by the next change.
+    #[tracing::instrument(skip_all, err)]
+    pub fn wait_for_merges(&self) -> Result<()> {
+        let writer = self.writer_lock().take();
+        if let Some(writer) = writer {
+            writer.wait_merging_threads().map_err(internal)?;
+        }
+        self.reader.reload().map_err(internal)
+    }
+
     pub fn doc_count(&self) -> Result<u64> {
         Ok(self.reader.searcher().num_docs())
     }
@@ -135,29 +147,32 @@ impl SearchIndex {
     pub fn search(&self, query: &Query, limit: usize, offset: usize) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let compiled = compile(query, &self.fields);
-        let total = compiled.count(&searcher).map_err(internal)? as u64;
-        if limit == 0 || total == 0 || offset as u64 >= total {
-            return Ok(SearchResults {
-                total,
-                hits: Vec::new(),
-            });
-        }
-        let page = TopDocs::with_limit(limit).and_offset(offset);
-        let top: Vec<(f32, DocAddress)> = if query.has_text() {
-            searcher
-                .search(&compiled, &page.order_by_score())
-                .map_err(internal)?
-        } else {
-            searcher
+        let page = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+        let (total, mut top): (usize, Vec<(f32, DocAddress)>) = if !query.has_text() {
+            let (total, top) = searcher
                 .search(
                     &compiled,
-                    &page.order_by_fast_field::<i64>("date", Order::Desc),
+                    &(Count, page.order_by_fast_field::<i64>("date", Order::Desc)),
                 )
+                .map_err(internal)?;
+            (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
+        } else if query.is_union_of_terms() {
+            // Counting without scores is cheap, and alone the top-k collector skips whole
+            // blocks that cannot make the page (block-max WAND); together they could not.
+            let total = compiled.count(&searcher).map_err(internal)?;
+            let top = searcher
+                .search(&compiled, &page.order_by_score())
+                .map_err(internal)?;
+            (total, top)
+        } else {
+            // Phrases and intersections visit every match anyway: count them in the same pass.
+            searcher
+                .search(&compiled, &(Count, page.order_by_score()))
                 .map_err(internal)?
-                .into_iter()
-                .map(|(_, address)| (0.0, address))
-                .collect()
         };
+        if limit == 0 {
+            top.clear();
+        }
         let terms = query.highlight_terms();
         let snippets = SnippetMaker::new(&self.snippet_analyzer, &terms);
         let mut ids = IdColumns::default();
@@ -180,7 +195,10 @@ impl SearchIndex {
                 highlights: snippet.highlights,
             });
         }
-        Ok(SearchResults { total, hits })
+        Ok(SearchResults {
+            total: total as u64,
+            hits,
+        })
     }
 
     /// The ids of every item that matches `query`, unordered: for exports and selections by
@@ -198,8 +216,8 @@ impl SearchIndex {
             .collect()
     }
 
-    fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>> {
-        let mut guard = self.writer.lock().unwrap_or_else(|poisoned| {
+    fn writer_lock(&self) -> MutexGuard<'_, Option<IndexWriter>> {
+        self.writer.lock().unwrap_or_else(|poisoned| {
             // A panic mid-batch left changes staged: drop them, the caller will apply again.
             let mut guard = poisoned.into_inner();
             if let Some(writer) = guard.as_mut() {
@@ -207,7 +225,12 @@ impl SearchIndex {
             }
             self.writer.clear_poison();
             guard
-        });
+        })
+    }
+
+    /// The writer, opened on first use.
+    fn writer(&self) -> Result<MutexGuard<'_, Option<IndexWriter>>> {
+        let mut guard = self.writer_lock();
         if guard.is_none() {
             let threads = std::thread::available_parallelism()
                 .map_or(1, |n| n.get())

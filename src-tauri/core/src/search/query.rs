@@ -69,6 +69,14 @@ impl Query {
             .any(|atom| matches!(atom, Atom::Text { .. }))
     }
 
+    /// True for one word, or words joined by OR, and nothing else: a plain union of term
+    /// queries, which tantivy ranks without visiting every match.
+    pub(crate) fn is_union_of_terms(&self) -> bool {
+        self.excluded.is_empty()
+            && self.groups.len() == 1
+            && self.groups[0].iter().all(Atom::is_single_term)
+    }
+
     /// The analyzed terms a snippet should highlight: words and phrases searched everywhere.
     pub(crate) fn highlight_terms(&self) -> Vec<String> {
         let mut terms: Vec<String> = Vec::new();
@@ -86,6 +94,12 @@ impl Query {
             }
         }
         terms
+    }
+}
+
+impl Atom {
+    pub(crate) fn is_single_term(&self) -> bool {
+        matches!(self, Atom::Text { tokens, .. } if tokens.len() == 1)
     }
 }
 
@@ -285,6 +299,20 @@ mod tests {
         assert_eq!(query.groups.len(), 2);
         assert_eq!(query.groups[0].len(), 2);
         assert_eq!(terms(&query.groups[1][0]), ["dialogu"]);
+    }
+
+    #[test]
+    fn only_single_words_and_their_alternatives_are_unions_of_terms() {
+        assert!(parse_query("moscow").unwrap().is_union_of_terms());
+        assert!(parse_query("moscow OR 北京").unwrap().is_union_of_terms());
+        assert!(!parse_query("moscow beijing").unwrap().is_union_of_terms());
+        assert!(!parse_query("\"moscow forum\"").unwrap().is_union_of_terms());
+        assert!(!parse_query("moscow -forum").unwrap().is_union_of_terms());
+        assert!(
+            !parse_query("moscow OR kind:photo")
+                .unwrap()
+                .is_union_of_terms()
+        );
     }
 
     #[test]

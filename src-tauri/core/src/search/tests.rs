@@ -335,6 +335,27 @@ fn matching_ids_lists_every_match() {
 }
 
 #[test]
+fn total_is_exact_for_every_kind_of_query() {
+    let mut docs: Vec<IndexDoc> = (1..=40).map(|id| article(id, "", "moscow forum")).collect();
+    docs.extend((41..=50).map(|id| article(id, "", "beijing forum")));
+    docs.extend((51..=55).map(|id| photo(id, "forum moscow", "x")));
+    let fixture = Fixture::with(&docs);
+    let total = |query: &str| {
+        let query = parse_query(query).unwrap();
+        fixture.index.search(&query, 3, 0).unwrap().total
+    };
+    assert_eq!(total("moscow OR beijing"), 55);
+    assert_eq!(total("\"moscow forum\""), 40);
+    assert_eq!(total("forum -beijing"), 45);
+    assert_eq!(total("kind:photo"), 5);
+    let no_page = fixture
+        .index
+        .search(&parse_query("forum").unwrap(), 0, 0)
+        .unwrap();
+    assert_eq!((no_page.total, no_page.hits.len()), (55, 0));
+}
+
+#[test]
 fn upsert_replaces_and_delete_removes() {
     let fixture = Fixture::with(&[article(1, "", "moscow"), article(2, "", "moscow")]);
     fixture
@@ -351,6 +372,24 @@ fn the_same_id_twice_in_one_batch_keeps_the_last() {
     let fixture = Fixture::with(&[article(1, "", "first"), article(1, "", "second")]);
     assert_eq!(fixture.index.doc_count().unwrap(), 1);
     assert_eq!(fixture.id_set("second"), [1]);
+}
+
+#[test]
+fn waiting_for_merges_keeps_every_document_searchable() {
+    let fixture = Fixture::with(&[article(1, "", "moscow")]);
+    for id in 2..=12 {
+        fixture
+            .index
+            .apply(&[article(id, "", "moscow")], &[])
+            .unwrap();
+    }
+    fixture.index.wait_for_merges().unwrap();
+    assert_eq!(fixture.id_set("moscow"), (1..=12).collect::<Vec<i64>>());
+    fixture
+        .index
+        .apply(&[article(13, "", "moscow")], &[])
+        .unwrap();
+    assert_eq!(fixture.index.doc_count().unwrap(), 13, "the writer reopens");
 }
 
 #[test]
