@@ -8,6 +8,7 @@ pub mod article;
 pub mod blobs;
 pub mod db;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod items;
 pub mod location;
