@@ -1,6 +1,7 @@
 //! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
 
 mod commands;
+mod export;
 mod import;
 mod output;
 
@@ -57,6 +58,8 @@ enum Command {
         /// The item's id (as `list` and `import` print it).
         id: i64,
     },
+    /// Export items as a PDF dossier or a ZIP bundle (BagIt), in the order given.
+    Export(export::Args),
     /// Item counts and the size of each part of the archive.
     Stats {
         /// Print JSON instead of text.
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         } => import::run(&archive_dir, &paths, tags, collection, json),
         Command::List { json, kind, limit } => commands::list(&archive_dir, kind, limit, json),
         Command::Show { json, id } => commands::show(&archive_dir, id, json),
+        Command::Export(args) => export::run(&archive_dir, args),
     };
     match result {
         Ok(code) => code,
