@@ -43,6 +43,9 @@ struct Exported {
     year: i32,
     month: u32,
     date: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -123,6 +126,9 @@ pub(super) fn write(
             year: chrono::Datelike::year(&now),
             month: chrono::Datelike::month(&now),
             date: chrono::Datelike::day(&now),
+            hour: chrono::Timelike::hour(&now),
+            minute: chrono::Timelike::minute(&now),
+            second: chrono::Timelike::second(&now),
         },
         date_range: date_range(items),
         articles: items.iter().filter(|i| i.kind() == "article").count(),
@@ -303,6 +309,9 @@ mod tests {
                 year: 2026,
                 month: 1,
                 date: 2,
+                hour: 3,
+                minute: 4,
+                second: 5,
             },
             date_range: String::new(),
             articles: items.len(),
