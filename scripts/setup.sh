@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Folio needs on Debian or Ubuntu, skipping whatever is already there:
 # system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
-# ImageMagick), the UI's npm packages, and with --test the tauri-driver WebDriver bridge.
+# ImageMagick, and the PDF/ZIP/metadata checkers the export tests use), the UI's npm packages,
+# and with --test the tauri-driver WebDriver bridge and Python's bagit validator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -14,6 +15,8 @@ packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev 
   libayatana-appindicator3-dev librsvg2-dev)
 if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+  # Independent checks of exports: qpdf and poppler for PDFs, exiftool for captions, unzip.
+  packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
   # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
   if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
 fi
@@ -49,6 +52,13 @@ fi
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   say "installing the UI's npm packages"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The export tests validate bundles with the Library of Congress's BagIt implementation.
+if $for_tests && ! python3 -c 'import bagit' 2>/dev/null; then
+  say "installing Python's bagit (BagIt validator for the export tests)"
+  python3 -m pip install --quiet bagit 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages bagit
 fi
 
 if $for_tests && ! cargo install --list | grep -q '^tauri-driver v2\.1\.0'; then

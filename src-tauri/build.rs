@@ -29,6 +29,9 @@ fn main() {
         "link_figure",
         "undo",
         "verify_archive",
+        "export_items",
+        "cancel_export",
+        "reveal_path",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

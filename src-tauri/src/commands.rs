@@ -1,5 +1,8 @@
 //! The Tauri command table: each command takes state, calls one core function, maps the error.
 
+use std::path::PathBuf;
+
+use folio_core::export::{ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
 use folio_core::indexing::{self, SearchPage, SearchRequest};
@@ -11,6 +14,7 @@ use folio_core::library::saved_searches::{self, SavedSearch};
 use folio_core::library::tagging::{self, TagCount, TagRequest};
 use folio_core::library::trash;
 use folio_core::progress::{CancelToken, NoProgress};
+use folio_core::selection::{self, ExportItemsRequest};
 use folio_core::{Archive, Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
@@ -245,6 +249,76 @@ pub async fn verify_archive(app: AppHandle) -> Result<VerifyReport, WireError> {
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Exports a selection, a collection or a query's items as a PDF dossier or a ZIP bundle, with
+/// progress events; the file appears only when complete.
+#[tauri::command]
+pub async fn export_items(
+    app: AppHandle,
+    request: ExportItemsRequest,
+) -> Result<ExportReport, WireError> {
+    let worker = app.clone();
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        let output = PathBuf::from(&request.output);
+        if !output.is_absolute() {
+            return Err(folio_core::Error::InvalidInput(format!(
+                "{} is not a full path to save to",
+                request.output
+            ))
+            .to_wire());
+        }
+        let archive = state.reader()?;
+        let index = state.index(&NoProgress)?;
+        let ids = selection::resolve(archive.conn(), &index, &request.scope).map_err(wire)?;
+        let collections = folio_core::export::collections_of(archive.conn(), &ids).map_err(wire)?;
+        let export = ExportRequest {
+            item_ids: ids,
+            title: request.title.clone(),
+            format: request.format,
+            paper: request.paper,
+            max_image_px: None,
+            collections,
+        };
+        let cancel = state.start_export();
+        let report = folio_core::export::export(
+            &archive,
+            &export,
+            &output,
+            &events::ProgressEmitter::new(&worker),
+            &cancel,
+        );
+        let written = report
+            .as_ref()
+            .ok()
+            .filter(|r| !r.cancelled)
+            .map(|_| output.clone());
+        state.finish_export(written);
+        report.map_err(wire)
+    });
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+#[tauri::command]
+pub fn cancel_export(state: State<'_, AppState>) {
+    state.cancel_export();
+}
+
+/// Shows a file this session exported in the system's file manager.
+#[tauri::command]
+pub fn reveal_path(state: State<'_, AppState>, path: String) -> Result<(), WireError> {
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(folio_core::Error::InvalidInput(format!(
+            "{} is not a file Folio exported",
+            path.display()
+        ))
+        .to_wire());
+    }
+    crate::reveal::reveal(&path)
+        .map_err(|e| folio_core::Error::io("cannot show", &path)(e).to_wire())
 }
 
 /// Runs one change with the writer, brings the search index up to date, and tells the window.

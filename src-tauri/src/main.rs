@@ -6,6 +6,7 @@
 
 mod commands;
 mod events;
+mod reveal;
 mod state;
 mod thumbnails;
 
@@ -56,6 +57,9 @@ fn main() {
             commands::link_figure,
             commands::undo,
             commands::verify_archive,
+            commands::export_items,
+            commands::cancel_export,
+            commands::reveal_path,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -14,6 +14,10 @@ pub struct AppState {
     opened: Result<Opened, WireError>,
     /// The running import's cancel token, if one runs.
     import: Mutex<Option<CancelToken>>,
+    /// The running export's cancel token, if one runs.
+    export: Mutex<Option<CancelToken>>,
+    /// Files this session exported: the only paths "Show in folder" may reveal.
+    exported: Mutex<Vec<PathBuf>>,
 }
 
 struct Opened {
@@ -43,6 +47,8 @@ impl AppState {
         Self {
             opened,
             import: Mutex::new(None),
+            export: Mutex::new(None),
+            exported: Mutex::new(Vec::new()),
         }
     }
 
@@ -99,6 +105,40 @@ impl AppState {
         {
             tracing::warn!("the search index will catch up later: {error}");
         }
+    }
+
+    /// Registers a new export and returns its cancel token.
+    pub fn start_export(&self) -> CancelToken {
+        let token = CancelToken::new();
+        if let Ok(mut slot) = self.export.lock() {
+            *slot = Some(token.clone());
+        }
+        token
+    }
+
+    /// Ends the running export, remembering the file it wrote.
+    pub fn finish_export(&self, written: Option<PathBuf>) {
+        if let Ok(mut slot) = self.export.lock() {
+            *slot = None;
+        }
+        if let (Some(path), Ok(mut exported)) = (written, self.exported.lock()) {
+            exported.push(path);
+        }
+    }
+
+    pub fn cancel_export(&self) {
+        if let Ok(slot) = self.export.lock()
+            && let Some(token) = slot.as_ref()
+        {
+            token.cancel();
+        }
+    }
+
+    /// Whether this session exported `path` (so revealing it shows nothing else).
+    pub fn was_exported(&self, path: &std::path::Path) -> bool {
+        self.exported
+            .lock()
+            .is_ok_and(|exported| exported.iter().any(|p| p == path))
     }
 
     /// Registers a new import and returns its cancel token.

@@ -1,6 +1,7 @@
 //! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
 
 mod commands;
+mod export;
 mod fixity;
 mod import;
 mod organise;
@@ -175,6 +176,8 @@ enum Command {
         /// The folder to create; it must not exist or be empty.
         destination: PathBuf,
     },
+    /// Export items as a PDF dossier or a ZIP bundle (BagIt), in the order given.
+    Export(export::Args),
     /// Item counts and the size of each part of the archive.
     Stats {
         /// Print JSON instead of text.
@@ -272,6 +275,7 @@ fn main() -> ExitCode {
         Command::EmptyTrash { json } => organise::empty_trash(&archive_dir, json),
         Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
         Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
+        Command::Export(args) => export::run(&archive_dir, args),
     };
     match result {
         Ok(code) => code,

@@ -23,10 +23,11 @@ pub fn sync_index(archive: &mut Archive) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
-    // With the writer lock the index is brought up to date first; while another Folio holds it
-    // (the desktop app), that process keeps the index current and we only read.
-    let (archive, index) = match Archive::open(dir, Access::Write) {
+/// The archive and its search index. With the writer lock the index is brought up to date
+/// first; while another Folio holds it (the desktop app), that process keeps the index current
+/// and this one only reads.
+pub fn open_with_index(dir: &Path) -> anyhow::Result<(Archive, SearchIndex)> {
+    Ok(match Archive::open(dir, Access::Write) {
         Ok(archive) => {
             let index = indexing::open_for_writing(&archive, &NoProgress)?;
             (archive, index)
@@ -43,7 +44,11 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<
             (archive, index)
         }
         Err(error) => return Err(error.into()),
-    };
+    })
+}
+
+pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let (archive, index) = open_with_index(dir)?;
     let request = SearchRequest {
         query: query.to_string(),
         offset: 0,

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
 use folio_core::indexing::{SearchHitView, SearchPage, SearchRequest};
@@ -16,6 +17,7 @@ use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::progress::{Changed, EntityKind, Progress};
+use folio_core::selection::{ExportItemsRequest, ExportScope};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
 
@@ -47,6 +49,13 @@ fn generated() -> BTreeMap<String, String> {
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
     export!(EditField, EditRequest, Undone);
     export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);
+    export!(
+        ExportFormat,
+        Paper,
+        ExportScope,
+        ExportItemsRequest,
+        ExportReport
+    );
     files
 }
 

@@ -1,11 +1,12 @@
 //! The one writer of an import: a batch of extracted units becomes rows in one transaction —
 //! items, figures linked to their photos, tags, collection, and the search-index queue.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::Result;
+use crate::export::bundle::format::{BundleIndex, BundleItem};
 use crate::tables::{blobs, collections, figures, index_queue, items, tags};
 use crate::text::credit::split_credit;
 
@@ -241,6 +242,137 @@ fn commit_article(
         report.fail(path, why);
     }
     Ok(())
+}
+
+/// Commits the items of a verified Folio bundle in one transaction, keeping their uids, tags,
+/// captions, figure links and collection order. Items already in the archive (same uid or same
+/// bytes) are duplicates; links and collections still reach them.
+pub fn commit_bundle(
+    conn: &mut Connection,
+    bundle: &BundleIndex,
+    display: &str,
+    destination: &Destination,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut outcome = ImportReport::default();
+    let mut id_of_uid: HashMap<&str, i64> = HashMap::new();
+    let mut inserted: HashSet<i64> = HashSet::new();
+    for item in &bundle.items {
+        let shown = format!("{display}/{}", item.path);
+        let existing = match items::find_by_uid(&tx, &item.uid)? {
+            Some(id) => Some(id),
+            None => items::find_by_sha256(&tx, &item.sha256)?,
+        };
+        if let Some(id) = existing {
+            outcome.duplicates.push(Duplicate { path: shown, id });
+            id_of_uid.insert(&item.uid, id);
+            continue;
+        }
+        let id = insert_bundle_item(&tx, item)?;
+        finish_item(&tx, id, destination)?;
+        id_of_uid.insert(&item.uid, id);
+        inserted.insert(id);
+        outcome.imported.push(Imported {
+            id,
+            kind: item.kind.clone(),
+            path: shown,
+            title: item.title.clone(),
+        });
+    }
+    for item in &bundle.items {
+        let (Some(article), Some(&id)) = (&item.article, id_of_uid.get(item.uid.as_str())) else {
+            continue;
+        };
+        if !inserted.contains(&id) {
+            continue;
+        }
+        for (index, figure) in article.figures.iter().enumerate() {
+            let photo_id = figure
+                .photo_uid
+                .as_deref()
+                .and_then(|uid| id_of_uid.get(uid).copied());
+            let position = usize::try_from(figure.position).unwrap_or(index);
+            figures::insert(
+                &tx,
+                id,
+                position,
+                &figure.caption,
+                &figure.credit,
+                &figure.image_ref,
+                photo_id,
+            )?;
+        }
+    }
+    for collection in &bundle.collections {
+        let collection_id = collections::ensure(&tx, &collection.name)?;
+        for uid in &collection.items {
+            if let Some(&id) = id_of_uid.get(uid.as_str()) {
+                collections::append(&tx, collection_id, id)?;
+            }
+        }
+    }
+    tx.commit()?;
+    report.merge(outcome);
+    Ok(())
+}
+
+fn insert_bundle_item(conn: &Connection, item: &BundleItem) -> Result<i64> {
+    blobs::record(conn, &item.sha256, item.size, &item.media_type)?;
+    let id = items::insert_with_uid(
+        conn,
+        &item.uid,
+        &items::NewItem {
+            kind: &item.kind,
+            title: &item.title,
+            date: item.date.as_deref(),
+            date_precision: item.date_precision.as_deref(),
+            language: item.language.as_deref(),
+            sha256: &item.sha256,
+            source_name: &item.source_name,
+            source_path: &item.source_path,
+        },
+    )?;
+    if !item.notes.is_empty() {
+        items::set_notes(conn, id, &item.notes)?;
+    }
+    if let Some(article) = &item.article {
+        items::insert_article(
+            conn,
+            id,
+            &items::NewArticle {
+                byline: &article.byline,
+                site: &article.site,
+                url: &article.url,
+                body_text: &article.body_text,
+                body_html: &article.body_html,
+                excerpt: &article.excerpt,
+            },
+        )?;
+    }
+    if let Some(photo) = &item.photo {
+        items::insert_photo(
+            conn,
+            id,
+            &items::NewPhoto {
+                width: photo.width,
+                height: photo.height,
+                caption: &photo.caption,
+                credit: &photo.credit,
+                byline: &photo.byline,
+                copyright: &photo.copyright,
+                keywords: &photo.keywords,
+                camera: &photo.camera,
+                gps: photo.gps.map(|g| (g.lat, g.lon)),
+                taken_at: photo.taken_at.as_deref(),
+            },
+        )?;
+    }
+    for tag in &item.tags {
+        let tag_id = tags::ensure(conn, tag)?;
+        tags::add_to_item(conn, id, tag_id)?;
+    }
+    Ok(id)
 }
 
 fn finish_item(conn: &Connection, id: i64, destination: &Destination) -> Result<()> {

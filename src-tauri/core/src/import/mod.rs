@@ -122,6 +122,22 @@ pub fn import(
         status.current = batch.last().map(|u| u.display.clone());
         progress.report(&status);
     }
+    for bundle in &plan.bundles {
+        let loaded = crate::export::bundle::read::load(&bundle.root).and_then(|loaded| {
+            crate::export::bundle::read::store_originals(&loaded, &store, &derived)?;
+            Ok(loaded)
+        });
+        match loaded {
+            Ok(loaded) => commit::commit_bundle(
+                archive.conn_mut(),
+                &loaded.index,
+                &bundle.display,
+                &destination,
+                &mut report,
+            )?,
+            Err(why) => report.fail(bundle.display.clone(), why),
+        }
+    }
     drop(plan.unpacked);
     Ok(report)
 }

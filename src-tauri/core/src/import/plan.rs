@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::report::ImportReport;
 use super::zip_bundle::{self, ZipLimits};
+use crate::export::bundle::read::is_folio_bag;
 
 /// One thing to import: a file, the files attached to it, and how to name it in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +32,20 @@ pub struct PageImage {
     pub display: String,
 }
 
+/// A Folio bundle (a BagIt bag with Folio's `data/items.json`), imported as a whole from its
+/// items.json rather than file by file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleSource {
+    pub root: PathBuf,
+    pub display: String,
+}
+
 /// The result of planning: what to import, what was set aside with a reason, and the folders
 /// unpacked from ZIP files (removed when the plan is dropped).
 #[derive(Debug, Default)]
 pub struct Plan {
     pub units: Vec<Unit>,
+    pub bundles: Vec<BundleSource>,
     pub report: ImportReport,
     pub unpacked: Vec<tempfile::TempDir>,
 }
@@ -79,9 +89,19 @@ pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
 
 fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLimits, depth: usize) {
     let mut files = Vec::new();
+    let mut bundles = Vec::new();
+    // A Folio bundle's folder is one unit: its files are read from its items.json.
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name();
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            let bundle = entry.file_type().is_dir() && is_folio_bag(entry.path());
+            if bundle {
+                bundles.push(entry.path().to_path_buf());
+            }
+            !bundle
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -106,6 +126,13 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
                 }
             }
         }
+    }
+    for bundle in bundles {
+        let display = join_display(display_root, root, &bundle);
+        plan.bundles.push(BundleSource {
+            root: bundle,
+            display,
+        });
     }
     plan_files(plan, files, limits, depth);
 }

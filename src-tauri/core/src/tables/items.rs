@@ -43,13 +43,18 @@ pub struct NewPhoto<'a> {
 
 /// Inserts an item with a fresh uid and returns its id.
 pub fn insert(conn: &Connection, item: &NewItem<'_>) -> Result<i64> {
+    insert_with_uid(conn, &uuid::Uuid::new_v4().to_string(), item)
+}
+
+/// Inserts an item that already has a uid (one coming back from a Folio bundle).
+pub fn insert_with_uid(conn: &Connection, uid: &str, item: &NewItem<'_>) -> Result<i64> {
     let now = crate::now_rfc3339();
     conn.execute(
         "INSERT INTO items (uid, kind, title, date, date_precision, language, sha256, source_name,
                             source_path, imported_at, modified_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
-            uuid::Uuid::new_v4().to_string(),
+            uid,
             item.kind,
             item.title,
             item.date,
@@ -115,6 +120,23 @@ pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
             |row| row.get(0),
         )
         .optional()?)
+}
+
+/// The item (in the library or the trash) with this uid.
+pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM items WHERE uid = ?1", [uid], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+pub fn set_notes(conn: &Connection, item_id: i64, notes: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE items SET notes = ?2 WHERE id = ?1",
+        params![item_id, notes],
+    )?;
+    Ok(())
 }
 
 /// Copies a figure's caption and credit to a photo that has none of its own.

@@ -1,0 +1,149 @@
+//! `folio export`: resolves what to export (ids or a collection, in order), runs the core's
+//! export with a progress bar on a terminal, then prints where the file went, or the report as
+//! JSON.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use folio_core::export::{ExportFormat, ExportReport, ExportRequest, Paper};
+use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
+use folio_core::selection::{self, ExportScope};
+
+use crate::output;
+
+/// `folio export`'s arguments: one way of choosing the items is required.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("selection").required(true).args(["collection", "query", "saved", "ids"])))]
+pub struct Args {
+    #[arg(long, value_enum)]
+    format: FormatArg,
+    /// The file to write (replaced only once the new one is complete).
+    #[arg(long, value_name = "FILE")]
+    output: PathBuf,
+    /// The dossier's title (default: the collection's name).
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// Downscale photos larger than this many pixels (long side) in the PDF.
+    #[arg(long, value_name = "PIXELS")]
+    max_image_px: Option<u32>,
+    /// Export this collection, in its order.
+    #[arg(long, value_name = "NAME")]
+    collection: Option<String>,
+    /// Export what this search finds, oldest first.
+    #[arg(long, value_name = "Q")]
+    query: Option<String>,
+    /// Export what this saved search finds, oldest first.
+    #[arg(long, value_name = "NAME")]
+    saved: Option<String>,
+    /// Print the report as JSON (and no progress bar).
+    #[arg(long)]
+    json: bool,
+    /// Item ids, in the order to export them.
+    #[arg(value_name = "ID")]
+    ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Pdf,
+    Zip,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let (archive, index) = crate::search::open_with_index(dir)?;
+    let scope = if let Some(name) = &args.collection {
+        ExportScope::Collection {
+            id: folio_core::library::collections::find(archive.conn(), name)?,
+        }
+    } else if let Some(name) = &args.saved {
+        let saved = folio_core::library::saved_searches::find(archive.conn(), name)?;
+        ExportScope::Query { query: saved.query }
+    } else if let Some(query) = &args.query {
+        ExportScope::Query {
+            query: query.clone(),
+        }
+    } else {
+        ExportScope::Items {
+            ids: args.ids.clone(),
+        }
+    };
+    let item_ids = selection::resolve(archive.conn(), &index, &scope)?;
+    let title = args
+        .title
+        .clone()
+        .or_else(|| args.collection.clone())
+        .or_else(|| args.saved.clone())
+        .unwrap_or_else(|| "Folio dossier".into());
+    let collections = folio_core::export::collections_of(archive.conn(), &item_ids)?;
+    let request = ExportRequest {
+        item_ids,
+        title,
+        format: match args.format {
+            FormatArg::Pdf => ExportFormat::Pdf,
+            FormatArg::Zip => ExportFormat::Zip,
+        },
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        },
+        max_image_px: args.max_image_px,
+        collections,
+    };
+    let cancel = CancelToken::new();
+    let report = if !args.json && std::io::stderr().is_terminal() {
+        let bar = Bar::new();
+        let report = folio_core::export::export(&archive, &request, &args.output, &bar, &cancel);
+        bar.0.finish_and_clear();
+        report?
+    } else {
+        folio_core::export::export(&archive, &request, &args.output, &NoProgress, &cancel)?
+    };
+    if args.json {
+        output::json(&report)?;
+    } else {
+        print_text(&report);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(report: &ExportReport) {
+    println!(
+        "exported {} items to {} ({})",
+        report.items,
+        report.output,
+        output::human_bytes(report.bytes)
+    );
+}
+
+/// A progress bar on stderr, fed by the core's progress reports.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} items  {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Self(bar)
+    }
+}
+
+impl ProgressSink for Bar {
+    fn report(&self, progress: &Progress) {
+        self.0.set_length(progress.files_total);
+        self.0.set_position(progress.files_done);
+        if let Some(current) = &progress.current {
+            self.0.set_message(current.clone());
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Copies of JPEG photos that carry the archive's caption, credit, byline, copyright and
+//! keywords in XMP (dc:description, photoshop:Credit, dc:creator, dc:rights, dc:subject) and in
+//! IPTC IIM (2:120, 2:110, 2:80, 2:116, 2:25, declared UTF-8 with 1:90 `ESC % G`), so other
+//! tools show the captions edited in Folio. The originals in the bag stay byte for byte.
+
+use img_parts::Bytes;
+use img_parts::jpeg::{Jpeg, JpegSegment, markers};
+
+/// The caption fields written into a copy.
+#[derive(Debug, Clone, Copy)]
+pub struct Caption<'a> {
+    pub caption: &'a str,
+    pub credit: &'a str,
+    pub byline: &'a str,
+    pub copyright: &'a str,
+    pub keywords: &'a [String],
+}
+
+impl Caption<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.caption.is_empty() && self.credit.is_empty() && self.byline.is_empty()
+    }
+}
+
+const XMP_SIGNATURE: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+const PHOTOSHOP_SIGNATURE: &[u8] = b"Photoshop 3.0\0";
+/// The largest payload of one JPEG marker segment.
+const MAX_SEGMENT: usize = 65_533;
+/// IPTC's own limits, in bytes.
+const MAX_CAPTION: usize = 2000;
+const MAX_SHORT_FIELD: usize = 128;
+const MAX_KEYWORD: usize = 64;
+
+/// The JPEG with its XMP and IPTC replaced by the caption; `None` when `jpeg` is not a JPEG
+/// this can rewrite.
+pub fn captioned_jpeg(jpeg: &[u8], caption: &Caption<'_>) -> Option<Vec<u8>> {
+    let mut image = Jpeg::from_bytes(Bytes::copy_from_slice(jpeg)).ok()?;
+    let xmp = xmp_segment(caption);
+    let iptc = iptc_segment(caption);
+    let segments = image.segments_mut();
+    segments.retain(|segment| {
+        let contents = segment.contents();
+        let old_xmp = segment.marker() == markers::APP1 && contents.starts_with(XMP_SIGNATURE);
+        let old_iptc =
+            segment.marker() == markers::APP13 && contents.starts_with(PHOTOSHOP_SIGNATURE);
+        !(old_xmp || old_iptc)
+    });
+    // After the JFIF (APP0) and EXIF (APP1) segments, where readers look first.
+    let insert_at = segments
+        .iter()
+        .position(|s| !matches!(s.marker(), markers::APP0 | markers::APP1))
+        .unwrap_or(segments.len());
+    let mut new_segments = Vec::new();
+    if let Some(xmp) = xmp {
+        new_segments.push(xmp);
+    }
+    new_segments.push(iptc);
+    segments.splice(insert_at..insert_at, new_segments);
+    let mut out = Vec::with_capacity(jpeg.len() + 4096);
+    image.encoder().write_to(&mut out).ok()?;
+    Some(out)
+}
+
+fn xmp_segment(caption: &Caption<'_>) -> Option<JpegSegment> {
+    let mut fields = String::new();
+    let mut alt = |name: &str, value: &str| {
+        if !value.is_empty() {
+            fields.push_str(&format!(
+                "<{name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{name}>",
+                escape(value)
+            ));
+        }
+    };
+    alt("dc:description", caption.caption);
+    alt("dc:rights", caption.copyright);
+    if !caption.byline.is_empty() {
+        fields.push_str(&format!(
+            "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>",
+            escape(caption.byline)
+        ));
+    }
+    if !caption.keywords.is_empty() {
+        let items: String = caption
+            .keywords
+            .iter()
+            .map(|k| format!("<rdf:li>{}</rdf:li>", escape(k)))
+            .collect();
+        fields.push_str(&format!(
+            "<dc:subject><rdf:Bag>{items}</rdf:Bag></dc:subject>"
+        ));
+    }
+    if !caption.credit.is_empty() {
+        fields.push_str(&format!(
+            "<photoshop:Credit>{}</photoshop:Credit>",
+            escape(caption.credit)
+        ));
+    }
+    let packet = format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\
+         <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\">{fields}</rdf:Description>\
+         </rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
+    );
+    let mut contents = XMP_SIGNATURE.to_vec();
+    contents.extend_from_slice(packet.as_bytes());
+    // A caption too long for one segment is still carried by IPTC (shortened) and items.json.
+    (contents.len() <= MAX_SEGMENT)
+        .then(|| JpegSegment::new_with_contents(markers::APP1, Bytes::from(contents)))
+}
+
+fn iptc_segment(caption: &Caption<'_>) -> JpegSegment {
+    let mut iim = Vec::new();
+    dataset(&mut iim, 1, 90, b"\x1b%G");
+    dataset(&mut iim, 2, 0, &[0, 4]);
+    for keyword in caption.keywords {
+        dataset(&mut iim, 2, 25, cut(keyword, MAX_KEYWORD).as_bytes());
+    }
+    for (number, value, limit) in [
+        (80, caption.byline, MAX_SHORT_FIELD),
+        (110, caption.credit, MAX_SHORT_FIELD),
+        (116, caption.copyright, MAX_SHORT_FIELD),
+        (120, caption.caption, MAX_CAPTION),
+    ] {
+        if !value.is_empty() {
+            dataset(&mut iim, 2, number, cut(value, limit).as_bytes());
+        }
+    }
+    let mut resource = b"8BIM".to_vec();
+    resource.extend_from_slice(&0x0404u16.to_be_bytes());
+    resource.extend_from_slice(&[0, 0]); // empty name, padded to even
+    resource.extend_from_slice(&u32::try_from(iim.len()).unwrap_or(0).to_be_bytes());
+    resource.extend_from_slice(&iim);
+    if iim.len() % 2 == 1 {
+        resource.push(0);
+    }
+    let mut contents = PHOTOSHOP_SIGNATURE.to_vec();
+    contents.extend_from_slice(&resource);
+    JpegSegment::new_with_contents(markers::APP13, Bytes::from(contents))
+}
+
+fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
+    out.extend_from_slice(&[0x1C, record, number]);
+    out.extend_from_slice(&u16::try_from(data.len()).unwrap_or(0).to_be_bytes());
+    out.extend_from_slice(data);
+}
+
+/// At most `limit` bytes of `text`, cut at a character boundary.
+fn cut(text: &str, limit: usize) -> &str {
+    let mut end = text.len().min(limit);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // XML 1.0 forbids most control characters even when escaped.
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::photo;
+
+    fn jpeg() -> Vec<u8> {
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 80)
+            .encode(&[90u8; 16 * 16 * 3], 16, 16, jpeg_encoder::ColorType::Rgb)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn folio_reads_back_the_caption_it_wrote_in_three_scripts() {
+        let keywords = vec!["Moscow".to_string(), "创新".to_string()];
+        let caption = Caption {
+            caption: "Диалог в Сколково & 中俄创新对话 <2018>",
+            credit: "safea.gov.cn",
+            byline: "Анна Смирнова",
+            copyright: "SAFEA",
+            keywords: &keywords,
+        };
+        let copy = captioned_jpeg(&jpeg(), &caption).unwrap();
+        let draft = photo::extract(&copy).unwrap();
+        assert_eq!(draft.caption, caption.caption);
+        assert_eq!(draft.credit, caption.credit);
+        assert_eq!(draft.byline, caption.byline);
+        assert_eq!(draft.keywords, keywords);
+    }
+
+    #[test]
+    fn a_long_caption_is_cut_for_iptc_at_a_character_boundary() {
+        let long = "创".repeat(1000);
+        assert_eq!(cut(&long, MAX_CAPTION).len(), 1998);
+    }
+}

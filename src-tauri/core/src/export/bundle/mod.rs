@@ -1,0 +1,444 @@
+//! ZIP bundles: a BagIt bag (RFC 8493) zipped, holding the originals byte for byte, photo copies
+//! carrying their captions, `items.json` to rebuild the items in another archive, `items.csv`
+//! for spreadsheets and an offline `index.html` catalogue (DESIGN §6).
+//!
+//! ```text
+//! <bag>/bagit.txt  bag-info.txt  manifest-sha256.txt  manifest-sha512.txt  tagmanifest-sha256.txt
+//! <bag>/data/items.json  items.csv  index.html
+//! <bag>/data/articles/…  photos/…  captioned/…  thumbs/<sha256>-256.jpg
+//! ```
+
+pub mod bagit;
+mod captioned;
+mod catalogue;
+pub mod format;
+mod names;
+pub mod read;
+mod table;
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use sha2::{Digest, Sha256, Sha512};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use crate::archive::{Archive, DERIVED_DIR};
+use crate::blobs::BlobStore;
+use crate::error::Error;
+use crate::import::thumbnails;
+
+use super::records::{Detail, Item};
+use super::{ExportRequest, Job, Stop};
+use bagit::PayloadFile;
+use format::{
+    BundleArticle, BundleCollection, BundleFigure, BundleIndex, BundleItem, BundlePhoto, Gps,
+};
+use names::UniqueNames;
+
+/// The thumbnail size the catalogue shows.
+const THUMBNAIL_SIDE: u32 = 256;
+
+/// The bag's folder name: the output file's name without `.zip`, made safe.
+pub fn bag_name(output: &Path) -> String {
+    let stem = output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    names::sanitise(&stem, "folio-bundle")
+}
+
+pub(super) fn write(
+    archive: &Archive,
+    items: &[Item],
+    request: &ExportRequest,
+    bag: &str,
+    output: &File,
+    job: &Job<'_>,
+) -> Result<(), Stop> {
+    let mut writer = BagWriter {
+        zip: ZipWriter::new(output),
+        bag: bag.to_string(),
+        payload: Vec::new(),
+        written_thumbnails: HashSet::new(),
+    };
+    writer.tag_file(bagit::BAGIT_TXT, bagit::bagit_txt().as_bytes())?;
+
+    let mut names: HashMap<&str, UniqueNames> = HashMap::new();
+    let mut bundle_items = Vec::with_capacity(items.len());
+    for item in items {
+        job.check()?;
+        let folder = match item.detail {
+            Detail::Article(_) => "articles",
+            Detail::Photo(_) => "photos",
+        };
+        let fallback = format!("{}{}", item.uid, extension_for(&item.media_type));
+        let name = names
+            .entry(folder)
+            .or_default()
+            .claim(&names::sanitise(&item.source_name, &fallback));
+        let path = format!("data/{folder}/{name}");
+        writer.original(archive, item, &path)?;
+        let captioned_path = match &item.detail {
+            Detail::Photo(photo) if item.media_type == "image/jpeg" => {
+                let caption = captioned::Caption {
+                    caption: &photo.caption,
+                    credit: &photo.credit,
+                    byline: &photo.byline,
+                    copyright: &photo.copyright,
+                    keywords: &photo.keywords,
+                };
+                let captioned = format!("data/captioned/{name}");
+                writer
+                    .captioned_copy(archive, item, &caption, &captioned)?
+                    .then_some(captioned)
+            }
+            _ => None,
+        };
+        let thumbnail = writer.thumbnail(archive, thumbnail_source(item))?;
+        bundle_items.push(bundle_item(item, path, captioned_path, thumbnail));
+        job.item_done(&item.title, item.size);
+    }
+
+    let uid_of: HashMap<i64, &str> = items.iter().map(|i| (i.id, i.uid.as_str())).collect();
+    let collections: Vec<BundleCollection> = request
+        .collections
+        .iter()
+        .map(|(name, ids)| BundleCollection {
+            name: name.clone(),
+            items: ids
+                .iter()
+                .filter_map(|id| uid_of.get(id).map(|uid| (*uid).to_string()))
+                .collect(),
+        })
+        .filter(|collection| !collection.items.is_empty())
+        .collect();
+    let index = BundleIndex {
+        format: format::FORMAT.into(),
+        version: format::VERSION,
+        title: request.title.trim().to_string(),
+        exported_at: crate::now_rfc3339(),
+        items: bundle_items,
+        collections,
+    };
+    let json = serde_json::to_vec_pretty(&index)
+        .map_err(|e| Error::Internal(format!("items.json: {e}")))?;
+    writer.payload_file("data/items.json", &json)?;
+    let csv = table::items_csv(&index.items, |uid| {
+        index
+            .collections
+            .iter()
+            .filter(|c| c.items.iter().any(|i| i == uid))
+            .map(|c| c.name.clone())
+            .collect()
+    });
+    writer.payload_file("data/items.csv", csv.as_bytes())?;
+    writer.payload_file("data/index.html", catalogue::index_html(&index).as_bytes())?;
+    writer.finish(&index)
+}
+
+struct BagWriter<'a> {
+    zip: ZipWriter<&'a File>,
+    bag: String,
+    payload: Vec<PayloadFile>,
+    written_thumbnails: HashSet<String>,
+}
+
+impl BagWriter<'_> {
+    fn start(&mut self, path: &str, compress: bool, size: u64) -> Result<(), Stop> {
+        let method = if compress {
+            CompressionMethod::Deflated
+        } else {
+            CompressionMethod::Stored
+        };
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(size >= u64::from(u32::MAX))
+            .unix_permissions(0o644);
+        self.zip
+            .start_file(format!("{}/{path}", self.bag), options)
+            .map_err(zip_error)?;
+        Ok(())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<(), Stop> {
+        self.zip
+            .write_all(bytes)
+            .map_err(|e| Error::Internal(format!("cannot write the ZIP: {e}")))?;
+        Ok(())
+    }
+
+    fn tag_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), Stop> {
+        self.start(path, true, bytes.len() as u64)?;
+        self.write_all(bytes)
+    }
+
+    fn payload_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), Stop> {
+        self.start(path, true, bytes.len() as u64)?;
+        self.write_all(bytes)?;
+        self.payload
+            .push(PayloadFile::of_bytes(path.to_string(), bytes));
+        Ok(())
+    }
+
+    /// Streams an original from the object store into the bag, checking it against the
+    /// archive's SHA-256 on the way and computing the SHA-512 manifest entry.
+    fn original(&mut self, archive: &Archive, item: &Item, path: &str) -> Result<(), Stop> {
+        let mut source = archive.blobs().open(&item.sha256)?;
+        self.start(path, compresses(&item.media_type), item.size)?;
+        let mut sha256 = Sha256::new();
+        let mut sha512 = Sha512::new();
+        let mut size = 0u64;
+        let mut buffer = vec![0u8; 256 * 1024];
+        loop {
+            let n = source
+                .read(&mut buffer)
+                .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            sha256.update(&buffer[..n]);
+            sha512.update(&buffer[..n]);
+            size += n as u64;
+            self.write_all(&buffer[..n])?;
+        }
+        let actual = crate::hex(&sha256.finalize());
+        if actual != item.sha256 {
+            return Err(Stop::Failed(Error::Internal(format!(
+                "the original of item {} ({}) no longer matches its SHA-256 in the archive; \
+                 run `folio verify`",
+                item.id, item.title
+            ))));
+        }
+        self.payload.push(PayloadFile {
+            path: path.to_string(),
+            sha256: actual,
+            sha512: crate::hex(&sha512.finalize()),
+            size,
+        });
+        Ok(())
+    }
+
+    /// Adds a copy of a JPEG photo carrying its caption; false when there is nothing to carry.
+    fn captioned_copy(
+        &mut self,
+        archive: &Archive,
+        item: &Item,
+        caption: &captioned::Caption<'_>,
+        path: &str,
+    ) -> Result<bool, Stop> {
+        if caption.is_empty() {
+            return Ok(false);
+        }
+        let mut original = Vec::new();
+        archive
+            .blobs()
+            .open(&item.sha256)?
+            .read_to_end(&mut original)
+            .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
+        let Some(copy) = captioned::captioned_jpeg(&original, caption) else {
+            tracing::warn!(
+                "photo {} could not be captioned: not a readable JPEG",
+                item.id
+            );
+            return Ok(false);
+        };
+        self.start(path, false, copy.len() as u64)?;
+        self.write_all(&copy)?;
+        self.payload
+            .push(PayloadFile::of_bytes(path.to_string(), &copy));
+        Ok(true)
+    }
+
+    /// Adds the catalogue thumbnail of `sha256` once; its bag path, when the archive has one.
+    fn thumbnail(
+        &mut self,
+        archive: &Archive,
+        sha256: Option<&str>,
+    ) -> Result<Option<String>, Stop> {
+        let Some(sha256) = sha256 else {
+            return Ok(None);
+        };
+        let path = format!("data/thumbs/{sha256}-{THUMBNAIL_SIDE}.jpg");
+        if self.written_thumbnails.contains(sha256) {
+            return Ok(Some(path));
+        }
+        let source = thumbnails::path(&archive.dir().join(DERIVED_DIR), sha256, THUMBNAIL_SIDE);
+        // Thumbnails are derived and may have been deleted; the catalogue then shows none.
+        let Ok(bytes) = std::fs::read(&source) else {
+            return Ok(None);
+        };
+        self.start(&path, false, bytes.len() as u64)?;
+        self.write_all(&bytes)?;
+        self.payload
+            .push(PayloadFile::of_bytes(path.clone(), &bytes));
+        self.written_thumbnails.insert(sha256.to_string());
+        Ok(Some(path))
+    }
+
+    /// Writes bag-info.txt and the manifests, then the ZIP's directory.
+    fn finish(mut self, index: &BundleIndex) -> Result<(), Stop> {
+        let bagging_date = index.exported_at.get(..10).unwrap_or(&index.exported_at);
+        let info = bagit::BagInfo {
+            description: &index.title,
+            bagging_date,
+            articles: index.items.iter().filter(|i| i.kind == "article").count(),
+            photos: index.items.iter().filter(|i| i.kind == "photo").count(),
+        };
+        let tag_files = [
+            (bagit::BAGIT_TXT.to_string(), bagit::bagit_txt()),
+            (
+                bagit::BAG_INFO_TXT.to_string(),
+                bagit::bag_info(&info, &self.payload),
+            ),
+            (
+                bagit::MANIFEST_SHA256.to_string(),
+                bagit::manifest(
+                    self.payload
+                        .iter()
+                        .map(|f| (f.sha256.as_str(), f.path.as_str())),
+                ),
+            ),
+            (
+                bagit::MANIFEST_SHA512.to_string(),
+                bagit::manifest(
+                    self.payload
+                        .iter()
+                        .map(|f| (f.sha512.as_str(), f.path.as_str())),
+                ),
+            ),
+        ];
+        let mut tag_checksums = Vec::new();
+        for (name, text) in &tag_files {
+            if name != bagit::BAGIT_TXT {
+                self.tag_file(name, text.as_bytes())?;
+            }
+            tag_checksums.push((crate::hex(&Sha256::digest(text.as_bytes())), name.clone()));
+        }
+        let tagmanifest = bagit::manifest(
+            tag_checksums
+                .iter()
+                .map(|(sum, name)| (sum.as_str(), name.as_str())),
+        );
+        self.tag_file(bagit::TAGMANIFEST_SHA256, tagmanifest.as_bytes())?;
+        self.zip.finish().map_err(zip_error)?;
+        Ok(())
+    }
+}
+
+fn zip_error(error: zip::result::ZipError) -> Error {
+    Error::Internal(format!("cannot write the ZIP: {error}"))
+}
+
+/// Text and uncompressed images shrink when deflated; JPEG, PNG, PDF, DOCX and the like are
+/// compressed already and are stored as they are.
+fn compresses(media_type: &str) -> bool {
+    media_type.starts_with("text/")
+        || matches!(
+            media_type,
+            "multipart/related" | "image/tiff" | "image/bmp" | "application/json"
+        )
+}
+
+/// An extension for an original that has no usable name.
+fn extension_for(media_type: &str) -> &'static str {
+    match media_type {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/webp" => ".webp",
+        "image/tiff" => ".tif",
+        "image/gif" => ".gif",
+        "image/heic" => ".heic",
+        "text/html" => ".html",
+        "text/plain" => ".txt",
+        "text/markdown" => ".md",
+        "multipart/related" => ".mhtml",
+        "application/pdf" => ".pdf",
+        "application/vnd.oasis.opendocument.text" => ".odt",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
+        _ => "",
+    }
+}
+
+/// The photo whose thumbnail stands for an item: the photo itself, or an article's first
+/// linked figure.
+fn thumbnail_source(item: &Item) -> Option<&str> {
+    match &item.detail {
+        Detail::Photo(_) => Some(&item.sha256),
+        Detail::Article(article) => article
+            .figures
+            .iter()
+            .find_map(|f| f.photo.as_ref().map(|p| p.sha256.as_str())),
+    }
+}
+
+fn bundle_item(
+    item: &Item,
+    path: String,
+    captioned_path: Option<String>,
+    thumbnail: Option<String>,
+) -> BundleItem {
+    let (article, photo) = match &item.detail {
+        Detail::Article(article) => (
+            Some(BundleArticle {
+                byline: article.byline.clone(),
+                site: article.site.clone(),
+                url: article.url.clone(),
+                excerpt: article.excerpt.clone(),
+                body_text: article.body_text.clone(),
+                body_html: article.body_html.clone(),
+                figures: article
+                    .figures
+                    .iter()
+                    .map(|figure| BundleFigure {
+                        position: figure.position,
+                        caption: figure.caption.clone(),
+                        credit: figure.credit.clone(),
+                        image_ref: figure.image_ref.clone(),
+                        photo_uid: figure.photo.as_ref().map(|p| p.uid.clone()),
+                    })
+                    .collect(),
+            }),
+            None,
+        ),
+        Detail::Photo(photo) => (
+            None,
+            Some(BundlePhoto {
+                width: photo.width,
+                height: photo.height,
+                caption: photo.caption.clone(),
+                credit: photo.credit.clone(),
+                byline: photo.byline.clone(),
+                copyright: photo.copyright.clone(),
+                keywords: photo.keywords.clone(),
+                camera: photo.camera.clone(),
+                gps: photo.gps.map(|(lat, lon)| Gps { lat, lon }),
+                taken_at: photo.taken_at.clone(),
+            }),
+        ),
+    };
+    BundleItem {
+        uid: item.uid.clone(),
+        kind: item.kind().into(),
+        title: item.title.clone(),
+        date: item.date.clone(),
+        date_precision: item.date_precision.clone(),
+        language: item.language.clone(),
+        source_name: item.source_name.clone(),
+        source_path: item.source_path.clone(),
+        imported_at: item.imported_at.clone(),
+        modified_at: item.modified_at.clone(),
+        notes: item.notes.clone(),
+        tags: item.tags.clone(),
+        sha256: item.sha256.clone(),
+        size: item.size,
+        media_type: item.media_type.clone(),
+        path,
+        captioned_path,
+        thumbnail,
+        article,
+        photo,
+    }
+}

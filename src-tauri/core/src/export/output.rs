@@ -1,0 +1,65 @@
+//! The file an export writes: a temporary file beside the output, renamed into place only when
+//! complete and flushed, and removed when the export fails or is cancelled.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+pub(super) struct Pending {
+    temp: tempfile::NamedTempFile,
+    output: PathBuf,
+}
+
+impl Pending {
+    /// A hidden temporary file in the output's folder, so the final rename stays on one file
+    /// system and is atomic.
+    pub(super) fn beside(output: &Path) -> Result<Self> {
+        let name = output
+            .file_name()
+            .ok_or_else(|| Error::InvalidInput(format!("{} is not a file name", output.display())))?
+            .to_string_lossy()
+            .into_owned();
+        if output.is_dir() {
+            return Err(Error::InvalidInput(format!(
+                "{} is a folder; give the name of the file to write",
+                output.display()
+            )));
+        }
+        let folder = match output.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".part")
+            .tempfile_in(&folder)
+            .map_err(Error::io("cannot write in", &folder))?;
+        Ok(Self {
+            temp,
+            output: output.to_path_buf(),
+        })
+    }
+
+    pub(super) fn file(&self) -> &File {
+        self.temp.as_file()
+    }
+
+    /// Flushes the file to disk and renames it to the output; returns its size.
+    pub(super) fn commit(self) -> Result<u64> {
+        let file = self.temp.as_file();
+        file.sync_all()
+            .map_err(Error::io("cannot write", self.temp.path()))?;
+        let size = file
+            .metadata()
+            .map_err(Error::io("cannot write", self.temp.path()))?
+            .len();
+        let output = self.output;
+        self.temp.persist(&output).map_err(|e| Error::Io {
+            action: "cannot write",
+            path: output.clone(),
+            source: e.error,
+        })?;
+        Ok(size)
+    }
+}
