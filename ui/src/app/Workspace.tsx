@@ -6,6 +6,9 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropOverlay } from '../components/DropOverlay';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ExportDialog } from '../components/ExportDialog';
+import { ExportStatus } from '../components/ExportStatus';
+import { Icon } from '../components/Icon';
 import { ImportMenu } from '../components/ImportMenu';
 import { ImportStatus } from '../components/ImportStatus';
 import { Inspector } from '../components/Inspector';
@@ -20,20 +23,24 @@ import { SettingsDialog } from '../components/SettingsDialog';
 import { Sidebar } from '../components/Sidebar';
 import { Toasts } from '../components/Toasts';
 import { TrashBar } from '../components/TrashBar';
+import { VerifyStatus } from '../components/VerifyStatus';
 import { ViewToggle } from '../components/ViewToggle';
 import { useArchiveStats } from '../hooks/useArchiveStats';
+import { useExport } from '../hooks/useExport';
 import { useBrowsing } from '../hooks/useBrowsing';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useHostActions } from '../hooks/useHostActions';
 import { useHostChanges } from '../hooks/useHostChanges';
-import { useCollections, useItem, useTags } from '../hooks/useHostData';
+import { useCollections, useItem, useSavedSearches, useTags } from '../hooks/useHostData';
 import { useImport } from '../hooks/useImport';
 import { useItemCommands } from '../hooks/useItemCommands';
 import { useListing, useLoadedSummaries } from '../hooks/useListing';
 import { useSelectionState } from '../hooks/useSelectionState';
 import type { SettingsState } from '../hooks/useSettings';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { useVerify } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
+import type { ExportContext } from '../lib/exportPlan';
 import { isArticle } from '../lib/items';
 import { selectAll, selectOnly } from '../lib/selection';
 import { useDropTarget } from './drag';
@@ -49,12 +56,16 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const listening = useHostChanges();
   const importer = useImport();
   const importing = importer.state.phase === 'running';
+  const exporter = useExport();
+  const verifier = useVerify();
   // A drop during an import is refused (the overlay said so): the host runs one import at a time.
   const drop = useFileDrop(importer.start);
   // Tests wait on these: the first load has finished and a change event would be heard…
   const ready = !stats.isPending && listening !== 'subscribing';
   // …and a drop, and the progress of the import it starts, would be heard.
   const dropReady = drop.listening === 'listening' && importer.listening === 'listening';
+  // …and the progress of an export or a verification.
+  const jobsReady = exporter.listening === 'listening' && verifier.listening === 'listening';
   const archiveOpen = stats.data !== undefined;
 
   const browsing = useBrowsing();
@@ -65,13 +76,18 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const loadedSummary = useLoadedSummaries(listing);
   const tags = useTags(archiveOpen);
   const collections = useCollections(archiveOpen);
+  const savedSearches = useSavedSearches(archiveOpen);
 
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useItem(openId, true);
-  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const inTrash = !searching && scope.kind === 'trash';
+  const exporting = exporter.state.phase === 'running';
+  const openExport = () => {
+    if (archiveOpen && !exporting) setDialog('export');
+  };
   const searchError = searching && access.error?.code === 'invalid_input' ? access.error.message : null;
 
   useShortcuts({
@@ -79,6 +95,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
       searchInput.current?.focus();
       searchInput.current?.select();
     },
+    exportItems: openExport,
     undo: commands.undo,
     deleteSelection: () => {
       if (!inTrash) commands.trashSelection();
@@ -178,6 +195,15 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     );
   }
 
+  const openCollection = searchText.trim() === '' && scope.kind === 'collection' ? collections.data?.find((c) => c.id === scope.id) : undefined;
+  const exportContext: ExportContext = {
+    selected: access.selectedCount(selection),
+    collection: openCollection ? { id: openCollection.id, name: openCollection.name } : null,
+    // What the search box shows, even in the moment before its results are asked for.
+    query: searchText.trim(),
+    savedSearch: savedSearches.data?.find((saved) => searchText.trim() !== '' && saved.query.trim() === searchText.trim())?.name ?? null,
+  };
+
   const selected = selectionPanel({
     selection,
     access,
@@ -190,7 +216,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   });
 
   return (
-    <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'} data-drop-ready={dropReady ? 'true' : 'false'}>
+    <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'} data-drop-ready={dropReady ? 'true' : 'false'} data-jobs-ready={jobsReady ? 'true' : 'false'}>
       <Sidebar
         stats={stats.data}
         scope={scope}
@@ -214,6 +240,18 @@ export function Workspace({ settings }: { settings: SettingsState }) {
                 settings.update({ viewMode });
               }}
             />
+            <button
+              type="button"
+              className="button"
+              onClick={openExport}
+              disabled={!archiveOpen || exporting}
+              title={t('export.button')}
+              aria-keyshortcuts="Control+E Meta+E"
+              data-testid="export-button"
+            >
+              <Icon name="file" />
+              {t('export.button')}
+            </button>
             <ImportMenu busy={importing} onPick={importer.pick} />
           </>
         }
@@ -233,6 +271,8 @@ export function Workspace({ settings }: { settings: SettingsState }) {
           <>
             {stats.error != null && <ErrorBanner error={stats.error} onRetry={() => void stats.refetch()} retrying={stats.isFetching} />}
             <ImportStatus importer={importer} />
+            <ExportStatus exporter={exporter} />
+            <VerifyStatus verifier={verifier} />
             {inTrash && archiveOpen && (
               <TrashBar
                 selected={access.selectedCount(selection)}
@@ -256,7 +296,14 @@ export function Workspace({ settings }: { settings: SettingsState }) {
       {drop.dragging && <DropOverlay count={drop.count} busy={importing} />}
       <Toasts />
       {dialog === 'settings' && (
-        <SettingsDialog settings={settings.settings} onChange={settings.update} onClose={() => { setDialog(null); }} />
+        <SettingsDialog
+          settings={settings.settings}
+          onChange={settings.update}
+          onClose={() => {
+            setDialog(null);
+          }}
+          onVerify={verifier.state.phase === 'running' ? undefined : verifier.start}
+        />
       )}
       {dialog === 'save-search' && (
         <SaveSearchDialog
@@ -266,6 +313,16 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               notify({ text: t('saved.saved', { name: saved.name }) });
             })
           }
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'export' && (
+        <ExportDialog
+          context={exportContext}
+          selectedIds={() => access.selectedIds(selection)}
+          onStart={exporter.start}
           onClose={() => {
             setDialog(null);
           }}

@@ -1,4 +1,4 @@
-// Settings: the theme (follow the system, light, dark) and the UI language.
+// Settings: the theme (follow the system, light, dark), the UI language, and verifying the archive.
 import type { LanguageChoice, Settings, ThemeChoice } from '../lib/settings';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
@@ -18,9 +18,15 @@ const LANGUAGES: readonly { value: LanguageChoice; name: string | null }[] = [
   { value: 'ru', name: 'Русский' },
 ];
 
-type Props = { settings: Settings; onChange: (changes: Partial<Settings>) => void; onClose: () => void };
+type Props = {
+  settings: Settings;
+  onChange: (changes: Partial<Settings>) => void;
+  onClose: () => void;
+  /** Starts verifying the archive (the dialog closes; the item area shows the progress); absent while it runs. */
+  onVerify?: (() => void) | undefined;
+};
 
-export function SettingsDialog({ settings, onChange, onClose }: Props) {
+export function SettingsDialog({ settings, onChange, onClose, onVerify }: Props) {
   const t = useT();
   return (
     <Dialog
@@ -70,6 +76,24 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="field-group">
+        <legend className="field-group__legend">{t('verify.section')}</legend>
+        <p>{t('verify.hint')}</p>
+        <div>
+          <button
+            type="button"
+            className="button"
+            disabled={!onVerify}
+            onClick={() => {
+              onClose();
+              onVerify?.();
+            }}
+            data-testid="settings-verify"
+          >
+            {t('verify.button')}
+          </button>
+        </div>
       </fieldset>
     </Dialog>
   );

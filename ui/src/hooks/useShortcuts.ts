@@ -1,10 +1,11 @@
-// Window-wide keys: Ctrl/Cmd+F finds, Ctrl/Cmd+Z undoes (not while typing: then the text box
+// Window-wide keys: Ctrl/Cmd+F finds, Ctrl/Cmd+E exports, Ctrl/Cmd+Z undoes (not while typing: then the text box
 // undoes its own typing), and Delete and Ctrl/Cmd+A act on the items when nothing else has focus.
 import { useEffect, useRef } from 'react';
 import { commandKey } from './useItemInteractions';
 
 export type Shortcuts = {
   find: () => void;
+  exportItems: () => void;
   undo: () => void;
   deleteSelection: () => void;
   selectAll: () => void;
@@ -31,6 +32,10 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       if (command && key === 'f') {
         event.preventDefault();
         latest.current.find();
+      } else if (command && key === 'e' && !event.shiftKey) {
+        // Also keeps the browser engine's own Ctrl+E (focus its search bar) out of the way.
+        event.preventDefault();
+        latest.current.exportItems();
       } else if (command && key === 'z' && !event.shiftKey && !isTyping(event.target)) {
         event.preventDefault();
         latest.current.undo();

@@ -4,6 +4,8 @@ import { listen } from '@tauri-apps/api/event';
 import type { Changed } from '../bindings/Changed';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
 import type { EditRequest } from '../bindings/EditRequest';
+import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
+import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
@@ -17,6 +19,7 @@ import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
 import type { Undone } from '../bindings/Undone';
+import type { VerifyReport } from '../bindings/VerifyReport';
 import { toWireError } from '../lib/wireError';
 
 /** Names shared with the Rust side (src-tauri): keep them in step. */
@@ -46,6 +49,10 @@ export const COMMANDS = {
   updateItem: 'update_item',
   linkFigure: 'link_figure',
   undo: 'undo',
+  exportItems: 'export_items',
+  cancelExport: 'cancel_export',
+  revealPath: 'reveal_path',
+  verifyArchive: 'verify_archive',
 } as const;
 export const EVENTS = { changed: 'folio://changed', progress: 'folio://progress' } as const;
 
@@ -211,6 +218,28 @@ export function linkFigure(figureId: number, photoId: number | null): Promise<vo
 /** Undoes the latest undoable change; null when there is nothing to undo. */
 export function undo(): Promise<Undone | null> {
   return call<Undone | null>(COMMANDS.undo);
+}
+
+// Export and verification.
+
+/** Writes a PDF dossier or a ZIP bundle of items; resolves when it has finished or stopped. */
+export function exportItems(request: ExportItemsRequest): Promise<ExportReport> {
+  return call<ExportReport>(COMMANDS.exportItems, { request });
+}
+
+/** Asks the running export to stop; its `exportItems` then resolves, cancelled. */
+export function cancelExport(): Promise<void> {
+  return run(COMMANDS.cancelExport);
+}
+
+/** Opens the system's file manager at `path`, with the file selected where the system can. */
+export function revealPath(path: string): Promise<void> {
+  return run(COMMANDS.revealPath, { path });
+}
+
+/** Checks every original against its checksum and the database's integrity; reports, repairs nothing. */
+export function verifyArchive(): Promise<VerifyReport> {
+  return call<VerifyReport>(COMMANDS.verifyArchive);
 }
 
 // Events.

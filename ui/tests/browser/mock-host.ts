@@ -6,12 +6,15 @@
 // `malformed` (archive_stats rejects with a bare string).
 // Imports run by themselves on a timer, unless `&import=manual`: then a test steps them through
 // `window.__folioMock` (emitProgress, finishImport), as it sets stats and emits `folio://changed`.
+// Exports and verification (`mock-jobs.ts`) likewise, unless `&jobs=manual` (stepJob, finishJob);
+// `&verify=damaged` makes verify_archive find missing, changed and orphaned files.
 // Every write emits one batched `folio://changed`, as the host does after its transaction.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type { Changed } from '../../src/bindings/Changed';
 import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { EntityKind } from '../../src/bindings/EntityKind';
+import type { ExportItemsRequest } from '../../src/bindings/ExportItemsRequest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
 import type { ListRequest } from '../../src/bindings/ListRequest';
@@ -21,6 +24,7 @@ import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { WireError } from '../../src/bindings/WireError';
 import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt, type MockFile } from './mock-fixtures';
+import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
 import { placeholderThumbnail } from './mock-thumbs';
@@ -31,6 +35,7 @@ const IN_USE: WireError = {
 };
 
 type DialogOptions = { multiple?: boolean; directory?: boolean };
+type SaveOptions = { defaultPath?: string; filters?: { name: string; extensions: string[] }[] };
 type Args = Record<string, unknown>;
 
 type FolioMock = {
@@ -41,6 +46,10 @@ type FolioMock = {
   importRequests: ImportRequest[];
   listRequests: ListRequest[];
   dialogRequests: DialogOptions[];
+  /** Each save picker the UI opened, with its options. */
+  saveRequests: SaveOptions[];
+  /** Each path reveal_path was asked to show. */
+  revealed: string[];
   /** Each thumbnail URL the UI asked for, as `sha256/size`. */
   thumbnails: string[];
   /** How long building the mock library took, in ms (200,000 items take a while). */
@@ -49,6 +58,12 @@ type FolioMock = {
   emitChanged: (kinds: EntityKind[]) => Promise<void>;
   /** What the next file or folder picker answers; null is a cancelled picker. */
   setDialogAnswer: (paths: string[] | null) => void;
+  /** What the next save picker answers: a path, null (cancelled), or undefined for ~/Documents/<suggested name>. */
+  setSaveAnswer: (path: string | null | undefined) => void;
+  /** Moves the running export or verification `count` items on (`&jobs=manual`). */
+  stepJob: (count?: number) => Promise<void>;
+  /** Ends the running export or verification (`&jobs=manual`); a cancelled one stops where it was. */
+  finishJob: () => Promise<void>;
   /** The next import_paths rejects with this error. */
   failNextImport: (error: WireError) => void;
   /** The next call of `command` rejects with this error. */
@@ -73,6 +88,8 @@ const log: FolioMock['log'] = [];
 const importRequests: ImportRequest[] = [];
 const listRequests: ListRequest[] = [];
 const dialogRequests: DialogOptions[] = [];
+const saveRequests: SaveOptions[] = [];
+let saveAnswer: string | null | undefined;
 const thumbnails: string[] = [];
 const failures = new Map<string, WireError>();
 let statsOverride: Partial<Stats> = {};
@@ -92,6 +109,11 @@ function createLibrary(): MockLibrary {
 const buildStart = performance.now();
 const library = createLibrary();
 const libraryBuiltMs = performance.now() - buildStart;
+const jobs = new MockJobs(library, {
+  manual: params.get('jobs') === 'manual',
+  damaged: params.get('verify') === 'damaged',
+  emit: (progress) => emit('folio://progress', progress),
+});
 startImportIdsAt(scenario === 'large' ? Number(params.get('count') ?? 200_000) + 1 : 101);
 
 type RunningImport = {
@@ -245,6 +267,14 @@ function answer(command: string, input: Args): unknown {
         library.linkFigure(input.figureId as number, input.photoId as number | null);
         return null;
       });
+    case 'export_items':
+      return jobs.exportItems(input.request as ExportItemsRequest);
+    case 'cancel_export':
+      return jobs.cancelExport();
+    case 'reveal_path':
+      return jobs.revealPath(input.path as string);
+    case 'verify_archive':
+      return jobs.verifyArchive(library.stats(EMPTY_ARCHIVE).objects);
     case 'undo': {
       const result = library.undo();
       if (!result) return null;
@@ -276,6 +306,11 @@ mockIPC(
       case 'plugin:dialog|open':
         dialogRequests.push({ ...(input.options as DialogOptions) });
         return dialogAnswer === null ? null : [...dialogAnswer];
+      case 'plugin:dialog|save': {
+        const options = { ...(input.options as SaveOptions) };
+        saveRequests.push(options);
+        return saveAnswer === undefined ? `/home/ana/Documents/${options.defaultPath ?? 'export'}` : saveAnswer;
+      }
     }
     try {
       const result = answer(command, input);
@@ -306,6 +341,8 @@ window.__folioMock = {
   importRequests,
   listRequests,
   dialogRequests,
+  saveRequests,
+  revealed: jobs.revealed,
   thumbnails,
   libraryBuiltMs,
   setStats: (changes) => {
@@ -315,6 +352,11 @@ window.__folioMock = {
   setDialogAnswer: (paths) => {
     dialogAnswer = paths;
   },
+  setSaveAnswer: (path) => {
+    saveAnswer = path;
+  },
+  stepJob: (count) => jobs.step(count),
+  finishJob: () => jobs.finish(),
   failNextImport: (error) => {
     nextImportError = error;
   },

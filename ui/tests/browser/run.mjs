@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildMockHost } from './build-mock-host.mjs';
 import { createChecks, expect, expectText, launchBrowser, openPage, screenshot, waitReady } from './harness.mjs';
 import { comfortScenarios } from './comfort.mjs';
+import { exportScenarios } from './export.mjs';
 import { importScenarios } from './import.mjs';
 import { inspectorScenarios } from './inspector.mjs';
 import { organiseScenarios } from './organise.mjs';
@@ -197,6 +198,7 @@ async function main() {
     organise: organiseScenarios,
     inspector: inspectorScenarios,
     comfort: comfortScenarios,
+    export: exportScenarios,
     scale: scaleScenarios,
   };
   // `node tests/browser/run.mjs search organise` runs only those groups, while working on them.
