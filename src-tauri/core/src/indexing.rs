@@ -149,6 +149,7 @@ pub fn rebuild(conn: &Connection, index: &SearchIndex, progress: &dyn ProgressSi
         report.files_done += chunk.len() as u64;
         progress.report(&report);
     }
+    index.wait_for_merges()?;
     conn.execute("DELETE FROM index_queue WHERE seq <= ?1", [queued_up_to])?;
     Ok(())
 }
