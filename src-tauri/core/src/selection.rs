@@ -13,15 +13,15 @@ use crate::search::{SearchIndex, parse_query};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExportScope {
-    /// These items, in this order.
+    // These items, in this order.
     Items { ids: Vec<i64> },
-    /// A collection, in its order.
+    // A collection, in its order.
     Collection { id: i64 },
-    /// Everything a query finds (a saved search is its query), oldest first.
+    // Everything a query finds (a saved search is its query), oldest first.
     Query { query: String },
 }
 
-/// An export as the desktop asks for it.
+// An export as the desktop asks for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportItemsRequest {
     pub scope: ExportScope,

@@ -27,7 +27,8 @@ pub enum ExportFormat {
     Zip,
 }
 
-/// The paper size of a PDF dossier.
+// The paper size of a PDF dossier. (Plain comments on IPC types keep the generated
+// TypeScript free of doc blocks.)
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
@@ -56,13 +57,13 @@ pub struct ExportRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ExportReport {
-    /// The file written (absent on disk when `cancelled`).
+    // The file written (absent on disk when `cancelled`).
     pub output: String,
-    /// The number of items exported.
+    // The number of items exported.
     pub items: usize,
-    /// The size of the file written.
+    // The size of the file written.
     pub bytes: u64,
-    /// True when the export was cancelled; nothing was written.
+    // True when the export was cancelled; nothing was written.
     pub cancelled: bool,
 }
 
