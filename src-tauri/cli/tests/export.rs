@@ -52,7 +52,16 @@ impl Library {
     }
 
     fn all_ids(&self) -> Vec<String> {
-        self.ids(&["en", "ru", "zh", "page", "photo-en", "photo-ru", "photo-zh"])
+        self.ids(&[
+            "en",
+            "ru",
+            "zh",
+            "page",
+            "page-photo",
+            "photo-en",
+            "photo-ru",
+            "photo-zh",
+        ])
     }
 }
 
@@ -189,7 +198,7 @@ fn pdf_dossier_is_valid_and_gives_back_english_russian_and_chinese_text() {
     let library = library();
     let pdf = library.sandbox.path().join("dossier.pdf");
     let report = export(&library, "pdf", &pdf, &[]);
-    assert_eq!(report["items"], 7);
+    assert_eq!(report["items"], 8);
     assert_eq!(report["output"], pdf.to_str().unwrap());
     assert_eq!(report["bytes"], fs::metadata(&pdf).unwrap().len());
 
@@ -317,9 +326,25 @@ fn jpeg_photos_are_embedded_in_the_pdf_byte_for_byte() {
 #[test]
 fn zip_bundle_is_a_valid_bagit_bag_with_originals_catalogue_and_captioned_copies() {
     let library = library();
+    // A caption, credit and byline edited in Folio after import.
+    let (caption, credit, byline) = (
+        "Подпись, исправленная в Folio",
+        "ТАСС / Фото",
+        "Иван Петров",
+    );
+    let archive =
+        folio_core::Archive::open(&library.sandbox.archive(), folio_core::Access::Write).unwrap();
+    archive
+        .conn()
+        .execute(
+            "UPDATE photos SET caption = ?1, credit = ?2, byline = ?3 WHERE item_id = ?4",
+            (caption, credit, byline, library.ids["photo-ru"]),
+        )
+        .unwrap();
+    drop(archive);
     let zip_path = library.sandbox.path().join("dialogue.zip");
     let report = export(&library, "zip", &zip_path, &[]);
-    assert_eq!(report["items"], 7);
+    assert_eq!(report["items"], 8);
 
     let unzipped = library.sandbox.path().join("unzipped");
     tool(
@@ -345,7 +370,7 @@ fn zip_bundle_is_a_valid_bagit_bag_with_originals_catalogue_and_captioned_copies
         "Source-Organization:",
         "Bagging-Date:",
         "Payload-Oxum:",
-        "Folio-Items: 7",
+        "Folio-Items: 8",
         "External-Description: Innovation Dialogue",
     ] {
         assert!(info.contains(label), "{label} in bag-info.txt:\n{info}");
@@ -365,11 +390,11 @@ fn zip_bundle_is_a_valid_bagit_bag_with_originals_catalogue_and_captioned_copies
         serde_json::from_slice(&fs::read(bag.join("data/items.json")).unwrap()).unwrap();
     assert_eq!(index["format"], "folio-bundle");
     assert_eq!(index["version"], 1);
-    assert_eq!(index["items"].as_array().unwrap().len(), 7);
+    assert_eq!(index["items"].as_array().unwrap().len(), 8);
 
     let csv = fs::read_to_string(bag.join("data/items.csv")).unwrap();
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
-    assert_eq!(csv.lines().count(), 8, "a header and one row per item");
+    assert_eq!(csv.lines().count(), 9, "a header and one row per item");
     assert!(csv.contains(ZH_TITLE) && csv.contains(RU_TITLE));
 
     let html = fs::read_to_string(bag.join("data/index.html")).unwrap();
@@ -387,22 +412,36 @@ fn zip_bundle_is_a_valid_bagit_bag_with_originals_catalogue_and_captioned_copies
     }
     assert!(html.contains("thumbs/"), "{html}");
 
-    // The copy with the caption is readable by exiftool, in UTF-8.
-    let exif: Value = serde_json::from_str(&tool(
-        "exiftool",
-        &[
-            "-j",
-            "-charset",
-            "iptc=UTF8",
-            bag.join("data/captioned/photo-zh.jpg").to_str().unwrap(),
-        ],
-    ))
-    .unwrap();
-    let tags = &exif[0];
-    assert_eq!(tags["Caption-Abstract"], ZH_CAPTION);
-    assert_eq!(tags["Description"], ZH_CAPTION);
-    assert_eq!(tags["Credit"], "新华社");
-    assert_eq!(tags["CodedCharacterSet"], "UTF8");
+    // The page's photo got its caption in Folio (from the page's figure): the bag carries a
+    // copy with that caption, readable by exiftool in UTF-8. A photo whose own IPTC already
+    // says what the archive says needs no copy.
+    let exif = |name: &str| -> Value {
+        let path = bag.join("data/captioned").join(name);
+        let json = tool(
+            "exiftool",
+            &["-j", "-charset", "iptc=UTF8", path.to_str().unwrap()],
+        );
+        serde_json::from_str::<Value>(&json).unwrap()[0].clone()
+    };
+    let page_photo = exif("photo.jpg");
+    assert_eq!(page_photo["Caption-Abstract"], PAGE_CAPTION);
+    assert_eq!(page_photo["Description"], PAGE_CAPTION);
+    let edited = exif("photo-ru.jpg");
+    assert_eq!(edited["Caption-Abstract"], caption, "IPTC 2:120");
+    assert_eq!(edited["Description"], caption, "XMP dc:description");
+    assert_eq!(
+        edited["Credit"], credit,
+        "IPTC 2:110 and XMP photoshop:Credit"
+    );
+    assert_eq!(edited["By-line"], byline, "IPTC 2:80");
+    assert_eq!(edited["Creator"], byline, "XMP dc:creator");
+    assert_eq!(edited["CodedCharacterSet"], "UTF8");
+    assert_eq!(
+        fs::read(bag.join("data/photos/photo.jpg")).unwrap(),
+        fs::read(library.inputs.join("page_files/photo.jpg")).unwrap(),
+        "the original stays byte for byte"
+    );
+    assert!(!bag.join("data/captioned/photo-zh.jpg").exists());
 
     // Already-compressed files are stored, text is deflated.
     let listing = tool("unzip", &["-v", zip_path.to_str().unwrap()]);

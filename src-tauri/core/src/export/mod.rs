@@ -81,9 +81,12 @@ pub fn export(
             "nothing to export: no items given".into(),
         ));
     }
-    let mut conn = archive.reader()?;
-    let snapshot = conn.transaction()?;
-    let items = records::load(&snapshot, &request.item_ids)?;
+    // One read transaction, so every item is read from the same state of the archive.
+    let items = {
+        let mut conn = archive.reader()?;
+        let snapshot = conn.transaction()?;
+        records::load(&snapshot, &request.item_ids)?
+    };
     let job = Job::new(progress, cancel, items.len() as u64);
     let pending = output::Pending::beside(output)?;
     let written = match request.format {
@@ -97,7 +100,6 @@ pub fn export(
             &job,
         ),
     };
-    drop(snapshot);
     let cancelled = match written {
         Ok(()) => false,
         Err(Stop::Cancelled) => true,

@@ -61,6 +61,102 @@ pub fn captioned_jpeg(jpeg: &[u8], caption: &Caption<'_>) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// True when the JPEG already carries this caption, credit and byline in IPTC IIM declared as
+/// UTF-8 and, if it has an XMP packet, there too: then a captioned copy would add nothing.
+pub fn already_carries(jpeg: &[u8], caption: &Caption<'_>) -> bool {
+    let (iim, xmp) = metadata_segments(jpeg);
+    let Some(fields) = iim.and_then(iim_fields) else {
+        return false;
+    };
+    let iptc_matches = fields.utf8
+        && fields.caption == caption.caption
+        && fields.credit == caption.credit
+        && fields.byline == caption.byline;
+    let xmp_matches = xmp.is_none_or(|packet| {
+        let packet = String::from_utf8_lossy(packet);
+        [caption.caption, caption.credit, caption.byline]
+            .iter()
+            .all(|value| value.is_empty() || packet.contains(&escape(value)))
+    });
+    iptc_matches && xmp_matches
+}
+
+/// The IIM block (from APP13 resource 0x0404) and the XMP packet (APP1) of a JPEG, read from
+/// its marker segments up to the first scan.
+fn metadata_segments(jpeg: &[u8]) -> (Option<&[u8]>, Option<&[u8]>) {
+    let (mut iim, mut xmp) = (None, None);
+    let mut at = 2;
+    if !jpeg.starts_with(&[0xFF, 0xD8]) {
+        return (None, None);
+    }
+    while at + 4 <= jpeg.len() && jpeg[at] == 0xFF {
+        let marker = jpeg[at + 1];
+        if marker == 0xDA || marker == 0xD9 {
+            break;
+        }
+        let length = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+        let Some(contents) = jpeg.get(at + 4..at + 2 + length) else {
+            break;
+        };
+        if marker == markers::APP1 && contents.starts_with(XMP_SIGNATURE) {
+            xmp = Some(&contents[XMP_SIGNATURE.len()..]);
+        } else if marker == markers::APP13 && contents.starts_with(PHOTOSHOP_SIGNATURE) {
+            iim = iim.or_else(|| iptc_resource(&contents[PHOTOSHOP_SIGNATURE.len()..]));
+        }
+        at += 2 + length;
+    }
+    (iim, xmp)
+}
+
+/// The IPTC resource (0x0404) among Photoshop image resources.
+fn iptc_resource(mut resources: &[u8]) -> Option<&[u8]> {
+    while resources.len() >= 12 && resources.starts_with(b"8BIM") {
+        let id = u16::from_be_bytes([resources[4], resources[5]]);
+        let name_length = usize::from(resources[6]);
+        let name_field = (1 + name_length).next_multiple_of(2);
+        let size_at = 6 + name_field;
+        let size_bytes = resources.get(size_at..size_at + 4)?;
+        let size = usize::try_from(u32::from_be_bytes(size_bytes.try_into().ok()?)).ok()?;
+        let data = resources.get(size_at + 4..size_at + 4 + size)?;
+        if id == 0x0404 {
+            return Some(data);
+        }
+        resources = resources.get(size_at + 4 + size.next_multiple_of(2)..)?;
+    }
+    None
+}
+
+#[derive(Debug, Default)]
+struct IimFields {
+    utf8: bool,
+    caption: String,
+    credit: String,
+    byline: String,
+}
+
+/// The caption fields of an IIM block; `None` when it uses forms this reader does not check.
+fn iim_fields(mut iim: &[u8]) -> Option<IimFields> {
+    let mut fields = IimFields::default();
+    while iim.len() >= 5 && iim[0] == 0x1C {
+        let (record, number) = (iim[1], iim[2]);
+        let length = u16::from_be_bytes([iim[3], iim[4]]);
+        if length & 0x8000 != 0 {
+            return None; // extended length: not what Folio writes or compares
+        }
+        let data = iim.get(5..5 + usize::from(length))?;
+        let text = || String::from_utf8(data.to_vec()).ok();
+        match (record, number) {
+            (1, 90) => fields.utf8 = data == b"\x1b%G",
+            (2, 120) => fields.caption = text()?,
+            (2, 110) => fields.credit = text()?,
+            (2, 80) if fields.byline.is_empty() => fields.byline = text()?,
+            _ => {}
+        }
+        iim = &iim[5 + usize::from(length)..];
+    }
+    Some(fields)
+}
+
 fn xmp_segment(caption: &Caption<'_>) -> Option<JpegSegment> {
     let mut fields = String::new();
     let mut alt = |name: &str, value: &str| {
@@ -200,6 +296,28 @@ mod tests {
         assert_eq!(draft.credit, caption.credit);
         assert_eq!(draft.byline, caption.byline);
         assert_eq!(draft.keywords, keywords);
+    }
+
+    #[test]
+    fn a_copy_is_needed_only_when_the_original_lacks_the_archives_caption() {
+        let caption = Caption {
+            caption: "Сколково, 16 октября",
+            credit: "ТАСС",
+            byline: "",
+            copyright: "",
+            keywords: &[],
+        };
+        assert!(!already_carries(&jpeg(), &caption), "no metadata at all");
+        let captioned = captioned_jpeg(&jpeg(), &caption).unwrap();
+        assert!(already_carries(&captioned, &caption));
+        let edited = Caption {
+            caption: "Сколково, 17 октября",
+            ..caption
+        };
+        assert!(
+            !already_carries(&captioned, &edited),
+            "the caption was edited"
+        );
     }
 
     #[test]

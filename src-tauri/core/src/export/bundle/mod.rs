@@ -175,23 +175,33 @@ impl BagWriter<'_> {
         self.write_all(bytes)
     }
 
+    /// Adds a text payload file made in memory.
     fn payload_file(&mut self, path: &str, bytes: &[u8]) -> Result<(), Stop> {
-        self.start(path, true, bytes.len() as u64)?;
-        self.write_all(bytes)?;
-        self.payload
-            .push(PayloadFile::of_bytes(path.to_string(), bytes));
+        self.payload_bytes(path, bytes, true)
+    }
+
+    /// Adds a payload file from memory, hashed while the ZIP compresses and writes it.
+    fn payload_bytes(&mut self, path: &str, bytes: &[u8], compress: bool) -> Result<(), Stop> {
+        self.start(path, compress, bytes.len() as u64)?;
+        let zip = &mut self.zip;
+        let (entry, written) = rayon::join(
+            || PayloadFile::of_bytes(path.to_string(), bytes),
+            || zip.write_all(bytes),
+        );
+        written.map_err(|e| Error::Internal(format!("cannot write the ZIP: {e}")))?;
+        self.payload.push(entry);
         Ok(())
     }
 
-    /// Streams an original from the object store into the bag, checking it against the
-    /// archive's SHA-256 on the way and computing the SHA-512 manifest entry.
+    /// Streams an original from the object store into the bag. Its SHA-256 is the archive's
+    /// own (DESIGN §1: the stored hash is reused on export); the SHA-512 is computed on the
+    /// way, beside the ZIP's writing.
     fn original(&mut self, archive: &Archive, item: &Item, path: &str) -> Result<(), Stop> {
         let mut source = archive.blobs().open(&item.sha256)?;
         self.start(path, compresses(&item.media_type), item.size)?;
-        let mut sha256 = Sha256::new();
         let mut sha512 = Sha512::new();
         let mut size = 0u64;
-        let mut buffer = vec![0u8; 256 * 1024];
+        let mut buffer = vec![0u8; 1 << 20];
         loop {
             let n = source
                 .read(&mut buffer)
@@ -199,29 +209,30 @@ impl BagWriter<'_> {
             if n == 0 {
                 break;
             }
-            sha256.update(&buffer[..n]);
-            sha512.update(&buffer[..n]);
+            let chunk = &buffer[..n];
+            let zip = &mut self.zip;
+            let ((), written) = rayon::join(|| sha512.update(chunk), || zip.write_all(chunk));
+            written.map_err(|e| Error::Internal(format!("cannot write the ZIP: {e}")))?;
             size += n as u64;
-            self.write_all(&buffer[..n])?;
         }
-        let actual = crate::hex(&sha256.finalize());
-        if actual != item.sha256 {
+        if size != item.size {
             return Err(Stop::Failed(Error::Internal(format!(
-                "the original of item {} ({}) no longer matches its SHA-256 in the archive; \
-                 run `folio verify`",
+                "the original of item {} ({}) is not the size the archive recorded; run \
+                 `folio verify`",
                 item.id, item.title
             ))));
         }
         self.payload.push(PayloadFile {
             path: path.to_string(),
-            sha256: actual,
+            sha256: item.sha256.clone(),
             sha512: crate::hex(&sha512.finalize()),
             size,
         });
         Ok(())
     }
 
-    /// Adds a copy of a JPEG photo carrying its caption; false when there is nothing to carry.
+    /// Adds a copy of a JPEG photo carrying the archive's caption, unless the original already
+    /// carries it; true when a copy was added.
     fn captioned_copy(
         &mut self,
         archive: &Archive,
@@ -238,6 +249,9 @@ impl BagWriter<'_> {
             .open(&item.sha256)?
             .read_to_end(&mut original)
             .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
+        if captioned::already_carries(&original, caption) {
+            return Ok(false);
+        }
         let Some(copy) = captioned::captioned_jpeg(&original, caption) else {
             tracing::warn!(
                 "photo {} could not be captioned: not a readable JPEG",
@@ -245,10 +259,7 @@ impl BagWriter<'_> {
             );
             return Ok(false);
         };
-        self.start(path, false, copy.len() as u64)?;
-        self.write_all(&copy)?;
-        self.payload
-            .push(PayloadFile::of_bytes(path.to_string(), &copy));
+        self.payload_bytes(path, &copy, false)?;
         Ok(true)
     }
 
@@ -270,10 +281,7 @@ impl BagWriter<'_> {
         let Ok(bytes) = std::fs::read(&source) else {
             return Ok(None);
         };
-        self.start(&path, false, bytes.len() as u64)?;
-        self.write_all(&bytes)?;
-        self.payload
-            .push(PayloadFile::of_bytes(path.clone(), &bytes));
+        self.payload_bytes(&path, &bytes, false)?;
         self.written_thumbnails.insert(sha256.to_string());
         Ok(Some(path))
     }

@@ -28,6 +28,8 @@ use super::{ExportRequest, Job, Paper, Stop};
 #[derive(Debug, Serialize)]
 struct Dossier<'a> {
     title: &'a str,
+    /// The title as the running header shows it: one line.
+    header: String,
     paper: &'static str,
     font: &'static str,
     exported: Exported,
@@ -116,6 +118,7 @@ pub(super) fn write(
     let now = chrono::Utc::now();
     let dossier = Dossier {
         title: request.title.trim(),
+        header: one_line(request.title.trim(), HEADER_CHARS),
         paper: match request.paper {
             Paper::A4 => "a4",
             Paper::Letter => "us-letter",
@@ -218,6 +221,19 @@ fn entry<'a>(item: &'a Item, pictures: &mut Pictures<'_>) -> Entry<'a> {
     }
 }
 
+/// Characters of the title the running header keeps.
+const HEADER_CHARS: usize = 90;
+
+/// At most `limit` characters of `text`, ending in `…` when cut.
+fn one_line(text: &str, limit: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// `2019-05-04T10:00:00+02:00` → `2019-05-04`.
 fn day_of(date: &str) -> &str {
     date.get(..10).unwrap_or(date)
@@ -302,6 +318,7 @@ mod tests {
     fn dossier(items: Vec<Entry<'_>>) -> Dossier<'_> {
         Dossier {
             title: "Test",
+            header: "Test".into(),
             paper: "a4",
             font: fonts::FAMILY,
             exported: Exported {
@@ -362,6 +379,12 @@ mod tests {
         let (text, _, malformed) = encoding_rs::GBK.decode(&bytes);
         assert!(!malformed);
         text.into_owned()
+    }
+
+    #[test]
+    fn a_long_title_is_cut_for_the_running_header() {
+        assert_eq!(one_line("Short  title\n", 11), "Short title");
+        assert_eq!(one_line("中俄创新对话在莫斯科举行", 6), "中俄创新对…");
     }
 
     #[test]
