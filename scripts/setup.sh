@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Folio needs on Debian or Ubuntu, skipping whatever is already there:
 # system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
-# ImageMagick, and the PDF/ZIP/metadata checkers the export tests use), the UI's npm packages,
+# ImageMagick, the PDF/ZIP/metadata checkers the export tests use, and rpm for the package test), the UI's npm packages,
 # and with --test the tauri-driver WebDriver bridge and Python's bagit validator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,8 @@ if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
   # Independent checks of exports: qpdf and poppler for PDFs, exiftool for captions, unzip.
   packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
+  # The package test: rpm reads the .rpm, xwininfo sees the installed app's window.
+  packages+=(rpm x11-utils)
   # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
   if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Folio's whole test suite on Debian/Ubuntu, installing what it needs first:
 # formatting, lints, every Rust test, the UI's typecheck/lint/unit tests, the UI in headless
-# Chromium with a mock host, and the real app in a WebKit window under Xvfb through WebDriver.
+# Chromium with a mock host, the Linux packages installed and started, and the real app in a
+# WebKit window under Xvfb through WebDriver.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -34,6 +35,7 @@ step "rust: core and cli stay free of tauri" scripts/check-layering.sh
 step "rust: tests (core, cli, bindings drift)" cargo test --workspace --quiet
 step "ui: browser tests (chromium, mock host)" npm --prefix ui run --silent test:browser
 step "app: build" cargo build -p folio-desktop -p folio --quiet
+step "packages: .deb and .rpm built, installed in a throwaway root, started" scripts/test-packages.sh
 step "e2e: clippy" cargo clippy --manifest-path tests/e2e/Cargo.toml --all-targets --quiet -- -D warnings
 step "e2e: real app under xvfb (webdriver)" \
   env FOLIO_DESKTOP_BIN="$target_dir/debug/folio-desktop" \

@@ -32,6 +32,7 @@ fn main() {
         "export_items",
         "cancel_export",
         "reveal_path",
+        "take_opened_files",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

@@ -19,6 +19,7 @@ use folio_core::{Archive, Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
 use crate::events;
+use crate::opened_files::OpenedFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -370,4 +371,10 @@ pub async fn import_paths(
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>) {
     state.cancel_import();
+}
+
+/// Files the system opened with Folio and the window has not imported yet.
+#[tauri::command]
+pub fn take_opened_files(opened: State<'_, OpenedFiles>) -> Vec<String> {
+    opened.take()
 }

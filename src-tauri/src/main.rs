@@ -6,6 +6,8 @@
 
 mod commands;
 mod events;
+mod menu;
+mod opened_files;
 mod reveal;
 mod state;
 mod thumbnails;
@@ -18,7 +20,10 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(opened_files::OpenedFiles::from_arguments())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
+        .menu(menu::build)
+        .on_menu_event(menu::handle)
         .setup(|app| {
             // Open (and if needed rebuild) the search index before the first search asks.
             let handle = app.handle().clone();
@@ -60,12 +65,26 @@ fn main() {
             commands::export_items,
             commands::cancel_export,
             commands::reveal_path,
+            commands::take_opened_files,
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("folio-desktop: cannot start the window: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(on_run_event),
+        Err(error) => {
+            eprintln!("folio-desktop: cannot start the window: {error}");
+            std::process::exit(1);
+        }
     }
+}
+
+/// macOS hands files opened with Folio to the running app as an event, not as arguments.
+fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
+    #[cfg(target_os = "macos")]
+    if let tauri::RunEvent::Opened { urls } = &event {
+        let paths = urls.iter().filter_map(|url| url.to_file_path().ok());
+        app.state::<opened_files::OpenedFiles>().add(app, paths);
+    }
+    let _ = (app, event);
 }
 
 fn init_tracing() {

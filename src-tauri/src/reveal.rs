@@ -22,3 +22,15 @@ pub fn reveal(path: &Path) -> io::Result<()> {
     };
     command.spawn().map(drop)
 }
+
+/// Opens the system's file manager in `folder`.
+pub fn open_folder(folder: &Path) -> io::Result<()> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    Command::new(program).arg(folder).spawn().map(drop)
+}

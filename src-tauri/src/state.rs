@@ -9,6 +9,10 @@ use folio_core::search::SearchIndex;
 use folio_core::{Access, Archive, Error, WireError};
 
 pub struct AppState {
+    /// The archive folder, whether or not it opened.
+    dir: PathBuf,
+    /// Why this folder: `environment`, `remembered` or `default`.
+    chosen_by: &'static str,
     /// The open archive, or why it could not be opened — kept so the window can say so instead
     /// of the app refusing to start.
     opened: Result<Opened, WireError>,
@@ -28,28 +32,52 @@ struct Opened {
 }
 
 impl AppState {
-    /// Opens `FOLIO_ARCHIVE` or the platform's default archive, creating it on first run.
+    /// Opens `FOLIO_ARCHIVE`, the archive last chosen with "Open Another Archive…", or the
+    /// platform's default archive, creating it on first run.
     pub fn open_default() -> Self {
-        let opened = folio_core::location::resolve_archive_dir(None)
-            .and_then(|dir| {
-                let archive = Archive::open_or_create(&dir)?;
-                tracing::info!("archive {}", dir.display());
-                Ok(Opened {
-                    dir,
-                    writer: Mutex::new(archive),
-                    index: Mutex::new(None),
-                })
-            })
-            .map_err(|error| {
-                tracing::error!("cannot open the archive: {error}");
-                error.to_wire()
-            });
+        let chosen_by = folio_core::location::chosen_by(false);
+        let (dir, opened) = match folio_core::location::resolve_archive_dir(None) {
+            Ok(dir) => {
+                let opened = open_waiting_for_lock(&dir);
+                (dir, opened)
+            }
+            Err(error) => (PathBuf::new(), Err(error)),
+        };
+        let opened = opened.map_err(|error| {
+            tracing::error!("cannot open the archive: {error}");
+            error.to_wire()
+        });
         Self {
+            dir,
+            chosen_by,
             opened,
             import: Mutex::new(None),
             export: Mutex::new(None),
             exported: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The archive folder, open or not.
+    pub fn archive_dir(&self) -> &std::path::Path {
+        &self.dir
+    }
+
+    pub fn chosen_by(&self) -> &'static str {
+        self.chosen_by
+    }
+
+    /// Why the archive could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<String> {
+        self.opened
+            .as_ref()
+            .err()
+            .map(|error| error.message.clone())
+    }
+
+    /// Whether an import or export is running.
+    pub fn is_busy(&self) -> bool {
+        let running = |slot: &Mutex<Option<CancelToken>>| slot.lock().map_or(true, |s| s.is_some());
+        running(&self.import) || running(&self.export)
     }
 
     fn opened(&self) -> Result<&Opened, WireError> {
@@ -161,6 +189,28 @@ impl AppState {
             && let Some(token) = slot.as_ref()
         {
             token.cancel();
+        }
+    }
+}
+
+/// Opens the archive, waiting a few seconds for the writer lock: after "Open Another Archive…"
+/// the previous process may still be letting go of it.
+fn open_waiting_for_lock(dir: &std::path::Path) -> folio_core::Result<Opened> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match Archive::open_or_create(dir) {
+            Ok(archive) => {
+                tracing::info!("archive {}", dir.display());
+                return Ok(Opened {
+                    dir: dir.to_path_buf(),
+                    writer: Mutex::new(archive),
+                    index: Mutex::new(None),
+                });
+            }
+            Err(Error::ArchiveInUse(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(error) => return Err(error),
         }
     }
 }

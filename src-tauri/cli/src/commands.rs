@@ -42,6 +42,39 @@ pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Prints the location report; exit 1 when the place has a problem worth a warning.
+pub fn location(dir: &Path, chosen_by: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let report = folio_core::location::check(dir, chosen_by);
+    if json {
+        output::json(&report)?;
+    } else {
+        println!("Archive      {}", report.path);
+        println!("Chosen by    {}", report.chosen_by);
+        if let Some(file_system) = &report.file_system {
+            println!("File system  {file_system}");
+        }
+        if let (Some(free), Some(total)) = (report.free_bytes, report.total_bytes) {
+            println!(
+                "Free space   {} of {}",
+                human_bytes(free),
+                human_bytes(total)
+            );
+        }
+        println!(
+            "Writable     {}",
+            if report.writable { "yes" } else { "no" }
+        );
+        for warning in &report.warnings {
+            println!("Warning      {}", warning.message);
+        }
+    }
+    Ok(if report.warnings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::EXIT_SOME_FAILED)
+    })
+}
+
 /// Which items `folio list` shows.
 pub struct ListScope {
     pub kind: Option<crate::Kind>,
@@ -74,7 +107,7 @@ pub fn list(
             SortKey::Position,
         ),
         ListScope { untagged: true, .. } => (Scope::Untagged, SortKey::Imported),
-        ListScope { trash: true, .. } => (Scope::Trash, SortKey::Imported),
+        ListScope { trash: true, .. } => (Scope::Trash, SortKey::Deleted),
         ListScope {
             kind: Some(crate::Kind::Article),
             ..
@@ -92,9 +125,12 @@ pub fn list(
         crate::Sort::Language => SortKey::Language,
         crate::Sort::Credit => SortKey::Credit,
         crate::Sort::Imported => SortKey::Imported,
+        crate::Sort::Deleted => SortKey::Deleted,
     });
-    // Newest imports first unless a column was chosen; --desc flips whichever applies.
-    let descending = (sort == SortKey::Imported) != descending;
+    // Newest imports (in the Trash: newest deletions) first unless a column was chosen; --desc
+    // flips whichever applies.
+    let newest_first = matches!(sort, SortKey::Imported | SortKey::Deleted);
+    let descending = newest_first != descending;
     let mut request = ListRequest {
         scope,
         sort,

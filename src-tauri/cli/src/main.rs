@@ -184,6 +184,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Where the archive is, why, and whether that place is safe (local disk, space, not synced).
+    Location {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -194,6 +200,8 @@ pub enum Sort {
     Language,
     Credit,
     Imported,
+    /// When the item was moved to the Trash.
+    Deleted,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -219,6 +227,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    let chosen_by = folio_core::location::chosen_by(cli.archive.is_some());
     let archive_dir = match folio_core::location::resolve_archive_dir(cli.archive) {
         Ok(dir) => dir,
         Err(error) => return output::fail(&error),
@@ -226,6 +235,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => commands::init(&archive_dir),
         Command::Stats { json } => commands::stats(&archive_dir, json),
+        Command::Location { json } => commands::location(&archive_dir, chosen_by, json),
         Command::Import {
             json,
             tags,

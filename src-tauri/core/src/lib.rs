@@ -10,6 +10,7 @@ pub mod blobs;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod file_names;
 pub mod fixity;
 pub mod import;
 pub mod indexing;

@@ -311,6 +311,21 @@ fn trash_restore_and_empty_remove_rows_and_unreferenced_files() {
             .page(Scope::All, SortKey::Title, false)
             .contains(&ZEBRA.to_string())
     );
+    // The Trash lists the latest deletion first, whatever order the items were imported in.
+    trash::restore(library.conn(), &[zebra]).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    trash::trash(library.conn(), &[zebra]).unwrap();
+    assert_eq!(
+        library.page(Scope::Trash, SortKey::Deleted, true),
+        vec![ZEBRA, "grid"]
+    );
+    trash::restore(library.conn(), &[grid]).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    trash::trash(library.conn(), &[grid]).unwrap();
+    assert_eq!(
+        library.page(Scope::Trash, SortKey::Deleted, true),
+        vec!["grid", ZEBRA]
+    );
     trash::restore(library.conn(), &[zebra]).unwrap();
     assert_eq!(
         library.page(Scope::Trash, SortKey::Title, false),

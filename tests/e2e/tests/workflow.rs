@@ -1,6 +1,6 @@
 //! The day's workflow in the real app: import (through the command a drop calls), search in the
-//! search box with highlighted snippets, tag, add to a collection — each change seen in the
-//! window as the core made it.
+//! search box with highlighted snippets, tag, add to a collection, export the collection as a PDF
+//! dossier — each change seen in the window as the core made it.
 
 use std::path::Path;
 use std::time::Duration;
@@ -22,7 +22,7 @@ return true;
 "#;
 
 #[test]
-fn import_search_tag_and_collect_in_the_window() -> Result<()> {
+fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
     let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
     let archive = temp.path().join("archive");
     let inputs = temp.path().join("in");
@@ -104,5 +104,26 @@ fn import_search_tag_and_collect_in_the_window() -> Result<()> {
         PATIENCE,
     )?;
     assert_eq!(found["total"], 1, "{found}");
+
+    // Hand the collection over as a PDF dossier: through the command the export dialog calls,
+    // to the file its save picker would answer.
+    let dossier = temp.path().join("out").join("Board briefing.pdf");
+    std::fs::create_dir(dossier.parent().ok_or("no parent")?).map_err(|e| e.to_string())?;
+    let exported = session.invoke(
+        "export_items",
+        json!({"request": {
+            "scope": {"kind": "collection", "id": collection_id},
+            "format": "pdf",
+            "output": dossier.display().to_string(),
+            "title": "Board briefing",
+            "paper": "a4",
+        }}),
+        PATIENCE,
+    )?;
+    assert_eq!(exported["items"], 1, "{exported}");
+    assert_eq!(exported["cancelled"], false, "{exported}");
+    let pdf = std::fs::read(&dossier).map_err(|e| format!("no dossier on disk: {e}"))?;
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    assert!(pdf.len() as u64 == exported["bytes"].as_u64().unwrap_or(0), "size differs from the report");
     Ok(())
 }

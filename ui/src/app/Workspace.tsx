@@ -33,6 +33,7 @@ import { useHostActions } from '../hooks/useHostActions';
 import { useHostChanges } from '../hooks/useHostChanges';
 import { useCollections, useItem, useSavedSearches, useTags } from '../hooks/useHostData';
 import { useImport } from '../hooks/useImport';
+import { useOpenedFiles } from '../hooks/useOpenedFiles';
 import { useItemCommands } from '../hooks/useItemCommands';
 import { useListing, useLoadedSummaries } from '../hooks/useListing';
 import { useSelectionState } from '../hooks/useSelectionState';
@@ -67,6 +68,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   // …and the progress of an export or a verification.
   const jobsReady = exporter.listening === 'listening' && verifier.listening === 'listening';
   const archiveOpen = stats.data !== undefined;
+  useOpenedFiles(importer.start, archiveOpen && dropReady && !importing);
 
   const browsing = useBrowsing();
   const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;

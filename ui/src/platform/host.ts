@@ -53,11 +53,16 @@ export const COMMANDS = {
   cancelExport: 'cancel_export',
   revealPath: 'reveal_path',
   verifyArchive: 'verify_archive',
+  takeOpenedFiles: 'take_opened_files',
 } as const;
-export const EVENTS = { changed: 'folio://changed', progress: 'folio://progress' } as const;
+export const EVENTS = {
+  changed: 'folio://changed',
+  progress: 'folio://progress',
+  opened: 'folio://opened',
+} as const;
 
 /** What each host event carries. */
-type EventPayloads = { 'folio://changed': Changed; 'folio://progress': Progress };
+type EventPayloads = { 'folio://changed': Changed; 'folio://progress': Progress; 'folio://opened': null };
 
 export type Unsubscribe = () => void;
 
@@ -100,6 +105,18 @@ export function getStats(): Promise<Stats> {
 /** Imports files and folders; resolves with the report when the import has finished or stopped. */
 export function importPaths(request: ImportRequest): Promise<ImportReport> {
   return call<ImportReport>(COMMANDS.importPaths, { request });
+}
+
+/** Files the system opened with Folio ("Open with", file associations) not yet imported; each once. */
+export function takeOpenedFiles(): Promise<string[]> {
+  return call<string[]>(COMMANDS.takeOpenedFiles);
+}
+
+/** Runs `callback` whenever the system opens more files with the running app (macOS). */
+export function onOpenedFiles(callback: () => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.opened, () => {
+    callback();
+  });
 }
 
 /** Asks the running import to stop at its next batch; its `importPaths` then resolves, cancelled. */

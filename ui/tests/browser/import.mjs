@@ -324,10 +324,33 @@ async function automaticImport(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+async function openedWithFolio(checks, context, baseUrl, mockHost) {
+  const opened = [`${DESKTOP}/Сколково.jpg`, `${DESKTOP}/创新.txt`];
+  const query = encodeURIComponent(opened.join('|'));
+  const { page, problems } = await openPage(context, `${baseUrl}/?mock=empty&opened=${query}`, mockHost);
+  await checks.check('open with: files the app was started with are imported once, as if dropped', async () => {
+    await waitReady(page);
+    await page.getByTestId('import-report').waitFor({ timeout: 10_000 });
+    const requests = await mockValue(page, () => window.__folioMock?.importRequests ?? []);
+    expect(requests.length === 1, `expected one import, got ${JSON.stringify(requests)}`);
+    expect(
+      JSON.stringify(requests[0].paths) === JSON.stringify(opened),
+      `imported ${JSON.stringify(requests[0].paths)}`,
+    );
+    const takes = await mockValue(page, () => window.__folioMock?.calls.take_opened_files ?? 0);
+    expect(takes >= 1, 'take_opened_files was never called');
+  });
+  await checks.check('open with: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
 export async function importScenarios(checks, context, baseUrl, mockHost) {
   await dropImport(checks, context, baseUrl, mockHost);
   await cancelImport(checks, context, baseUrl, mockHost);
   await pickerImport(checks, context, baseUrl, mockHost);
   await failedImport(checks, context, baseUrl, mockHost);
   await automaticImport(checks, context, baseUrl, mockHost);
+  await openedWithFolio(checks, context, baseUrl, mockHost);
 }

@@ -83,6 +83,8 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 const scenario = params.get('mock') ?? 'empty';
 const manualImports = params.get('import') === 'manual';
+// Files the app was started with ("Open with Folio"), separated by `|`; handed out once.
+let openedFiles = (params.get('opened') ?? '').split('|').filter((path) => path !== '');
 const calls: Record<string, number> = {};
 const log: FolioMock['log'] = [];
 const importRequests: ImportRequest[] = [];
@@ -303,6 +305,11 @@ mockIPC(
       case 'cancel_import':
         if (running) running.cancelRequested = true;
         return null;
+      case 'take_opened_files': {
+        const taken = openedFiles;
+        openedFiles = [];
+        return taken;
+      }
       case 'plugin:dialog|open':
         dialogRequests.push({ ...(input.options as DialogOptions) });
         return dialogAnswer === null ? null : [...dialogAnswer];

@@ -135,3 +135,49 @@ pub fn saved_page(title: &str, caption: &str) -> String {
 </article><footer>Share on social media. Comments (3)</footer></body></html>"#
     )
 }
+
+/// A ZIP of stored entries whose names are written as raw bytes without the UTF-8 flag, as old
+/// ZIP tools write them in the system's DOS code page (GBK, CP866).
+pub fn raw_name_zip(entries: &[(&[u8], &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let size = data.len() as u32;
+        let common = |buffer: &mut Vec<u8>| {
+            buffer.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            buffer.extend_from_slice(&0u16.to_le_bytes()); // flags: no UTF-8 bit
+            buffer.extend_from_slice(&0u16.to_le_bytes()); // stored
+            buffer.extend_from_slice(&0u16.to_le_bytes()); // time
+            buffer.extend_from_slice(&0x21u16.to_le_bytes()); // 1980-01-01
+            buffer.extend_from_slice(&crc.to_le_bytes());
+            buffer.extend_from_slice(&size.to_le_bytes());
+            buffer.extend_from_slice(&size.to_le_bytes());
+            buffer.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            buffer.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        };
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend_from_slice(name);
+        out.extend_from_slice(data);
+
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        common(&mut central);
+        central.extend_from_slice(&[0; 8]); // comment length, disk, internal attributes
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name);
+    }
+    let central_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]); // disk numbers
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}

@@ -385,11 +385,12 @@ fn finish_item(conn: &Connection, id: i64, destination: &Destination) -> Result<
     index_queue::upsert(conn, id)
 }
 
-/// Page references and file paths compared loosely: `./page_files/a%20b.jpg` = `page_files/a b.jpg`.
+/// Page references and file paths compared loosely: `./page_files/a%20b.jpg` = `page_files/a b.jpg`,
+/// and a folder name macOS stored decomposed matches the composed name the page was saved with.
 fn normalise_reference(reference: &str) -> String {
     let trimmed = reference.trim().trim_start_matches("./").replace('\\', "/");
     let without_query = trimmed.split(['?', '#']).next().unwrap_or_default();
-    percent_decode(without_query).to_lowercase()
+    crate::file_names::collision_key(&percent_decode(without_query))
 }
 
 fn percent_decode(text: &str) -> String {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::article::{self, ArticleDraft, ArticleFormat};
 use crate::blobs::{BlobStore, FsBlobStore};
+use crate::file_names;
 use crate::photo::{self, PhotoDraft, PhotoError};
 
 use super::plan::{Unit, has_extension};
@@ -61,7 +62,7 @@ pub fn extract_unit(unit: &Unit, store: &FsBlobStore, derived: &Path) -> Result<
     }
     let bytes = fs::read(&unit.path)
         .map_err(|e| NotReady::Failed(super::plan::describe_io(&e, "cannot read the file")))?;
-    let source_name = file_name(&unit.path);
+    let source_name = file_names::name_of(&unit.path);
     if bytes.is_empty() {
         return Err(NotReady::Failed("the file is empty".into()));
     }
@@ -212,7 +213,7 @@ fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, der
             .map_err(|e| NotReady::Failed(super::plan::describe_io(&e, "cannot read the image")))
             .and_then(|bytes| {
                 let draft = photo::extract(&bytes).map_err(photo_outcome)?;
-                let name = file_name(&image.path);
+                let name = file_names::name_of(&image.path);
                 store_photo(
                     bytes,
                     draft,
@@ -261,10 +262,4 @@ fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, der
             Err(NotReady::Failed(why)) => ready.image_failures.push((display, why)),
         }
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::report::ImportReport;
 use super::zip_bundle::{self, ZipLimits};
 use crate::export::bundle::read::is_folio_bag;
+use crate::file_names;
 
 /// One thing to import: a file, the files attached to it, and how to name it in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +176,7 @@ fn plan_files(
                     display: inner_display.clone(),
                 });
             } else {
-                let page = file_name(path);
+                let page = file_names::name_of(path);
                 plan.report.skip(
                     inner_display.clone(),
                     format!("part of the saved web page {page} (not an image)"),
@@ -190,7 +191,7 @@ fn plan_files(
         if attached.contains(path) {
             continue;
         }
-        let name = file_name(path);
+        let name = file_names::name_of(path);
         if SYSTEM_FILES.contains(&name.as_str())
             || name.starts_with("._")
             || display.contains("__MACOSX/")
@@ -307,12 +308,6 @@ pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
             .iter()
             .any(|known| known.eq_ignore_ascii_case(ext))
     })
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 /// `root_display` + the path of `path` inside `root`, with `/` separators.

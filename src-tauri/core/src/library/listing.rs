@@ -42,6 +42,8 @@ pub enum SortKey {
     Language,
     Credit,
     Imported,
+    /// When the item was moved to the Trash (items not in it fall back to import order).
+    Deleted,
     /// A collection's own order (other scopes fall back to import order).
     Position,
 }
@@ -153,7 +155,10 @@ fn order_by(request: &ListRequest) -> String {
             "(SELECT c.position FROM collection_items c
               WHERE c.item_id = i.id AND c.collection_id = {id}) {dir}"
         ),
-        (SortKey::Imported | SortKey::Position, _) => format!("i.imported_at {dir}"),
+        (SortKey::Deleted, Scope::Trash) => format!("i.deleted_at {dir}"),
+        (SortKey::Imported | SortKey::Position | SortKey::Deleted, _) => {
+            format!("i.imported_at {dir}")
+        }
     };
     format!("{by}, i.id {dir}")
 }

@@ -12,7 +12,6 @@ pub mod bagit;
 mod captioned;
 mod catalogue;
 pub mod format;
-mod names;
 pub mod read;
 mod table;
 
@@ -32,11 +31,11 @@ use crate::import::thumbnails;
 
 use super::records::{Detail, Item};
 use super::{ExportRequest, Job, Stop};
+use crate::file_names::{self, UniqueNames};
 use bagit::PayloadFile;
 use format::{
     BundleArticle, BundleCollection, BundleFigure, BundleIndex, BundleItem, BundlePhoto, Gps,
 };
-use names::UniqueNames;
 
 /// The thumbnail size the catalogue shows.
 const THUMBNAIL_SIDE: u32 = 256;
@@ -47,7 +46,7 @@ pub fn bag_name(output: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    names::sanitise(&stem, "folio-bundle")
+    file_names::portable(&stem, "folio-bundle")
 }
 
 pub(super) fn write(
@@ -78,7 +77,7 @@ pub(super) fn write(
         let name = names
             .entry(folder)
             .or_default()
-            .claim(&names::sanitise(&item.source_name, &fallback));
+            .claim(&file_names::portable(&item.source_name, &fallback));
         let path = format!("data/{folder}/{name}");
         writer.original(archive, item, &path)?;
         let captioned_path = match &item.detail {
