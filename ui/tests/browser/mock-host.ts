@@ -27,7 +27,7 @@ import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt,
 import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
-import { placeholderThumbnail } from './mock-thumbs';
+import { sceneThumbnail } from './mock-thumbs';
 
 const IN_USE: WireError = {
   code: 'archive_in_use',
@@ -325,13 +325,14 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-// The host serves thumbnails through its `folio-thumb` protocol; here they are placeholders.
+// The host serves thumbnails through its `folio-thumb` protocol; here they are drawn as SVGs.
 const internals = (window as unknown as { __TAURI_INTERNALS__: Record<string, unknown> }).__TAURI_INTERNALS__;
 internals.convertFileSrc = (path: string, protocol: string) => {
   if (protocol !== 'folio-thumb') return `${protocol}://localhost/${encodeURIComponent(path)}`;
   thumbnails.push(path);
   const [sha256 = '', size = '256'] = path.split('/');
-  return placeholderThumbnail(sha256, Number(size), library.aspectOf(sha256));
+  const { aspect, scene } = library.thumbnailOf(sha256);
+  return sceneThumbnail(sha256, Number(size), aspect, scene);
 };
 
 window.__folioMock = {
