@@ -135,7 +135,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const { reorderable } = browsing;
   const counted = access.total === null ? null : t(searching ? 'items.results' : 'items.count', { count: access.total });
   // In a collection's own order, say that rows can be dragged to change it.
-  const subtitle = counted !== null && reorderable && (access.total ?? 0) > 1 ? `${counted} · ${t('items.reorderHint')}` : counted;
+  const note = counted !== null && reorderable && (access.total ?? 0) > 1 ? t('items.reorderHint') : null;
   const archiveEmpty = stats.data !== undefined && stats.data.items === 0 && stats.data.in_trash === 0;
   const shown = openId === null ? undefined : opened.data;
   const article = shown && isArticle(shown) ? shown : null;
@@ -232,7 +232,8 @@ export function Workspace({ settings }: { settings: SettingsState }) {
       />
       <ItemArea
         title={title}
-        subtitle={subtitle}
+        subtitle={counted}
+        note={note}
         actions={
           <>
             <SearchBox ref={searchInput} value={searchText} onChange={setSearchText} error={searchError} />

@@ -8,6 +8,8 @@ type Props = {
   title: string;
   /** "1,204 items" beside the title, once known. */
   subtitle: string | null;
+  /** A hint after the count, the first thing cut when the header is short of room. */
+  note: string | null;
   /** Toolbar controls, right of the title. */
   actions: ReactNode;
   /** A second toolbar line: the search filters. */
@@ -17,7 +19,7 @@ type Props = {
   children: ReactNode;
 };
 
-export function ItemArea({ title, subtitle, actions, filters, notices, children }: Props) {
+export function ItemArea({ title, subtitle, note, actions, filters, notices, children }: Props) {
   const t = useT();
   return (
     <main className="item-area" aria-label={t('items.label')}>
@@ -29,6 +31,11 @@ export function ItemArea({ title, subtitle, actions, filters, notices, children 
           {subtitle !== null && (
             <p className="item-area__count" data-testid="view-count">
               {subtitle}
+            </p>
+          )}
+          {note !== null && (
+            <p className="item-area__note" title={note}>
+              {note}
             </p>
           )}
         </div>

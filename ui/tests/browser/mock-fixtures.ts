@@ -67,7 +67,11 @@ function fields(title: string, language: string, date: string, source: string) {
 }
 
 function photo(path: string, title: string, language: string): MockFile {
-  const item = makePhoto({ ...fields(title, language, '2024-03-05T18:42:10+02:00', 'IMG_0412.jpg'), caption: title });
+  const item = makePhoto({
+    ...fields(title, language, '2024-03-05T18:42:10+02:00', 'IMG_0412.jpg'),
+    caption: title,
+    scene: 'street-evening',
+  });
   return { path, bytes: 5_100_000, outcome: 'imported', item };
 }
 

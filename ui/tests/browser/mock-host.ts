@@ -1,7 +1,8 @@
 // A mock Tauri host so the UI runs in a plain browser: fixture data, scenario chosen by `?mock=`.
 //
 // Scenarios: `empty` (default; an archive with nothing in it yet), `library` (a small archive in
-// three languages with tags, collections, figures and a Trash), `large` (200,000 generated items;
+// three languages with tags, collections, figures and a Trash), `press` (that archive and a season
+// more of a press office's work, enough to fill a window), `large` (200,000 generated items;
 // `&count=N` for another size), `in-use` (archive_stats rejects with `archive_in_use`),
 // `malformed` (archive_stats rejects with a bare string).
 // Imports run by themselves on a timer, unless `&import=manual`: then a test steps them through
@@ -27,7 +28,8 @@ import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt,
 import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
-import { placeholderThumbnail } from './mock-thumbs';
+import { pressCollections, pressItems, pressSavedSearches } from './mock-press-data';
+import { sceneThumbnail } from './mock-thumbs';
 
 const IN_USE: WireError = {
   code: 'archive_in_use',
@@ -102,6 +104,8 @@ function createLibrary(): MockLibrary {
   switch (scenario) {
     case 'library':
       return new MockLibrary(libraryItems(), libraryCollections(), librarySavedSearches());
+    case 'press':
+      return new MockLibrary(pressItems(), pressCollections(), pressSavedSearches());
     case 'large':
       return new MockLibrary(largeItems(Number(params.get('count') ?? 200_000)));
     default:
@@ -332,13 +336,14 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-// The host serves thumbnails through its `folio-thumb` protocol; here they are placeholders.
+// The host serves thumbnails through its `folio-thumb` protocol; here they are drawn as SVGs.
 const internals = (window as unknown as { __TAURI_INTERNALS__: Record<string, unknown> }).__TAURI_INTERNALS__;
 internals.convertFileSrc = (path: string, protocol: string) => {
   if (protocol !== 'folio-thumb') return `${protocol}://localhost/${encodeURIComponent(path)}`;
   thumbnails.push(path);
   const [sha256 = '', size = '256'] = path.split('/');
-  return placeholderThumbnail(sha256, Number(size), library.aspectOf(sha256));
+  const { aspect, scene } = library.thumbnailOf(sha256);
+  return sceneThumbnail(sha256, Number(size), aspect, scene);
 };
 
 window.__folioMock = {

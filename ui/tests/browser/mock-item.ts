@@ -3,6 +3,7 @@ import type { ArticleView } from '../../src/bindings/ArticleView';
 import type { ItemSummary } from '../../src/bindings/ItemSummary';
 import type { ItemView } from '../../src/bindings/ItemView';
 import type { PhotoView } from '../../src/bindings/PhotoView';
+import type { Scene } from './mock-thumbs';
 
 export type MockFigure = { id: number; caption: string; credit: string; photo_id: number | null };
 
@@ -36,6 +37,8 @@ export type MockItem = {
   camera: string;
   width: number | null;
   height: number | null;
+  /** What the photo's mock thumbnail shows. */
+  scene?: Scene;
 };
 
 /** A SHA-256-looking hex string that is stable for a seed (cheap: 200,000 are made at once). */

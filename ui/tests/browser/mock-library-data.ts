@@ -129,6 +129,7 @@ export function libraryItems(): MockItem[] {
       body_text: '科技部发布关于国际科技合作的新闻稿，介绍了创新合作的新进展。',
     }),
     photo(11, {
+      scene: 'hall',
       title: 'Skolkovo Innovation Center, plenary session',
       caption: 'The plenary session of the Second China-Russia Innovation Dialogue at the Skolkovo Innovation Center, Moscow.',
       credit: 'safea.gov.cn',
@@ -139,6 +140,7 @@ export function libraryItems(): MockItem[] {
       tags: ['Events/Innovation Dialogue', 'Places/Moscow'],
     }),
     photo(12, {
+      scene: 'speaker',
       title: 'Zhang Jianguo speaks at the opening',
       caption: 'Zhang Jianguo, deputy minister of Science and Technology, speaks at the opening ceremony.',
       credit: 'Xinhua / Wang Fang',
@@ -150,6 +152,7 @@ export function libraryItems(): MockItem[] {
       height: 4000,
     }),
     photo(13, {
+      scene: 'square-evening',
       title: 'Красная площадь вечером',
       caption: 'Красная площадь в Москве вечером накануне диалога.',
       credit: 'ТАСС / Иван Петров',
@@ -159,6 +162,7 @@ export function libraryItems(): MockItem[] {
       tags: ['Places/Moscow'],
     }),
     photo(14, {
+      scene: 'street',
       title: 'Крещатик утром',
       caption: 'Крещатик утром в день выборов.',
       credit: 'Olena Kovalenko',
@@ -169,6 +173,7 @@ export function libraryItems(): MockItem[] {
       imported_at: daysAgo(2, 14),
     }),
     photo(15, {
+      scene: 'fair',
       title: '春节庙会',
       caption: '北京地坛春节庙会。',
       credit: '新华社 / 李明',
@@ -178,6 +183,7 @@ export function libraryItems(): MockItem[] {
       tags: ['Events/Spring Festival', 'Places/Beijing'],
     }),
     photo(16, {
+      scene: 'group',
       title: 'Delegation photo at the Great Hall',
       caption: 'Foreign experts pose for a group photo at the Great Hall of the People.',
       credit: 'safea.gov.cn',
@@ -185,6 +191,7 @@ export function libraryItems(): MockItem[] {
       language: 'en',
     }),
     photo(17, {
+      scene: 'signing',
       title: 'Signing of the joint declaration',
       caption: 'Delegates sign the joint declaration of the innovation dialogue.',
       credit: 'safea.gov.cn',
@@ -193,6 +200,7 @@ export function libraryItems(): MockItem[] {
       tags: ['Events/Innovation Dialogue'],
     }),
     photo(18, {
+      scene: 'street-evening',
       title: 'Майдан Незалежності',
       caption: 'Майдан Незалежності в Киеве.',
       credit: 'Olena Kovalenko',
@@ -202,6 +210,7 @@ export function libraryItems(): MockItem[] {
       imported_at: daysAgo(2, 18),
     }),
     photo(19, {
+      scene: 'lab',
       title: 'Laboratory visit, Novosibirsk',
       caption: 'Researchers show the delegation a laboratory in Novosibirsk.',
       credit: 'Anna Smirnova',
@@ -210,6 +219,7 @@ export function libraryItems(): MockItem[] {
       tags: ['Topics/Science'],
     }),
     photo(20, {
+      scene: 'snow',
       title: '长城雪景',
       caption: '雪后的长城。',
       credit: '新华社 / 李明',
@@ -224,7 +234,7 @@ export function libraryItems(): MockItem[] {
       body_text: 'A first draft of the agenda for the dialogue.',
       deleted: true,
     }),
-    photo(22, { title: 'Blurry duplicate', caption: 'An out-of-focus frame.', credit: 'safea.gov.cn', date: '2018-10-16', deleted: true }),
+    photo(22, { scene: 'hall', title: 'Blurry duplicate', caption: 'An out-of-focus frame.', credit: 'safea.gov.cn', date: '2018-10-16', deleted: true }),
   ];
 }
 

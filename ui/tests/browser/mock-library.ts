@@ -19,6 +19,7 @@ import { summaryOf, viewOf, type MockItem } from './mock-item';
 import { comparator } from './mock-order';
 import { fold, parseQuery, QueryError } from './mock-search';
 import { searchItems } from './mock-search-run';
+import type { Scene } from './mock-thumbs';
 
 /** What "Recently imported" covers. */
 const RECENT_DAYS = 30;
@@ -154,10 +155,10 @@ export class MockLibrary {
     }
   }
 
-  /** Width over height of the item with these bytes, for placeholder thumbnails. */
-  aspectOf(sha256: string): number {
+  /** The proportions (width over height) and scene of the item with these bytes, for its thumbnail. */
+  thumbnailOf(sha256: string): { aspect: number; scene: Scene | undefined } {
     const item = this.items.find((candidate) => candidate.sha256 === sha256);
-    return item?.width && item.height ? item.width / item.height : 4 / 3;
+    return { aspect: item?.width && item.height ? item.width / item.height : 4 / 3, scene: item?.scene };
   }
 
   show(id: number): ItemView {
