@@ -20,15 +20,20 @@ export function sameScope(a: Scope, b: Scope): boolean {
   return scopeKey(a) === scopeKey(b);
 }
 
-/** A collection opens in its own order; everything else newest import first. */
+/** A collection opens in its own order, the Trash latest deletion first, the rest newest import first. */
 export function defaultOrder(scope: Scope): SortOrder {
-  return scope.kind === 'collection' ? { sort: 'position', descending: false } : { sort: 'imported', descending: true };
+  if (scope.kind === 'collection') return { sort: 'position', descending: false };
+  if (scope.kind === 'trash') return { sort: 'deleted', descending: true };
+  return { sort: 'imported', descending: true };
 }
 
-/** The order to keep when moving to `scope`: a collection's own order means nothing elsewhere. */
+/**
+ * The order to keep when moving to `scope`: a collection's own order and the Trash's deletion
+ * order mean nothing elsewhere, and the Trash and collections open in their own order.
+ */
 export function orderFor(scope: Scope, current: SortOrder): SortOrder {
-  if (scope.kind === 'collection') return defaultOrder(scope);
-  return current.sort === 'position' ? defaultOrder(scope) : current;
+  if (scope.kind === 'collection' || scope.kind === 'trash') return defaultOrder(scope);
+  return current.sort === 'position' || current.sort === 'deleted' ? defaultOrder(scope) : current;
 }
 
 /** Clicking a column: sort by it, or flip the direction if it already sorts the list. */

@@ -22,6 +22,8 @@ export type MockItem = {
   notes: string;
   tags: string[];
   deleted: boolean;
+  /** When it was last moved to the Trash, as a sequence number (0: never). */
+  deletedAt: number;
   byline: string;
   // Articles.
   site: string;
@@ -93,6 +95,7 @@ function blank(id: number, kind: MockItem['kind']): MockItem {
     notes: '',
     tags: [],
     deleted: false,
+    deletedAt: 0,
     byline: '',
     site: '',
     url: '',

@@ -284,6 +284,7 @@ export function largeItems(count: number): MockItem[] {
       notes: '',
       tags: [...(LARGE_TAGS[id % 5] ?? none)],
       deleted: false,
+      deletedAt: 0,
       byline: '',
       site: '',
       url: '',

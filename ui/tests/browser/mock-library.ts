@@ -46,6 +46,8 @@ export class MockLibrary {
   private history: HistoryEntry[] = [];
   private nextCollectionId = 1;
   private nextSearchId = 1;
+  // Counts moves to the Trash: the order the Trash lists its items in.
+  private deletions = 0;
 
   constructor(
     private items: MockItem[],
@@ -360,7 +362,11 @@ export class MockLibrary {
 
   private setDeleted(ids: number[], deleted: boolean): MockItem[] {
     const items = ids.map((id) => this.item(id)).filter((item) => item.deleted !== deleted);
-    for (const item of items) item.deleted = deleted;
+    this.deletions += 1;
+    for (const item of items) {
+      item.deleted = deleted;
+      if (deleted) item.deletedAt = this.deletions;
+    }
     this.changed();
     this.record({
       description: deleted

@@ -34,5 +34,7 @@ export function comparator(sort: Exclude<SortKey, 'position'>): Compare {
       return text((item) => summaryOf(item).credit);
     case 'imported':
       return tie;
+    case 'deleted':
+      return (a, b) => a.deletedAt - b.deletedAt || tie(a, b);
   }
 }

@@ -188,9 +188,9 @@ async function trashAndUndo(checks, context, baseUrl, mockHost) {
     await row(page, 'Delegation photo at the Great Hall').waitFor();
   });
 
-  await checks.check('trash: Restore brings a selected item back', async () => {
+  await checks.check('trash: the latest deletion is listed first; Restore brings a selected item back', async () => {
     await page.getByTestId('view-trash').click();
-    await expectTitles(page, ['Blurry duplicate', 'Old draft: agenda', victim], 'the Trash');
+    await expectTitles(page, [victim, 'Blurry duplicate', 'Old draft: agenda'], 'the Trash');
     await row(page, victim).click();
     await page.getByTestId('trash-restore').click();
     const [request] = await waitForCommand(page, 'restore_items');
