@@ -124,6 +124,9 @@ fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
     assert_eq!(exported["cancelled"], false, "{exported}");
     let pdf = std::fs::read(&dossier).map_err(|e| format!("no dossier on disk: {e}"))?;
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
-    assert!(pdf.len() as u64 == exported["bytes"].as_u64().unwrap_or(0), "size differs from the report");
+    assert!(
+        pdf.len() as u64 == exported["bytes"].as_u64().unwrap_or(0),
+        "size differs from the report"
+    );
     Ok(())
 }
