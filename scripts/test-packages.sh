@@ -19,25 +19,28 @@ say "checking the .deb: $(basename "$deb")"
 [ "$(dpkg-deb -f "$deb" Package)" = folio ] || fail "the .deb is not named folio"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb's version is not $version"
 dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1-0' || fail "the .deb does not depend on WebKitGTK"
-contents=$(dpkg-deb -c "$deb")
-for file in ./usr/bin/folio-desktop ./usr/bin/folio ./usr/share/applications/Folio.desktop \
-  ./usr/share/icons/hicolor/128x128/apps/folio-desktop.png; do
-  grep -q " $file\$" <<<"$contents" || fail "the .deb lacks $file"
+contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+for file in ./usr/bin/folio-desktop ./usr/bin/folio; do
+  grep -qx "$file" <<<"$contents" || fail "the .deb lacks $file"
 done
-ok "name folio, version $version, WebKitGTK dependency, app, command, menu entry and icon"
-entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./usr/share/applications/Folio.desktop)
+desktop_file=$(grep -E '^\./usr/share/applications/[^/]+\.desktop$' <<<"$contents" | head -1 || true)
+[ -n "$desktop_file" ] || fail "the .deb has no menu entry in /usr/share/applications"
+grep -qE '^\./usr/share/icons/hicolor/128x128/apps/[^/]+\.png$' <<<"$contents" ||
+  fail "the .deb has no 128×128 icon"
+ok "name folio, version $version, WebKitGTK dependency, app, command, menu entry ($desktop_file) and icon"
+entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "$desktop_file")
 for mime in image/jpeg image/png image/tiff text/html text/plain application/pdf application/zip \
   application/vnd.openxmlformats-officedocument.wordprocessingml.document; do
   grep -q "^MimeType=.*$mime;" <<<"$entry" || fail "the menu entry does not open $mime"
 done
-grep -q '^Exec=folio-desktop' <<<"$entry" || fail "the menu entry does not start folio-desktop"
-ok "the menu entry starts folio-desktop and opens the formats Folio imports"
+grep -qx 'Exec=folio-desktop %F' <<<"$entry" || fail "the menu entry does not start folio-desktop with the opened files"
+ok "the menu entry starts folio-desktop with the files it opens, for the formats Folio imports"
 
 say "checking the .rpm: $(basename "$rpm")"
 [ "$(rpm -qp --qf '%{NAME} %{VERSION}' "$rpm" 2>/dev/null)" = "folio $version" ] ||
   fail "the .rpm is not folio $version"
 files=$(rpm -qlp "$rpm" 2>/dev/null)
-for file in /usr/bin/folio-desktop /usr/bin/folio /usr/share/applications/Folio.desktop; do
+for file in /usr/bin/folio-desktop /usr/bin/folio "${desktop_file#.}"; do
   grep -qx "$file" <<<"$files" || fail "the .rpm lacks $file"
 done
 ok "name folio, version $version, app, command and menu entry"
