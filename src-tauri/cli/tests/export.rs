@@ -648,10 +648,20 @@ fn export_errors_are_usage_errors_with_a_clear_message() {
     let out = out.to_str().unwrap();
 
     let query = library.sandbox.folio(&[
-        "export", "--format", "pdf", "--output", out, "--query", "dialogue",
+        "export",
+        "--format",
+        "pdf",
+        "--output",
+        out,
+        "--query",
+        "dialogue OR",
     ]);
     assert_eq!(query.code, 2);
-    assert!(query.stderr.contains("not yet wired"), "{}", query.stderr);
+    assert!(
+        query.stderr.contains("OR at character"),
+        "a malformed query says where: {}",
+        query.stderr
+    );
 
     let missing = library.sandbox.folio(&[
         "export",
