@@ -213,3 +213,21 @@ fn archive_folder(chosen: &Path) -> Result<PathBuf, String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::archive_folder;
+
+    #[test]
+    fn an_archive_or_an_empty_folder_can_be_opened_and_anything_else_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(archive_folder(dir.path()).unwrap(), dir.path());
+        std::fs::write(dir.path().join("notes.txt"), "someone's documents").unwrap();
+        let refused = archive_folder(dir.path()).unwrap_err();
+        assert!(refused.contains("not a Folio archive"), "{refused}");
+        std::fs::write(dir.path().join(folio_core::db::DATABASE_FILE), "").unwrap();
+        assert_eq!(archive_folder(dir.path()).unwrap(), dir.path());
+        let gone = archive_folder(&dir.path().join("unplugged")).unwrap_err();
+        assert!(gone.contains("Cannot read"), "{gone}");
+    }
+}

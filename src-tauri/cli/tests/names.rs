@@ -250,3 +250,41 @@ fn location_reports_the_archive_and_why_it_was_chosen() {
     let report: Value = serde_json::from_slice(&missing.stdout).unwrap();
     assert_eq!(report["warnings"][0]["code"], "missing");
 }
+
+#[test]
+fn the_archive_chosen_in_the_app_is_the_one_the_command_uses() {
+    let sandbox = Sandbox::new();
+    let chosen = sandbox.path().join("Chosen archive");
+    fs::create_dir(&chosen).unwrap();
+    let config = sandbox.path().join("config");
+    fs::create_dir_all(config.join("folio")).unwrap();
+    fs::write(
+        config.join("folio").join("settings.json"),
+        serde_json::json!({ "archive": chosen }).to_string(),
+    )
+    .unwrap();
+    let located = |config: &std::path::Path| {
+        let output = util::folio()
+            .env("XDG_CONFIG_HOME", config)
+            .env("HOME", sandbox.path())
+            .args(["location", "--json"])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&output.stdout).unwrap()
+    };
+    let report = located(&config);
+    assert_eq!(report["chosen_by"], "remembered", "{report}");
+    assert_eq!(report["path"], chosen.to_str().unwrap());
+
+    // A remembered archive that is gone falls back to the default.
+    fs::remove_dir(&chosen).unwrap();
+    let report = located(&config);
+    assert_eq!(report["chosen_by"], "default", "{report}");
+    assert!(
+        report["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(".local/share/folio/Archive"),
+        "{report}"
+    );
+}
