@@ -267,6 +267,7 @@ fn the_archive_chosen_in_the_app_is_the_one_the_command_uses() {
         let output = util::folio()
             .env("XDG_CONFIG_HOME", config)
             .env("HOME", sandbox.path())
+            .env_remove("XDG_DATA_HOME")
             .args(["location", "--json"])
             .output()
             .unwrap();
