@@ -160,6 +160,27 @@ pub fn extract(
     format: ArticleFormat,
     file_name: &str,
 ) -> Result<ArticleDraft, ArticleError> {
+    check_size(bytes)?;
+    // The extractors are large third-party parsers fed untrusted bytes: a panic in one of them
+    // is this file's failure, never the batch's.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(bytes, format)));
+    let draft = read.map_err(|_| ArticleError::damaged(format, "the reader failed on it"))??;
+    draft::finish(draft, format, file_name)
+}
+
+/// [`extract`] without its panic guard, for the fuzz targets and their regression tests: the
+/// guard would turn the panic they look for into an ordinary error.
+#[doc(hidden)]
+pub fn extract_unguarded(
+    bytes: &[u8],
+    format: ArticleFormat,
+    file_name: &str,
+) -> Result<ArticleDraft, ArticleError> {
+    check_size(bytes)?;
+    draft::finish(read(bytes, format)?, format, file_name)
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), ArticleError> {
     if bytes.is_empty() {
         return Err(ArticleError::Empty);
     }
@@ -169,9 +190,11 @@ pub fn extract(
             limit: MAX_INPUT_BYTES,
         });
     }
-    // The extractors are large third-party parsers fed untrusted bytes: a panic in one of them
-    // is this file's failure, never the batch's.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+    Ok(())
+}
+
+fn read(bytes: &[u8], format: ArticleFormat) -> Result<ArticleDraft, ArticleError> {
+    match format {
         ArticleFormat::Text => plain::extract(bytes, plain::Flavour::Text),
         ArticleFormat::Markdown => plain::extract(bytes, plain::Flavour::Markdown),
         ArticleFormat::Html => html::extract(bytes, None),
@@ -179,9 +202,7 @@ pub fn extract(
         ArticleFormat::Docx => office::extract_docx(bytes),
         ArticleFormat::Odt => office::extract_odt(bytes),
         ArticleFormat::Pdf => pdf::extract(bytes),
-    }));
-    let draft = read.map_err(|_| ArticleError::damaged(format, "the reader failed on it"))??;
-    draft::finish(draft, format, file_name)
+    }
 }
 
 #[cfg(test)]

@@ -164,24 +164,50 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     } else {
         (decoded.full_width, decoded.full_height)
     };
-    let mut draft = PhotoDraft {
-        format,
-        media_type: format.media_type(),
-        width,
-        height,
-        title: String::new(),
-        caption: String::new(),
-        credit: String::new(),
-        byline: String::new(),
-        copyright: String::new(),
-        keywords: Vec::new(),
-        taken: None,
-        camera: String::new(),
-        gps: None,
-        thumbnails,
-    };
+    let mut draft = PhotoDraft::without_metadata(format, width, height, thumbnails);
     meta.fill(&mut draft);
     Ok(draft)
+}
+
+/// The metadata [`extract`] reads from `bytes`, without decoding pixels and without its panic
+/// guard: for the fuzz targets of the container, EXIF, IPTC and XMP readers and their regression
+/// tests, which must see a panic to report it. The draft has no size and no thumbnails.
+#[doc(hidden)]
+pub fn read_metadata(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
+    let format = sniff::identify(bytes)?;
+    if format == PhotoFormat::Heic {
+        return Err(PhotoError::Unsupported(format));
+    }
+    let meta = merge::Metadata::read(blocks::find(format, bytes));
+    let mut draft = PhotoDraft::without_metadata(format, 0, 0, Vec::new());
+    meta.fill(&mut draft);
+    Ok(draft)
+}
+
+impl PhotoDraft {
+    fn without_metadata(
+        format: PhotoFormat,
+        width: u32,
+        height: u32,
+        thumbnails: Vec<Thumbnail>,
+    ) -> Self {
+        Self {
+            format,
+            media_type: format.media_type(),
+            width,
+            height,
+            title: String::new(),
+            caption: String::new(),
+            credit: String::new(),
+            byline: String::new(),
+            copyright: String::new(),
+            keywords: Vec::new(),
+            taken: None,
+            camera: String::new(),
+            gps: None,
+            thumbnails,
+        }
+    }
 }
 
 /// Applies an XMP sidecar (`name.xmp` beside the photo, as Lightroom, Bridge and Photo Mechanic
