@@ -7,6 +7,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::Result;
 use crate::export::bundle::format::{BundleIndex, BundleItem};
+use crate::file_names;
 use crate::tables::{blobs, collections, figures, index_queue, items, tags};
 use crate::text::credit::split_credit;
 
@@ -150,11 +151,7 @@ fn commit_article(
     }
     let draft = &article.draft;
     blobs::record(conn, &article.sha256, article.size, article.media_type)?;
-    let source_name = display
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(display)
-        .to_string();
+    let source_name = file_names::nfc(display.rsplit(['/', '\\']).next().unwrap_or(display));
     let title = if draft.title.trim().is_empty() {
         stem(&source_name)
     } else {
@@ -390,7 +387,7 @@ fn finish_item(conn: &Connection, id: i64, destination: &Destination) -> Result<
 fn normalise_reference(reference: &str) -> String {
     let trimmed = reference.trim().trim_start_matches("./").replace('\\', "/");
     let without_query = trimmed.split(['?', '#']).next().unwrap_or_default();
-    crate::file_names::collision_key(&percent_decode(without_query))
+    file_names::collision_key(&percent_decode(without_query))
 }
 
 fn percent_decode(text: &str) -> String {
