@@ -238,8 +238,9 @@ fn sync_service(dir: &Path) -> Option<&'static str> {
         ("百度网盘", "Baidu Netdisk"),
         ("baidunetdisk", "Baidu Netdisk"),
     ];
-    dir.components().find_map(|part| {
-        let name = part.as_os_str().to_string_lossy().to_lowercase();
+    // Split on both separators: a Windows path read on another system is one component.
+    let text = dir.to_string_lossy().to_lowercase();
+    text.split(['/', '\\']).find_map(|name| {
         // OneDrive names its folder "OneDrive - Company"; Dropbox "Dropbox (Company)".
         SERVICES
             .iter()
