@@ -19,19 +19,22 @@ say "checking the .deb: $(basename "$deb")"
 [ "$(dpkg-deb -f "$deb" Package)" = folio ] || fail "the .deb is not named folio"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb's version is not $version"
 dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1-0' || fail "the .deb does not depend on WebKitGTK"
-contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
-for file in ./usr/bin/folio-desktop ./usr/bin/folio; do
+# Member names with or without a leading ./, depending on the dpkg version that built it.
+members=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+contents=$(sed 's|^\./||' <<<"$members")
+for file in usr/bin/folio-desktop usr/bin/folio; do
   grep -qx "$file" <<<"$contents" || fail "the .deb lacks $file"
 done
-desktop_file=$(grep -E '^\./usr/share/applications/[^/]+\.desktop$' <<<"$contents" | head -1 || true)
+desktop_file=$(grep -E '^usr/share/applications/[^/]+\.desktop$' <<<"$contents" | head -1 || true)
 [ -n "$desktop_file" ] || fail "the .deb has no menu entry in /usr/share/applications"
-grep -qE '^\./usr/share/icons/hicolor/128x128/apps/[^/]+\.png$' <<<"$contents" ||
+grep -qE '^usr/share/icons/hicolor/128x128/apps/[^/]+\.png$' <<<"$contents" ||
   fail "the .deb has no 128×128 icon"
 ok "name folio, version $version, WebKitGTK dependency, app, command, menu entry ($desktop_file) and icon"
-entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "$desktop_file")
+member=$(grep -E "^(\./)?$desktop_file\$" <<<"$members" | head -1)
+entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "$member")
 for mime in image/jpeg image/png image/tiff text/html text/plain application/pdf application/zip \
   application/vnd.openxmlformats-officedocument.wordprocessingml.document; do
-  grep -q "^MimeType=.*$mime;" <<<"$entry" || fail "the menu entry does not open $mime"
+  grep -qE "^MimeType=(.*;)?$mime;" <<<"$entry" || fail "the menu entry does not open $mime"
 done
 grep -qx 'Exec=folio-desktop %F' <<<"$entry" || fail "the menu entry does not start folio-desktop with the opened files"
 ok "the menu entry starts folio-desktop with the files it opens, for the formats Folio imports"
@@ -40,7 +43,7 @@ say "checking the .rpm: $(basename "$rpm")"
 [ "$(rpm -qp --qf '%{NAME} %{VERSION}' "$rpm" 2>/dev/null)" = "folio $version" ] ||
   fail "the .rpm is not folio $version"
 files=$(rpm -qlp "$rpm" 2>/dev/null)
-for file in /usr/bin/folio-desktop /usr/bin/folio "${desktop_file#.}"; do
+for file in /usr/bin/folio-desktop /usr/bin/folio "/$desktop_file"; do
   grep -qx "$file" <<<"$files" || fail "the .rpm lacks $file"
 done
 ok "name folio, version $version, app, command and menu entry"
