@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+# Standard output carries only the two paths; everything the builds print goes to stderr.
+exec 3>&1 1>&2
+
 profile=debug
 tauri_flags=(--debug)
 cargo_flags=()
@@ -27,11 +30,11 @@ cli="$target_dir/$profile/folio"
 # The UI is already built; the packages also carry the `folio` command beside the app.
 config=$(printf '{"build":{"beforeBuildCommand":""},"bundle":{"linux":{"deb":{"files":{"/usr/bin/folio":"%s"}},"rpm":{"files":{"/usr/bin/folio":"%s"}}}}}' "$cli" "$cli")
 say "bundling the .deb and .rpm ($profile)"
-ui/node_modules/.bin/tauri build "${tauri_flags[@]}" --bundles deb,rpm --ci --config "$config" >&2
+ui/node_modules/.bin/tauri build "${tauri_flags[@]}" --bundles deb,rpm --ci --config "$config"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 bundle="$target_dir/$profile/bundle"
 deb=$(ls "$bundle/deb/"*"_${version}_"*.deb)
 rpm=$(ls "$bundle/rpm/"*"-${version}-"*.rpm)
-echo "$deb"
-echo "$rpm"
+echo "$deb" >&3
+echo "$rpm" >&3
