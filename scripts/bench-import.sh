@@ -29,7 +29,7 @@ fi
 
 say "building folio (release)"
 cargo build --release -p folio --quiet
-folio=target/release/folio
+folio=${CARGO_TARGET_DIR:-target}/release/folio
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
