@@ -8,8 +8,9 @@
 
 use whatlang::{Lang, Script};
 
-/// Detection looks at most at this much text: enough for a stable answer, bounded work.
-const SAMPLE_BYTES: usize = 8 * 1024;
+/// Detection looks at most at this much text: a few hundred words give a stable answer, and
+/// whatlang's cost grows with the length.
+const SAMPLE_BYTES: usize = 3 * 1024;
 /// Fewer letters than this say nothing about a language.
 const MIN_LETTERS: usize = 3;
 

@@ -28,8 +28,9 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| pattern(r"\w+"));
 
 /// The page's blocks in reading order, boilerplate removed, the headline not repeated.
-pub(super) fn extract(html: &str, title: &str) -> Vec<Block> {
-    let container = smoothie_blocks(html);
+/// `page` is `html` already parsed; the container extractor takes it over.
+pub(super) fn extract(html: &str, page: Document, title: &str) -> Vec<Block> {
+    let container = smoothie_blocks(page);
     let judge = trafilatura_text(html);
     let container_tokens = container.as_ref().map_or(0, |b| text_tokens(b));
     let judge_tokens = judge.as_ref().map_or(0, |t| TOKEN.find_iter(t).count());
@@ -54,7 +55,7 @@ pub(super) fn extract(html: &str, title: &str) -> Vec<Block> {
     finish(blocks, title)
 }
 
-fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
+fn smoothie_blocks(page: Document) -> Option<Vec<Block>> {
     // Credit and caption classes survive so that figures can be read from the container.
     let classes_to_preserve = [
         "credit",
@@ -70,7 +71,7 @@ fn smoothie_blocks(html: &str) -> Option<Vec<Block>> {
         classes_to_preserve: classes_to_preserve.map(String::from).to_vec(),
         ..Default::default()
     };
-    let mut readability = dom_smoothie::Readability::new(html, None, Some(cfg)).ok()?;
+    let mut readability = dom_smoothie::Readability::with_document(page, None, Some(cfg)).ok()?;
     let article = readability.parse().ok()?;
     let content = Document::fragment(article.content.to_string());
     Some(read_blocks(&content.root(), false))
@@ -80,6 +81,9 @@ fn trafilatura_text(html: &str) -> Option<String> {
     // Its default stops at 1 MB of text, which would make it disagree with everything after.
     let options = rs_trafilatura::Options {
         max_extracted_len: usize::MAX,
+        // Folio imports articles: the page-type classifier (a model run on every page) would
+        // only confirm it.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..Default::default()
     };
     rs_trafilatura::extract_with_options(html, &options)

@@ -31,8 +31,10 @@ pub(super) fn extract(
 /// Reads a page that is already text.
 pub(super) fn extract_str(html: &str) -> ArticleDraft {
     let html = nesting::flatten(html);
-    let meta = meta::read(&Document::from(html.as_ref()));
-    let blocks = body::extract(&html, &meta.title);
+    // One parse serves the metadata and then the container extractor, which consumes it.
+    let page = Document::from(html.as_ref());
+    let meta = meta::read(&page);
+    let blocks = body::extract(&html, page, &meta.title);
 
     let mut figures: Vec<FigureDraft> = blocks
         .iter()
@@ -96,12 +98,18 @@ pub(super) fn same_image(a: &str, b: &str) -> bool {
 /// The declared language unless the text plainly says otherwise (templates often declare
 /// `lang="en"` on every page of a multilingual site).
 fn choose_language(declared: Option<String>, title: &str, body: &str) -> Option<String> {
-    let detected = detect_language(&format!("{title}\n{body}"));
+    let detected = detect_language(&format!("{title}\n{}", language_sample(body)));
     match (declared, detected) {
         (Some(d), Some(t)) if d != t && body.chars().count() >= 200 => Some(t),
         (Some(d), _) => Some(d),
         (None, t) => t,
     }
+}
+
+/// The start of `body`, which is all language detection reads: copying a long page whole for it
+/// would cost more than the detection.
+fn language_sample(body: &str) -> &str {
+    &body[..crate::text::credit::floor_char_boundary(body, 3 * 1024)]
 }
 
 #[cfg(test)]
