@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "organise",
         sql: include_str!("migrations/0002_organise.sql"),
     },
+    Migration {
+        number: 3,
+        name: "live_counts",
+        sql: include_str!("migrations/0003_live_counts.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -140,6 +145,10 @@ mod tests {
             (
                 2,
                 include_str!("migrations/0002_organise.sql.sha256").trim(),
+            ),
+            (
+                3,
+                include_str!("migrations/0003_live_counts.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

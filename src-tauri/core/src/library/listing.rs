@@ -97,13 +97,26 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemSummary> {
     })
 }
 
+/// What a scope's condition is for: counting the items, or reading a sorted page of them.
+#[derive(Clone, Copy, PartialEq)]
+enum Purpose {
+    Count,
+    Page,
+}
+
 /// The condition (and its parameters) that selects a scope's items.
-fn scope_filter(scope: &Scope) -> (String, Vec<Value>) {
-    let live = "i.deleted_at IS NULL";
+///
+/// "Not deleted" and "of this kind" match most of a library. For a page they are written as
+/// `+term`, which keeps SQLite from choosing their index: it then reads the sort's index in
+/// order and stops after one page, rather than fetching every match and sorting it (0.2 s at
+/// 200,000 items). For a count the same index answers without touching a row.
+fn scope_filter(scope: &Scope, purpose: Purpose) -> (String, Vec<Value>) {
+    let plus = if purpose == Purpose::Page { "+" } else { "" };
+    let live = format!("{plus}i.deleted_at IS NULL");
     match scope {
-        Scope::All => (live.into(), vec![]),
-        Scope::Articles => (format!("{live} AND i.kind = 'article'"), vec![]),
-        Scope::Photos => (format!("{live} AND i.kind = 'photo'"), vec![]),
+        Scope::All => (live, vec![]),
+        Scope::Articles => (format!("{live} AND {plus}i.kind = 'article'"), vec![]),
+        Scope::Photos => (format!("{live} AND {plus}i.kind = 'photo'"), vec![]),
         Scope::Untagged => (
             format!("{live} AND NOT EXISTS (SELECT 1 FROM item_tags it WHERE it.item_id = i.id)"),
             vec![],
@@ -174,23 +187,30 @@ pub fn list_page(conn: &Connection, request: &ListRequest) -> Result<ItemPage> {
     if let Scope::Collection { id } = request.scope {
         super::collections::members(conn, id)?;
     }
-    let (filter, mut values) = scope_filter(&request.scope);
+    let (filter, values) = scope_filter(&request.scope, Purpose::Count);
     let total: u32 = conn.query_row(
         &format!("SELECT count(*) FROM items i WHERE {filter}"),
         params_from_iter(values.iter()),
         |row| row.get(0),
     )?;
+    let (sql, values) = page_query(request);
+    let mut statement = conn.prepare(&sql)?;
+    let items = statement
+        .query_map(params_from_iter(values.iter()), summary_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ItemPage { total, items })
+}
+
+/// The statement that reads one page of a view, and its parameters.
+fn page_query(request: &ListRequest) -> (String, Vec<Value>) {
+    let (filter, mut values) = scope_filter(&request.scope, Purpose::Page);
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_JOINS} WHERE {filter} ORDER BY {} LIMIT ? OFFSET ?",
         order_by(request)
     );
     values.push(Value::Integer(request.limit.into()));
     values.push(Value::Integer(request.offset.into()));
-    let mut statement = conn.prepare(&sql)?;
-    let items = statement
-        .query_map(params_from_iter(values.iter()), summary_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ItemPage { total, items })
+    (sql, values)
 }
 
 /// Summaries of the given items, in the order given; ids that do not exist are left out.
@@ -206,4 +226,50 @@ pub fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ItemSummary>> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrations::{self, MIGRATIONS};
+
+    /// SQLite's plan for a page of `scope` sorted by `sort`, as its EXPLAIN QUERY PLAN lines.
+    fn plan(scope: Scope, sort: SortKey) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("folio.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::apply(&mut conn, &path, MIGRATIONS).unwrap();
+        let request = ListRequest {
+            scope,
+            sort,
+            descending: true,
+            offset: 0,
+            limit: 100,
+        };
+        let (sql, values) = page_query(&request);
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let lines: Vec<String> = statement
+            .query_map(params_from_iter(values.iter()), |row| {
+                row.get::<_, String>(3)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn a_page_of_a_large_view_reads_the_sort_index_in_order_instead_of_sorting() {
+        for scope in [Scope::All, Scope::Articles, Scope::Photos] {
+            let by_import = plan(scope.clone(), SortKey::Imported);
+            assert!(by_import.contains("items_imported_at"), "{by_import}");
+            assert!(!by_import.contains("TEMP B-TREE"), "{by_import}");
+            let by_title = plan(scope, SortKey::Title);
+            assert!(by_title.contains("items_title"), "{by_title}");
+            assert!(!by_title.contains("TEMP B-TREE"), "{by_title}");
+        }
+        let trash = plan(Scope::Trash, SortKey::Deleted);
+        assert!(trash.contains("items_deleted_at"), "{trash}");
+        assert!(!trash.contains("TEMP B-TREE"), "{trash}");
+    }
 }
