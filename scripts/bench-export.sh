@@ -5,7 +5,8 @@
 #    imported with the release `folio`: `folio export --format pdf` against weasyprint and
 #    wkhtmltopdf rendering the same content from an equivalent HTML file in the same run.
 #    Goal: folio ≤ 0.3 × weasyprint's time, and faster than wkhtmltopdf.
-# 2. A ZIP bundle of the 1,000-photo import corpus (if present) against `zip -r -0`, in MB/s.
+# 2. A ZIP bundle of the 1,000-photo import corpus (if present) against `zip -r -0` and
+#    `7z a -tzip -mx=0` of the same files, in MB/s. Goal: no slower than `zip -r -0`.
 #
 #   scripts/bench-export.sh [PHOTO_CORPUS_DIR]   (default: ~/.cache/folio-bench/corpus)
 set -euo pipefail
@@ -19,6 +20,7 @@ target_dir=${CARGO_TARGET_DIR:-target}
 
 command -v wkhtmltopdf >/dev/null || as_root apt-get install -y -qq wkhtmltopdf
 command -v zip >/dev/null || as_root apt-get install -y -qq zip
+command -v 7z >/dev/null || as_root apt-get install -y -qq p7zip-full
 command -v exiftool >/dev/null || as_root apt-get install -y -qq libimage-exiftool-perl
 python3 -c 'import PIL' 2>/dev/null || python3 -m pip install --quiet pillow
 command -v weasyprint >/dev/null || python3 -m pip install --quiet weasyprint
@@ -137,12 +139,15 @@ if [ -d "$big_corpus/photos" ]; then
   cat "$big_corpus"/photos/*.jpg > /dev/null
   say "zip -r -0"
   read -r peer_s peer_rss < <(timed zip-peer zip -q -r -0 "$work/peer.zip" "$big_corpus/photos")
+  say "7z a -tzip -mx=0"
+  read -r sz_s sz_rss < <(timed 7z-peer 7z a -tzip -mx=0 "$work/peer.7z.zip" "$big_corpus/photos")
   rate() { python3 -c "print(f'{$1/$2:.0f}')"; }
   echo
   echo "| bundle: $n_photos photos, $photo_mb MB | seconds | MB/s | peak RSS MB |"
   echo "|---|---|---|---|"
   echo "| folio export --format zip (BagIt: SHA-256 reused, SHA-512 computed, captions checked, catalogue) | $zip_s | $(rate "$photo_mb" "$zip_s") | $zip_rss |"
   echo "| zip -r -0 | $peer_s | $(rate "$photo_mb" "$peer_s") | $peer_rss |"
+  echo "| 7z a -tzip -mx=0 | $sz_s | $(rate "$photo_mb" "$sz_s") | $sz_rss |"
 else
   say "no photo corpus at $big_corpus/photos: bundle benchmark skipped"
 fi
