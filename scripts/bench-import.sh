@@ -44,7 +44,7 @@ timed() { # timed LABEL CMD... → prints "seconds peak_rss_mb"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
     cat "$work/$label.err" >&2; fail "$label failed"; }
-  awk '{printf "%s %.0f", $1, $2/1024}' "$work/$label.time"
+  awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/$label.time"
 }
 
 say "folio import: $n_photos photos"

@@ -16,9 +16,15 @@ use rayon::prelude::*;
 use crate::archive::{Archive, DERIVED_DIR};
 use crate::error::Result;
 use crate::progress::{CancelToken, Progress, ProgressSink};
+use extract::{NotReady, Ready};
 
 pub use report::{Duplicate, Failed, ImportReport, Imported, Skipped};
 pub use zip_bundle::ZipLimits;
+
+/// What extracting one unit gave: ready to commit, or why not.
+type ExtractOutcome = std::result::Result<Ready, NotReady>;
+/// A batch's units and what extracting each gave, by the path shown for it.
+type Extracted<'a> = (&'a [plan::Unit], Vec<(String, ExtractOutcome)>);
 
 /// What the desktop asks to import: the paths of a drop or a picker, with optional tags and
 /// collection for everything imported.
@@ -96,18 +102,10 @@ pub fn import(
     let store = archive.blobs().clone();
     let derived = archive.dir().join(DERIVED_DIR);
 
-    for (index, batch) in units.chunks(options.batch_size.max(1)).enumerate() {
-        if cancel.is_cancelled() {
-            report.cancelled = true;
-            for unit in &units[index * options.batch_size.max(1)..] {
-                report.skip(
-                    unit.display.clone(),
-                    "not imported: the import was cancelled",
-                );
-            }
-            break;
-        }
-        let extracted: Vec<_> = batch
+    // The commit of one batch runs on its own thread while the next batch is extracted: the
+    // writer mostly waits for the disk (fsync), the extractors for the CPU.
+    let extract_batch = |batch: &[plan::Unit]| -> Vec<(String, ExtractOutcome)> {
+        batch
             .par_iter()
             .map(|unit| {
                 (
@@ -115,12 +113,64 @@ pub fn import(
                     extract::extract_unit(unit, &store, &derived),
                 )
             })
-            .collect();
-        commit::commit_batch(archive.conn_mut(), extracted, &destination, &mut report)?;
-        status.files_done += batch.len() as u64;
-        status.bytes_done += batch.iter().map(|u| u.size).sum::<u64>();
-        status.current = batch.last().map(|u| u.display.clone());
-        progress.report(&status);
+            .collect()
+    };
+    // Twice as many extractors as cores: each waits for the disk while it stores an original
+    // (fsync), and another uses the core meanwhile.
+    let extractors = rayon::ThreadPoolBuilder::new()
+        .num_threads(2 * std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .thread_name(|i| format!("folio-extract-{i}"))
+        .build()
+        .map_err(|e| crate::error::Error::Internal(format!("cannot start the import: {e}")))?;
+    let batches: Vec<&[plan::Unit]> = units.chunks(options.batch_size.max(1)).collect();
+    let mut next = 0;
+    let mut waiting: Option<Extracted> = None;
+    loop {
+        let to_extract = if cancel.is_cancelled() {
+            None
+        } else {
+            batches.get(next).copied()
+        };
+        if to_extract.is_none() && waiting.is_none() {
+            break;
+        }
+        let conn = archive.conn_mut();
+        let (committed, extracted) = std::thread::scope(|scope| {
+            let committer = waiting.take().map(|(batch, ready)| {
+                let (report, destination) = (&mut report, &destination);
+                scope.spawn(move || {
+                    commit::commit_batch(conn, ready, destination, report).map(|()| batch)
+                })
+            });
+            let extracted =
+                to_extract.map(|batch| (batch, extractors.install(|| extract_batch(batch))));
+            let committed = committer.map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (committed, extracted)
+        });
+        if let Some(result) = committed {
+            let batch = result?;
+            status.files_done += batch.len() as u64;
+            status.bytes_done += batch.iter().map(|u| u.size).sum::<u64>();
+            status.current = batch.last().map(|u| u.display.clone());
+            progress.report(&status);
+        }
+        if extracted.is_some() {
+            next += 1;
+        }
+        waiting = extracted;
+    }
+    if next < batches.len() {
+        report.cancelled = true;
+        for unit in batches[next..].iter().flat_map(|batch| batch.iter()) {
+            report.skip(
+                unit.display.clone(),
+                "not imported: the import was cancelled",
+            );
+        }
     }
     for bundle in &plan.bundles {
         let loaded = crate::export::bundle::read::load(&bundle.root).and_then(|loaded| {
@@ -202,8 +252,10 @@ mod tests {
         };
         let report = import(&mut archive, &[inputs], &options, &sink, &cancel).unwrap();
         assert!(report.cancelled);
-        assert_eq!(report.imported.len(), 10);
-        assert_eq!(report.skipped.len(), 90);
+        // The second batch was extracted while the first was committed, its originals already
+        // stored: it is committed too, and nothing after it is started.
+        assert_eq!(report.imported.len(), 20);
+        assert_eq!(report.skipped.len(), 80);
         assert!(
             report
                 .skipped
@@ -215,6 +267,6 @@ mod tests {
             .conn()
             .query_row("SELECT count(*) FROM items", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(count, 10, "the committed batch stays");
+        assert_eq!(count, 20, "the committed batches stay");
     }
 }
