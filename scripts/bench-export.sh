@@ -37,13 +37,6 @@ folio=$target_dir/release/folio
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-timed() { # timed LABEL CMD... → prints "seconds peak_rss_mb"
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
-    cat "$work/$label.err" >&2; fail "$label failed"; }
-  awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/$label.time"
-}
-
 say "importing the dossier corpus"
 "$folio" --archive "$work/dossier" import --json "$small_corpus/photos" "$small_corpus/articles/txt" > "$work/import.json"
 ids=$(python3 - "$work/import.json" <<'EOF'

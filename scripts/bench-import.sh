@@ -40,13 +40,6 @@ photo_mb=$(du -sm "$corpus/photos" | cut -f1)
 # Warm the page cache so both sides read from memory.
 cat "$corpus"/photos/*.jpg > /dev/null
 
-timed() { # timed LABEL CMD... → prints "seconds peak_rss_mb"
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
-    cat "$work/$label.err" >&2; fail "$label failed"; }
-  awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/$label.time"
-}
-
 say "folio import: $n_photos photos"
 read -r folio_photo_s folio_photo_rss < <(timed folio-photos "$folio" --archive "$work/a-photos" import --json "$corpus/photos")
 imported=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r["imported"]))' "$work/folio-photos.out")

@@ -22,3 +22,12 @@ build_ui_if_changed() {
   (cd ui && npm run --silent build)
   echo "$hash" > ui/dist/.source-hash
 }
+
+# For the benchmarks: runs CMD, keeping its output in $work/LABEL.out and .err, and prints
+# "seconds peak_rss_mb". The caller sets `work` to a scratch folder.
+timed() { # timed LABEL CMD...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" > "$work/$label.out" 2> "$work/$label.err" || {
+    cat "$work/$label.err" >&2; fail "$label failed"; }
+  awk '{printf "%s %.0f\n", $1, $2/1024}' "$work/$label.time"
+}

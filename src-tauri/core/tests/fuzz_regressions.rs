@@ -124,22 +124,7 @@ fn jpeg_carrying_iim(iim: &[u8]) -> Vec<u8> {
 }
 
 fn empty_draft() -> PhotoDraft {
-    PhotoDraft {
-        format: PhotoFormat::Jpeg,
-        media_type: PhotoFormat::Jpeg.media_type(),
-        width: 1,
-        height: 1,
-        title: String::new(),
-        caption: String::new(),
-        credit: String::new(),
-        byline: String::new(),
-        copyright: String::new(),
-        keywords: Vec::new(),
-        taken: None,
-        camera: String::new(),
-        gps: None,
-        thumbnails: Vec::new(),
-    }
+    PhotoDraft::without_metadata(PhotoFormat::Jpeg, 1, 1, Vec::new())
 }
 
 /// `(target, file)` for every file under `root/TARGET/`, sorted.

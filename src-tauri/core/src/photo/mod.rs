@@ -185,7 +185,8 @@ pub fn read_metadata(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
 }
 
 impl PhotoDraft {
-    fn without_metadata(
+    /// A photo of this format and size with no caption, credit or other metadata yet.
+    pub fn without_metadata(
         format: PhotoFormat,
         width: u32,
         height: u32,
