@@ -21,7 +21,7 @@ use super::normalize::{NormChar, Normalized};
 
 /// Bumped whenever the tokens produced for a text change: an index made by another version is
 /// rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Longer words (pasted URLs, base64, chemical names) are skipped; they keep their position.
 const MAX_WORD_BYTES: usize = 120;

@@ -14,6 +14,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::analyzer::AnalyzedToken;
+use super::common_pairs::phrase_terms;
 use super::phrase::GuardedPhraseQuery;
 use super::query::{Atom, DateFilter, Query, TextScope};
 use super::schema::Fields;
@@ -88,22 +89,24 @@ fn scope_fields(scope: TextScope, fields: &Fields) -> Vec<(Field, f32)> {
     }
 }
 
-/// One term or phrase, in each of `fields`, scored by the field's weight.
+/// One term or phrase, in each of `fields`, scored by the field's weight. A phrase is looked
+/// for through the pair terms around its common words where it has any.
 fn text_query(fields: &[(Field, f32)], tokens: &[AnalyzedToken]) -> Box<dyn TantivyQuery> {
+    let terms = match tokens {
+        [token] => vec![(0, token.text.clone())],
+        _ => phrase_terms(tokens),
+    };
     let per_field = fields
         .iter()
         .map(|&(field, weight)| {
-            let query: Box<dyn TantivyQuery> = match tokens {
-                [token] => term_query(field, &token.text),
-                _ => {
-                    let first = tokens.first().map_or(0, |t| t.position);
-                    Box::new(GuardedPhraseQuery::new(
-                        tokens
-                            .iter()
-                            .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))
-                            .collect(),
-                    ))
-                }
+            let query: Box<dyn TantivyQuery> = match terms.as_slice() {
+                [(_, text)] => term_query(field, text),
+                _ => Box::new(GuardedPhraseQuery::new(
+                    terms
+                        .iter()
+                        .map(|(offset, text)| (*offset, Term::from_field_text(field, text)))
+                        .collect(),
+                )),
             };
             weighted(query, weight)
         })

@@ -5,6 +5,7 @@
 //! rebuilds it when [`SearchIndex::open`] reports [`Opened::Created`].
 
 mod analyzer;
+mod common_pairs;
 mod compile;
 mod dates;
 mod index;

@@ -169,6 +169,28 @@ fn phrases_need_their_words_in_order() {
 }
 
 #[test]
+fn phrases_with_common_words_match_exactly_where_their_words_stand() {
+    let fixture = Fixture::with(&[
+        article(1, "", "Talks with the government of Russia."),
+        article(2, "", "The new government, the talks."),
+        article(3, "", "Government of the day; the talks."),
+        article(4, "Head of the State Council", "В России и в Китае."),
+        article(5, "", "The head of state met the council. России в Китае."),
+    ]);
+    assert_eq!(fixture.id_set("\"the government\""), [1]);
+    assert_eq!(fixture.id_set("\"government of\""), [1, 3]);
+    assert_eq!(fixture.id_set("\"of the\""), [3, 4]);
+    assert_eq!(fixture.id_set("\"the talks\""), [2, 3]);
+    assert_eq!(fixture.id_set("\"head of the state council\""), [4]);
+    assert_eq!(fixture.id_set("\"в России\""), [4]);
+    assert_eq!(fixture.id_set("\"России в Китае\""), [5]);
+    assert_eq!(fixture.id_set("talks -\"the government\""), [2, 3]);
+    assert_eq!(fixture.id_set("\"the\""), [1, 2, 3, 4, 5]);
+    let hit = &fixture.results("\"the government\"").hits[0];
+    assert_eq!(highlighted(hit), ["the", "government"]);
+}
+
+#[test]
 fn tag_filter_matches_the_tag_and_its_children() {
     let mut parent = article(1, "", "a");
     parent.tags = vec!["Events".to_owned()];
