@@ -81,6 +81,14 @@ impl Archive {
                 let mut conn = db::open(&db_path, Access::Write)?;
                 db::configure_writer(&conn)?;
                 migrations::apply(&mut conn, dir, migrations)?;
+                // Under the lock no write is under way: a temporary object is a crash's leftover.
+                let removed = FsBlobStore::new(dir).remove_temporaries()?;
+                if removed > 0 {
+                    tracing::info!(
+                        removed,
+                        "removed temporary objects left by an interrupted write"
+                    );
+                }
                 conn
             }
             Access::Read => db::open(&db_path, Access::Read)?,
@@ -127,6 +135,7 @@ impl Archive {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::blobs::BlobStore;
     use crate::migrations::Migration;
 
     #[test]
@@ -156,6 +165,26 @@ mod tests {
             migrations::schema_version(archive.conn()).unwrap(),
             migrations::latest()
         );
+    }
+
+    #[test]
+    fn the_writer_removes_temporary_objects_an_interrupted_import_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("archive");
+        let archive = Archive::init(&root).unwrap();
+        let sha = archive.blobs().put_bytes(b"committed original").unwrap();
+        let batch = archive.blobs().batch();
+        batch.put_bytes(b"never settled").unwrap();
+        // A killed process runs no destructor.
+        std::mem::forget(batch);
+        drop(archive);
+        let leftovers = || fs::read_dir(root.join("objects/tmp")).unwrap().count();
+        assert_eq!(leftovers(), 1);
+        drop(Archive::open(&root, Access::Read).unwrap());
+        assert_eq!(leftovers(), 1, "a reader writes nothing");
+        let archive = Archive::open(&root, Access::Write).unwrap();
+        assert_eq!(leftovers(), 0);
+        assert!(archive.blobs().contains(&sha));
     }
 
     #[test]

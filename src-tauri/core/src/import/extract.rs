@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::article::{self, ArticleDraft, ArticleFormat};
-use crate::blobs::{BlobStore, FsBlobStore};
+use crate::blobs::ObjectBatch;
 use crate::file_names;
 use crate::photo::{self, PhotoDraft, PhotoError};
 
@@ -52,7 +52,7 @@ pub enum NotReady {
     Failed(String),
 }
 
-pub fn extract_unit(unit: &Unit, store: &FsBlobStore, derived: &Path) -> Result<Ready, NotReady> {
+pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<Ready, NotReady> {
     if unit.size > MAX_FILE_BYTES {
         return Err(NotReady::Failed(format!(
             "the file is too large ({} MB); Folio imports files up to {} MB",
@@ -184,7 +184,7 @@ fn apply_sidecar(draft: &mut PhotoDraft, sidecar: &Path) {
 fn store_photo(
     bytes: Vec<u8>,
     draft: PhotoDraft,
-    store: &FsBlobStore,
+    store: &ObjectBatch,
     derived: &Path,
     display: &str,
     source_name: String,
@@ -207,7 +207,7 @@ fn store_photo(
 
 /// Extracts the images that came with an article. A bad image is reported, never fatal to the
 /// article.
-fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &FsBlobStore, derived: &Path) {
+fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &ObjectBatch, derived: &Path) {
     for image in &unit.page_images {
         let outcome = fs::read(&image.path)
             .map_err(|e| NotReady::Failed(super::plan::describe_io(&e, "cannot read the image")))

@@ -1,6 +1,7 @@
 //! Import: dropped paths → archive items (DESIGN §3). One pipeline for the CLI and the desktop:
 //! plan → extract in parallel (no database) → store blobs → commit in batches with one writer →
-//! report, with progress and cancel between batches.
+//! report, with progress and cancel between batches. The originals of a batch are written as it
+//! is extracted and made durable together just before its rows are committed.
 
 pub mod commit;
 pub mod extract;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::archive::{Archive, DERIVED_DIR};
+use crate::blobs::ObjectBatch;
 use crate::error::Result;
 use crate::progress::{CancelToken, Progress, ProgressSink};
 use extract::{NotReady, Ready};
@@ -23,8 +25,9 @@ pub use zip_bundle::ZipLimits;
 
 /// What extracting one unit gave: ready to commit, or why not.
 type ExtractOutcome = std::result::Result<Ready, NotReady>;
-/// A batch's units and what extracting each gave, by the path shown for it.
-type Extracted<'a> = (&'a [plan::Unit], Vec<(String, ExtractOutcome)>);
+/// A batch's units, what extracting each gave (by the path shown for it), and the originals
+/// written for them.
+type Extracted<'a> = (&'a [plan::Unit], Vec<(String, ExtractOutcome)>, ObjectBatch);
 
 /// What the desktop asks to import: the paths of a drop or a picker, with optional tags and
 /// collection for everything imported.
@@ -103,20 +106,22 @@ pub fn import(
     let derived = archive.dir().join(DERIVED_DIR);
 
     // The commit of one batch runs on its own thread while the next batch is extracted: the
-    // writer mostly waits for the disk (fsync), the extractors for the CPU.
-    let extract_batch = |batch: &[plan::Unit]| -> Vec<(String, ExtractOutcome)> {
-        batch
+    // writer mostly waits for the disk, the extractors for the CPU.
+    let extract_batch = |batch: &[plan::Unit]| -> (Vec<(String, ExtractOutcome)>, ObjectBatch) {
+        let objects = store.batch();
+        let extracted = batch
             .par_iter()
             .map(|unit| {
                 (
                     unit.display.clone(),
-                    extract::extract_unit(unit, &store, &derived),
+                    extract::extract_unit(unit, &objects, &derived),
                 )
             })
-            .collect()
+            .collect();
+        (extracted, objects)
     };
-    // Twice as many extractors as cores: each waits for the disk while it stores an original
-    // (fsync), and another uses the core meanwhile.
+    // Twice as many extractors as cores: one waits for the disk (reading a file, or storing an
+    // original where each is fsynced on its own) while another uses the core.
     let extractors = rayon::ThreadPoolBuilder::new()
         .num_threads(2 * std::thread::available_parallelism().map_or(2, |n| n.get()))
         .thread_name(|i| format!("folio-extract-{i}"))
@@ -136,14 +141,18 @@ pub fn import(
         }
         let conn = archive.conn_mut();
         let (committed, extracted) = std::thread::scope(|scope| {
-            let committer = waiting.take().map(|(batch, ready)| {
+            let committer = waiting.take().map(|(batch, ready, objects)| {
                 let (report, destination) = (&mut report, &destination);
                 scope.spawn(move || {
+                    // The originals reach the disk before the rows that name them.
+                    objects.settle()?;
                     commit::commit_batch(conn, ready, destination, report).map(|()| batch)
                 })
             });
-            let extracted =
-                to_extract.map(|batch| (batch, extractors.install(|| extract_batch(batch))));
+            let extracted = to_extract.map(|batch| {
+                let (ready, objects) = extractors.install(|| extract_batch(batch));
+                (batch, ready, objects)
+            });
             let committed = committer.map(|thread| {
                 thread
                     .join()

@@ -22,17 +22,15 @@ pub(crate) fn pattern(source: &str) -> Regex {
 /// and trims the ends.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+    // Whole words are copied at once: this runs over every text node of every page.
+    let words = text
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}')
+        .filter(|word| !word.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
