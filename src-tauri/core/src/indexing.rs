@@ -2,7 +2,8 @@
 //! index is derived. Changes queue their items in `index_queue` inside their own transaction;
 //! [`apply_queue`] indexes what is queued and only then deletes those rows, so a crash between
 //! commit and indexing delays the index but never leaves it wrong. A missing or incompatible
-//! index is rebuilt from the database.
+//! index is rebuilt from the database, through the same queue, so a rebuild cut short goes on
+//! at the next open.
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -13,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::items::ItemSummary;
 use crate::library::listing;
 use crate::progress::{Progress, ProgressSink};
-use crate::search::{IndexDoc, Opened, SearchIndex, parse_query};
+use crate::search::{Change, IndexDoc, Opened, SearchIndex, parse_query};
 
 /// How many queued changes or items are indexed per index commit.
 const CHUNK: usize = 2000;
@@ -89,7 +90,16 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
 /// Indexes everything queued, a chunk per index commit, deleting each chunk's queue rows only
 /// after the index has committed it. Returns how many queue rows were applied.
 pub fn apply_queue(conn: &Connection, index: &SearchIndex) -> Result<usize> {
-    let mut applied = 0;
+    apply_queue_reporting(conn, index, &mut |_| {})
+}
+
+/// [`apply_queue`], calling `applied` with the number of queue rows done after each chunk.
+fn apply_queue_reporting(
+    conn: &Connection,
+    index: &SearchIndex,
+    applied: &mut dyn FnMut(usize),
+) -> Result<usize> {
+    let mut done = 0;
     loop {
         let mut statement =
             conn.prepare_cached("SELECT seq, item_id FROM index_queue ORDER BY seq LIMIT ?1")?;
@@ -97,61 +107,51 @@ pub fn apply_queue(conn: &Connection, index: &SearchIndex) -> Result<usize> {
             .query_map([CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let Some(&(last_seq, _)) = rows.last() else {
-            return Ok(applied);
+            return Ok(done);
         };
         let mut ids: Vec<i64> = rows.iter().map(|&(_, id)| id).collect();
         ids.sort_unstable();
         ids.dedup();
-        let (upserts, deletes) = documents(conn, &ids)?;
-        index.apply(&upserts, &deletes)?;
+        // Each document goes to the indexing threads as soon as it is read.
+        index.apply_changes(ids.iter().map(|&id| {
+            Ok(match document(conn, id)? {
+                Some(doc) => Change::Upsert(doc),
+                None => Change::Delete(id),
+            })
+        }))?;
         conn.execute("DELETE FROM index_queue WHERE seq <= ?1", [last_seq])?;
-        applied += rows.len();
+        done += rows.len();
+        applied(done);
     }
 }
 
-/// The documents of `ids`, and the ids that must leave the index (gone or in the trash).
-fn documents(conn: &Connection, ids: &[i64]) -> Result<(Vec<IndexDoc>, Vec<i64>)> {
-    let mut upserts = Vec::with_capacity(ids.len());
-    let mut deletes = Vec::new();
-    for &id in ids {
-        match document(conn, id)? {
-            Some(doc) => upserts.push(doc),
-            None => deletes.push(id),
-        }
-    }
-    Ok((upserts, deletes))
-}
-
-/// Indexes every item of the library afresh, reporting progress. Queue rows written before the
-/// rebuild started are covered by it and deleted.
+/// Indexes every item of the library afresh, reporting progress. Every item is queued first
+/// (in place of what was queued), then the queue is applied: a rebuild cut short (a crash, a
+/// kill) leaves the rest queued, and the next open finishes it.
 pub fn rebuild(conn: &Connection, index: &SearchIndex, progress: &dyn ProgressSink) -> Result<()> {
-    let queued_up_to: i64 =
-        conn.query_row("SELECT coalesce(max(seq), 0) FROM index_queue", [], |row| {
-            row.get(0)
-        })?;
-    let ids: Vec<i64> = {
-        let mut statement =
-            conn.prepare("SELECT id FROM items WHERE deleted_at IS NULL ORDER BY id")?;
-        let ids = statement.query_map([], |row| row.get(0))?;
-        ids.collect::<rusqlite::Result<_>>()?
-    };
+    // What was queued before is covered by the rebuild: replaced, in one transaction.
+    let tx = conn.unchecked_transaction()?;
+    tx.execute("DELETE FROM index_queue", [])?;
+    let queued = tx.execute(
+        "INSERT INTO index_queue (item_id, op) SELECT id, 'upsert' FROM items
+         WHERE deleted_at IS NULL ORDER BY id",
+        [],
+    )?;
+    tx.commit()?;
+    // Cleared only once everything is queued: until then the old documents stay findable.
     index.clear()?;
-    let total = ids.len() as u64;
     let mut report = Progress {
         job: "index".into(),
-        files_total: total,
+        files_total: queued as u64,
         ..Progress::default()
     };
     progress.report(&report);
-    for chunk in ids.chunks(CHUNK) {
-        let (upserts, deletes) = documents(conn, chunk)?;
-        index.apply(&upserts, &deletes)?;
-        report.files_done += chunk.len() as u64;
+    apply_queue_reporting(conn, index, &mut |done| {
+        // Changes queued meanwhile are applied too; the count stops at the total.
+        report.files_done = (done as u64).min(report.files_total);
         progress.report(&report);
-    }
-    index.wait_for_merges()?;
-    conn.execute("DELETE FROM index_queue WHERE seq <= ?1", [queued_up_to])?;
-    Ok(())
+    })?;
+    index.wait_for_merges()
 }
 
 /// One search result with the item it found.
@@ -216,4 +216,103 @@ pub fn search(
         total: results.total,
         hits,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::tables::{blobs, items};
+
+    /// Articles titled "report N", queued for the index as an import queues them, or not (as in
+    /// an archive whose index was lost).
+    fn add_articles(archive: &mut Archive, count: usize, queued: bool) {
+        let tx = archive.conn_mut().transaction().unwrap();
+        for n in 0..count {
+            let sha256 = format!("{n:064x}");
+            blobs::record(&tx, &sha256, 1, "text/plain").unwrap();
+            let title = format!("report {n}");
+            let item = items::NewItem {
+                kind: "article",
+                title: &title,
+                sha256: &sha256,
+                source_name: "report.txt",
+                ..items::NewItem::default()
+            };
+            let id = items::insert(&tx, &item).unwrap();
+            let article = items::NewArticle {
+                body_text: "cooperation",
+                ..items::NewArticle::default()
+            };
+            items::insert_article(&tx, id, &article).unwrap();
+            if queued {
+                crate::tables::index_queue::upsert(&tx, id).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+
+    fn total(archive: &Archive, index: &SearchIndex, query: &str) -> u64 {
+        let request = SearchRequest {
+            query: query.to_owned(),
+            offset: 0,
+            limit: 1,
+        };
+        search(archive.conn(), index, &request).unwrap().total
+    }
+
+    /// Stops the rebuild, as a kill would, once its first chunk is indexed.
+    struct StopAfterFirstChunk(AtomicUsize);
+
+    impl ProgressSink for StopAfterFirstChunk {
+        fn report(&self, progress: &Progress) {
+            if progress.files_done > 0 && self.0.fetch_add(1, Ordering::SeqCst) == 0 {
+                panic!("stopped after {} items", progress.files_done);
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebuild_cut_short_is_finished_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::init(dir.path()).unwrap();
+        let count = CHUNK + 500;
+        add_articles(&mut archive, count, false);
+        let index_dir = archive.dir().join(INDEX_DIR);
+        let (index, opened) = SearchIndex::open(&index_dir).unwrap();
+        assert!(matches!(opened, Opened::Created { .. }));
+        let stop = StopAfterFirstChunk(AtomicUsize::new(0));
+        let stopped = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rebuild(archive.conn(), &index, &stop)
+        }));
+        assert!(stopped.is_err(), "the rebuild was not stopped");
+        assert_eq!(total(&archive, &index, "cooperation"), CHUNK as u64);
+        drop(index);
+
+        let index = open_for_writing(&archive, &crate::progress::NoProgress).unwrap();
+        assert_eq!(total(&archive, &index, "cooperation"), count as u64);
+        assert_eq!(total(&archive, &index, "\"report 2100\""), 1);
+        let queued: i64 = archive
+            .conn()
+            .query_row("SELECT count(*) FROM index_queue", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(queued, 0);
+    }
+
+    #[test]
+    fn a_rebuild_indexes_queued_items_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::init(dir.path()).unwrap();
+        let count = CHUNK + 1;
+        add_articles(&mut archive, count, true);
+        let (index, _) = SearchIndex::open(&archive.dir().join(INDEX_DIR)).unwrap();
+        let reports = Mutex::new(Vec::new());
+        let record = |progress: &Progress| reports.lock().unwrap().push(progress.files_done);
+        rebuild(archive.conn(), &index, &record).unwrap();
+        // Two chunks: the import's queue rows were replaced, not indexed before the rebuild's.
+        assert_eq!(*reports.lock().unwrap(), [0, CHUNK as u64, count as u64]);
+        assert_eq!(total(&archive, &index, "cooperation"), count as u64);
+    }
 }

@@ -1,6 +1,7 @@
 //! The search index on disk: opening (and recreating when missing or incompatible), applying
 //! changes in one commit, and searching with snippets.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ use super::query::Query;
 use super::schema::{Fields, VERSION_FILE, build_schema, version_marker};
 use super::snippet::SnippetMaker;
 use super::tokenizer::{FolioTokenizer, TOKENIZER_NAME};
-use super::{IndexDoc, Opened, SearchHit, SearchResults};
+use super::{Change, IndexDoc, Opened, SearchHit, SearchResults};
 use crate::error::{Error, Result};
 
 /// The writer's memory budget, shared by its threads (tantivy needs at least 15 MB each).
@@ -93,23 +94,46 @@ impl SearchIndex {
     /// search sees the result.
     #[tracing::instrument(skip_all, err, fields(upserts = upserts.len(), deletes = deletes.len()))]
     pub fn apply(&self, upserts: &[IndexDoc], deletes: &[i64]) -> Result<()> {
-        if upserts.is_empty() && deletes.is_empty() {
+        let deletes = deletes.iter().map(|&id| Ok(Change::Delete(id)));
+        let upserts = upserts.iter().map(|doc| Ok(Change::Upsert(doc)));
+        self.apply_changes(deletes.chain(upserts))
+    }
+
+    /// Applies `changes` in order, in one commit. Each document is handed to the indexing
+    /// threads as soon as it comes, so they work while the caller reads the next. An `Err`
+    /// from `changes` drops the whole batch.
+    pub fn apply_changes<D: Borrow<IndexDoc>>(
+        &self,
+        changes: impl IntoIterator<Item = Result<Change<D>>>,
+    ) -> Result<()> {
+        let mut changes = changes.into_iter().peekable();
+        if changes.peek().is_none() {
             return Ok(());
         }
         let mut guard = self.writer()?;
         let Some(writer) = guard.as_mut() else {
             return Err(Error::Internal("search index writer missing".to_owned()));
         };
-        for &id in deletes {
-            writer.delete_term(Term::from_field_i64(self.fields.id, id));
-        }
-        for item in upserts {
-            // Within a commit, a delete only removes documents added before it.
-            writer.delete_term(Term::from_field_i64(self.fields.id, item.id));
-            if let Err(error) = writer.add_document(self.fields.document(item)) {
+        for change in changes {
+            let staged = change.and_then(|change| match change {
+                Change::Delete(id) => {
+                    writer.delete_term(Term::from_field_i64(self.fields.id, id));
+                    Ok(())
+                }
+                Change::Upsert(item) => {
+                    let item = item.borrow();
+                    // Within a commit, a delete only removes documents added before it.
+                    writer.delete_term(Term::from_field_i64(self.fields.id, item.id));
+                    writer
+                        .add_document(self.fields.document(&item))
+                        .map(|_| ())
+                        .map_err(internal)
+                }
+            });
+            if let Err(error) = staged {
                 // Drop the half-staged batch so a later commit does not publish it.
                 let _ = writer.rollback();
-                return Err(internal(error));
+                return Err(error);
             }
         }
         self.commit(writer)

@@ -51,6 +51,16 @@ pub struct IndexDoc {
     pub notes: String,
 }
 
+/// One change to the index, for [`SearchIndex::apply_changes`]: `D` is an [`IndexDoc`] or a
+/// reference to one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change<D> {
+    /// Adds the document, replacing any with its id.
+    Upsert(D),
+    /// Removes the document with this id, if any.
+    Delete(i64),
+}
+
 /// How [`SearchIndex::open`] found the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opened {
