@@ -125,7 +125,7 @@ impl SearchIndex {
                     // Within a commit, a delete only removes documents added before it.
                     writer.delete_term(Term::from_field_i64(self.fields.id, item.id));
                     writer
-                        .add_document(self.fields.document(&item))
+                        .add_document(self.fields.document(item))
                         .map(|_| ())
                         .map_err(internal)
                 }
