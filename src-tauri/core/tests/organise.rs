@@ -481,6 +481,27 @@ fn a_figure_links_to_a_photo_which_takes_its_caption_and_the_link_can_be_undone(
 }
 
 #[test]
+fn recently_imported_covers_the_last_thirty_days() {
+    let mut library = Library::new();
+    let (zebra, forum) = (library.id(ZEBRA), library.id(FORUM));
+    let days_ago = |days: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(days))
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
+    let conn = library.conn();
+    for (id, days) in [(zebra, 29), (forum, 31)] {
+        conn.execute(
+            "UPDATE items SET imported_at = ?1 WHERE id = ?2",
+            rusqlite::params![days_ago(days), id],
+        )
+        .unwrap();
+    }
+    let recent = library.page(Scope::Recent, SortKey::Imported, true);
+    assert!(recent.iter().any(|title| title == ZEBRA), "{recent:?}");
+    assert!(!recent.iter().any(|title| title == FORUM), "{recent:?}");
+}
+
+#[test]
 fn views_sort_both_ways_and_page_without_overlap() {
     let library = Library::new();
     assert_eq!(

@@ -31,7 +31,7 @@ pub enum Scope {
 }
 
 /// How long an import counts as recent.
-pub const RECENT_DAYS: i64 = 7;
+pub const RECENT_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
