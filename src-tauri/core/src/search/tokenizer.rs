@@ -117,10 +117,9 @@ impl TokenStream for FolioTokenStream<'_> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_token_stream_yields_the_analyzer_tokens_with_original_offsets() {
+    /// Each token of `text` as (token, the original text it covers, position).
+    fn stream_of(text: &str) -> Vec<(String, &str, usize)> {
         let mut tokenizer = FolioTokenizer::new(Analyzer::for_index());
-        let text = "Ｍoscow 中俄";
         let mut stream = tokenizer.token_stream(text);
         let mut seen = Vec::new();
         while let Some(token) = stream.next() {
@@ -130,6 +129,13 @@ mod tests {
                 token.position,
             ));
         }
+        seen
+    }
+
+    #[test]
+    fn the_token_stream_yields_the_analyzer_tokens_with_original_offsets() {
+        let text = "Ｍoscow 中俄";
+        let seen = stream_of(text);
         assert_eq!(
             seen,
             [
@@ -143,17 +149,8 @@ mod tests {
 
     #[test]
     fn a_common_word_and_the_next_add_a_pair_token() {
-        let mut tokenizer = FolioTokenizer::new(Analyzer::for_index());
         let text = "Talks with the government. 中国 in 2018";
-        let mut stream = tokenizer.token_stream(text);
-        let mut seen = Vec::new();
-        while let Some(token) = stream.next() {
-            seen.push((
-                token.text.clone(),
-                &text[token.offset_from..token.offset_to],
-                token.position,
-            ));
-        }
+        let seen = stream_of(text);
         let expected = [
             ("talk", "Talks", 0),
             ("with", "with", 1),
