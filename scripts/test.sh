@@ -23,6 +23,8 @@ step() {
 step "setup" scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 target_dir=${CARGO_TARGET_DIR:-$PWD/target}
+# A test run builds each crate once: incremental caches would only add gigabytes to the disk.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
 step "ui: typecheck" npm --prefix ui run --silent typecheck
 step "ui: lint" npm --prefix ui run --silent lint
@@ -42,4 +44,5 @@ step "e2e: real app under xvfb (webdriver)" \
   xvfb-run -a -s "-screen 0 1440x900x24" \
   cargo test --manifest-path tests/e2e/Cargo.toml --quiet -- --test-threads=1
 
-echo "folio tests: all $steps steps passed in $(( $(date +%s) - started ))s"
+echo "folio tests: all $steps steps passed in $(( $(date +%s) - started ))s;" \
+  "build outputs: $(du -sh "$target_dir" | cut -f1)"
