@@ -395,6 +395,41 @@ fn symlink_loops_and_non_utf8_names_do_not_stop_an_import() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_dangling_links_in_a_folder_are_skipped_without_hanging() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path().join("odd");
+    fs::create_dir_all(&dir).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zeros.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.jpg"), dir.join("photo.jpg")).unwrap();
+    fs::write(dir.join("note.txt"), "A note\n\nThe text of the note.\n").unwrap();
+
+    let (code, report) = import_json(&sandbox, &[dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"].as_array().unwrap().len(), 1, "{report}");
+    let reason_for = |name: &str| {
+        report["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} should be skipped: {report}"))["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(reason_for("pipe.txt").contains("not a regular file"));
+    assert!(reason_for("zeros.txt").contains("not a regular file"));
+    assert!(reason_for("photo.jpg").contains("no longer exists"));
+    integrity_ok(&sandbox);
+}
+
 #[test]
 fn a_50_mb_article_imports() {
     let sandbox = Sandbox::new();

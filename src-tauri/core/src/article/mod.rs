@@ -15,7 +15,7 @@ mod office;
 mod pdf;
 mod plain;
 
-use crate::text::PartialDate;
+use crate::text::{PartialDate, human_size};
 
 /// The formats an article can arrive in; the pipeline picks one from the sniffed file type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,7 +114,11 @@ impl std::fmt::Debug for EmbeddedResource {
 pub enum ArticleError {
     #[error("the file is empty")]
     Empty,
-    #[error("the file is too large to read as an article ({size} bytes; the limit is {limit})")]
+    #[error(
+        "the file is too large to read as an article ({}; the limit is {})",
+        human_size(*size as u64),
+        human_size(*limit as u64)
+    )]
     TooLarge { size: usize, limit: usize },
     #[error("not valid UTF-8 text and no known encoding")]
     Undecodable,
@@ -126,8 +130,8 @@ pub enum ArticleError {
         reason: String,
     },
     #[error(
-        "the {format} file would expand to more than {limit} bytes; it was refused as a possible \
-         zip bomb"
+        "the {format} file would expand to more than {}; it was refused as a possible zip bomb",
+        human_size(*limit)
     )]
     TooLargeWhenUnpacked { format: &'static str, limit: u64 },
     #[error("the PDF is encrypted; save an unprotected copy and import that")]

@@ -8,6 +8,7 @@ use crate::article::{self, ArticleDraft, ArticleFormat};
 use crate::blobs::ObjectBatch;
 use crate::file_names;
 use crate::photo::{self, PhotoDraft, PhotoError};
+use crate::text::human_size;
 
 use super::plan::{Unit, has_extension};
 use super::thumbnails;
@@ -55,9 +56,9 @@ pub enum NotReady {
 pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<Ready, NotReady> {
     if unit.size > MAX_FILE_BYTES {
         return Err(NotReady::Failed(format!(
-            "the file is too large ({} MB); Folio imports files up to {} MB",
-            unit.size >> 20,
-            MAX_FILE_BYTES >> 20
+            "the file is too large ({}); Folio imports files up to {}",
+            human_size(unit.size),
+            human_size(MAX_FILE_BYTES)
         )));
     }
     let bytes = fs::read(&unit.path)

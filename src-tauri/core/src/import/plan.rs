@@ -110,7 +110,13 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
                 let size = entry.metadata().map_or(0, |m| m.len());
                 files.push((entry.into_path(), display, size));
             }
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => {
+                // Reading a pipe or a device (`/dev/zero` behind a link) would never end.
+                let display = join_display(display_root, root, entry.path());
+                plan.report
+                    .skip(display, "not a regular file (a pipe, socket or device)");
+            }
             Err(error) => {
                 let path = error
                     .path()
@@ -120,6 +126,9 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
                 if error.loop_ancestor().is_some() {
                     plan.report
                         .skip(display, "symbolic link loop: this folder contains itself");
+                } else if is_dangling_link(&path) {
+                    plan.report
+                        .skip(display, "a link to something that no longer exists");
                 } else if let Some(io) = error.io_error() {
                     plan.report.fail(display, describe_io(io, "cannot read"));
                 } else {
@@ -251,6 +260,11 @@ fn unit(path: &Path, display: &str, size: u64) -> Unit {
         page_images: Vec::new(),
         size,
     }
+}
+
+fn is_dangling_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+        && fs::metadata(path).is_err()
 }
 
 /// `page.html` → the `page_files` folder beside it, if there is one.

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use super::report::ImportReport;
 use crate::file_names::{self, UniqueNames};
+use crate::text::human_size;
 
 #[derive(Debug, Clone, Copy)]
 pub struct ZipLimits {
@@ -193,8 +194,9 @@ fn check_ratio(size: u64, compressed: u64, label: &str, limits: &ZipLimits) -> R
     let ratio = size / compressed.max(1);
     if size > RATIO_FLOOR && ratio > limits.max_ratio {
         return Err(format!(
-            "ZIP entry {label} would expand {ratio}:1 to {size} bytes — a ZIP bomb; \
-             the ZIP was not imported"
+            "ZIP entry {label} would expand {ratio}:1 to {} — a ZIP bomb; the ZIP was not \
+             imported",
+            human_size(size)
         ));
     }
     Ok(())
@@ -203,8 +205,8 @@ fn check_ratio(size: u64, compressed: u64, label: &str, limits: &ZipLimits) -> R
 fn check_total(total: u64, limits: &ZipLimits) -> Result<(), String> {
     if total > limits.max_total_bytes {
         return Err(format!(
-            "the ZIP would expand to more than {} GB — too large or a ZIP bomb; not imported",
-            limits.max_total_bytes >> 30
+            "the ZIP would expand to more than {} — too large or a ZIP bomb; not imported",
+            human_size(limits.max_total_bytes)
         ));
     }
     Ok(())

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256, Sha512};
 
+use crate::text::human_size;
+
 pub const BAGIT_TXT: &str = "bagit.txt";
 pub const BAG_INFO_TXT: &str = "bag-info.txt";
 pub const MANIFEST_SHA256: &str = "manifest-sha256.txt";
@@ -68,17 +70,6 @@ pub fn bag_info(info: &BagInfo<'_>, payload: &[PayloadFile]) -> String {
         concat!("Folio ", env!("CARGO_PKG_VERSION")),
     );
     out
-}
-
-fn human_size(bytes: u64) -> String {
-    let units = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < units.len() {
-        value /= 1000.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", units[unit])
 }
 
 /// Manifest lines `<checksum>  <path>`, with the path encoded as RFC 8493 §2.1.3 asks.
