@@ -224,19 +224,35 @@ fn unbracketed_credit(text: &str) -> Option<(usize, String)> {
         }
         consider(start, clean_credit(rest));
     }
-    for caps in CJK_MARKER.captures_iter(tail) {
+    // The patterns below need a character that most paragraphs lack; each check is cheaper than
+    // running a pattern with captures over every paragraph of every page.
+    let cjk_markers = if tail.contains(['图', '摄']) {
+        CJK_MARKER.captures_iter(tail).collect()
+    } else {
+        Vec::new()
+    };
+    for caps in cjk_markers {
         let Some(m) = caps.name("m") else { continue };
         let start = tail_start + m.start();
         if at_boundary(text, start) {
             consider(start, clean_credit(&text[tail_start + m.end()..]));
         }
     }
-    for re in [&*REPORTER_SHOT_BY, &*NAME_SPACE_SHOT_BY] {
+    let shot_by: &[&Regex] = if tail.ends_with('摄') {
+        &[&REPORTER_SHOT_BY, &NAME_SPACE_SHOT_BY]
+    } else {
+        &[]
+    };
+    for re in shot_by {
         if let Some(c) = re.captures(tail).and_then(|caps| caps.name("c")) {
             consider(tail_start + c.start(), clean_credit(c.as_str()));
         }
     }
-    if let Some(c) = SLASH_TAIL.captures(tail).and_then(|caps| caps.name("c")) {
+    let slash_tail = tail
+        .contains('/')
+        .then(|| SLASH_TAIL.captures(tail))
+        .flatten();
+    if let Some(c) = slash_tail.and_then(|caps| caps.name("c")) {
         // The caption ends at the slash, which belongs to the marker.
         let slash = tail[..c.start()].rfind('/').unwrap_or(c.start());
         consider(tail_start + slash, clean_credit(c.as_str()));
