@@ -20,6 +20,8 @@ step() {
   steps=$((steps + 1))
 }
 
+# A fresh build and its test binaries take about 6 GB; a full disk shows up as a linker crash.
+say "free disk space: $(df -h --output=avail . | tail -1 | tr -d ' ')"
 step "setup" scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 target_dir=${CARGO_TARGET_DIR:-$PWD/target}
