@@ -3,12 +3,12 @@
 import { useReportError } from '../app/notices';
 import type { Exporter } from '../hooks/useExport';
 import { useT } from '../i18n/I18nProvider';
-import { describeError } from '../lib/describeError';
 import { formatBytes } from '../lib/format';
 import { fileName } from '../lib/paths';
 import { revealPath } from '../platform/host';
 import type { ExportReport } from '../bindings/ExportReport';
 import { Icon } from './Icon';
+import { JobError } from './JobError';
 import { JobProgress } from './JobProgress';
 import './Export.css';
 import './ImportStatus.css';
@@ -41,22 +41,8 @@ export function ExportStatus({ exporter }: { exporter: Exporter }) {
       );
     case 'finished':
       return <ExportResult report={state.report} onDismiss={dismiss} />;
-    case 'failed': {
-      const { summary, detail } = describeError(state.error, t);
-      return (
-        <section className="import-panel import-panel--error" role="alert" data-testid="export-error">
-          <Icon name="alert" className="import-panel__icon" />
-          <div className="import-panel__body">
-            <p className="import-panel__title">{t('export.failed')}</p>
-            <p data-testid="export-error-summary">{summary}</p>
-            {detail && <p className="import-panel__detail">{t('common.details', { detail })}</p>}
-          </div>
-          <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={dismiss}>
-            <Icon name="close" />
-          </button>
-        </section>
-      );
-    }
+    case 'failed':
+      return <JobError title={t('export.failed')} error={state.error} testIdPrefix="export" onDismiss={dismiss} />;
   }
 }
 

@@ -4,8 +4,8 @@ import { useT } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/translate';
 import { describeError } from '../lib/describeError';
 import { summarizeReport } from '../lib/importReport';
-import { Icon } from './Icon';
 import { ImportProgress } from './ImportProgress';
+import { JobError } from './JobError';
 import { ImportReportPanel } from './ImportReportPanel';
 import './ImportStatus.css';
 
@@ -29,7 +29,14 @@ export function ImportStatus({ importer }: Props) {
         />
       )}
       {state.phase === 'finished' && <ImportReportPanel report={state.report} onDismiss={dismiss} />}
-      {state.phase === 'failed' && <ImportError error={state.error} during={state.during} onDismiss={dismiss} />}
+      {state.phase === 'failed' && (
+        <JobError
+          title={state.during === 'pick' ? t('import.pickFailed') : t('import.failed')}
+          error={state.error}
+          testIdPrefix="import"
+          onDismiss={dismiss}
+        />
+      )}
     </>
   );
 }
@@ -45,26 +52,4 @@ function announcement(state: Importer['state'], t: Translate): string {
     case 'failed':
       return describeError(state.error, t).summary;
   }
-}
-
-type ErrorProps = { error: unknown; during: 'import' | 'pick'; onDismiss: () => void };
-
-function ImportError({ error, during, onDismiss }: ErrorProps) {
-  const t = useT();
-  const { summary, detail } = describeError(error, t);
-  return (
-    <section className="import-panel import-panel--error" role="alert" data-testid="import-error">
-      <Icon name="alert" className="import-panel__icon" />
-      <div className="import-panel__body">
-        <p className="import-panel__title">
-          {during === 'pick' ? t('import.pickFailed') : t('import.failed')}
-        </p>
-        <p data-testid="import-error-summary">{summary}</p>
-        {detail && <p className="import-panel__detail">{t('common.details', { detail })}</p>}
-      </div>
-      <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={onDismiss}>
-        <Icon name="close" />
-      </button>
-    </section>
-  );
 }

@@ -4,11 +4,11 @@ import type { ReactNode } from 'react';
 import type { VerifyReport } from '../bindings/VerifyReport';
 import type { Verifier } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
-import { describeError } from '../lib/describeError';
 import { formatCount } from '../lib/format';
 import { shortenPath } from '../lib/paths';
 import { summarizeVerify } from '../lib/verifyReport';
 import { Icon } from './Icon';
+import { JobError } from './JobError';
 import { JobProgress } from './JobProgress';
 import './ImportStatus.css';
 
@@ -41,22 +41,8 @@ export function VerifyStatus({ verifier }: { verifier: Verifier }) {
       );
     case 'finished':
       return <VerifyResult report={state.report} onDismiss={dismiss} />;
-    case 'failed': {
-      const { summary, detail } = describeError(state.error, t);
-      return (
-        <section className="import-panel import-panel--error" role="alert" data-testid="verify-error">
-          <Icon name="alert" className="import-panel__icon" />
-          <div className="import-panel__body">
-            <p className="import-panel__title">{t('verify.failed')}</p>
-            <p data-testid="verify-error-summary">{summary}</p>
-            {detail && <p className="import-panel__detail">{t('common.details', { detail })}</p>}
-          </div>
-          <button type="button" className="icon-button" aria-label={t('common.dismiss')} onClick={dismiss}>
-            <Icon name="close" />
-          </button>
-        </section>
-      );
-    }
+    case 'failed':
+      return <JobError title={t('verify.failed')} error={state.error} testIdPrefix="verify" onDismiss={dismiss} />;
   }
 }
 
