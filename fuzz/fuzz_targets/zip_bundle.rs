@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use folio_core::import::ZipLimits;
-use folio_core::import::zip_bundle::unpack;
+use folio_core::import::zip_bundle::{Unpacking, unpack};
+use folio_core::progress::CancelToken;
 use libfuzzer_sys::fuzz_target;
 
 /// One input file per fuzzing process, rewritten for every input.
@@ -26,6 +27,12 @@ fuzz_target!(|bytes: &[u8]| {
     if std::fs::write(&*INPUT, bytes).is_err() {
         return;
     }
+    let cancel = CancelToken::new();
+    let unpacking = Unpacking {
+        limits: &LIMITS,
+        scratch: None,
+        cancel: &cancel,
+    };
     // The unpacked folder is a TempDir: dropping the result removes it.
-    let _ = unpack(&INPUT, "bundle.zip", &LIMITS);
+    let _ = unpack(&INPUT, "bundle.zip", &unpacking, 0);
 });

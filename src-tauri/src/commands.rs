@@ -281,6 +281,7 @@ pub async fn export_items(
             paper: request.paper,
             max_image_px: None,
             collections,
+            with_source_paths: false,
         };
         let cancel = state.start_export();
         let report = folio_core::export::export(

@@ -29,6 +29,10 @@ pub struct Args {
     /// Downscale photos larger than this many pixels (long side) in the PDF.
     #[arg(long, value_name = "PIXELS")]
     max_image_px: Option<u32>,
+    /// Record in a bundle the full path each original was imported from (by default only its
+    /// file name, since folder names can say whose computer it was).
+    #[arg(long)]
+    with_source_paths: bool,
     /// Export this collection, in its order.
     #[arg(long, value_name = "NAME")]
     collection: Option<String>,
@@ -97,6 +101,7 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         max_image_px: args.max_image_px,
         collections,
+        with_source_paths: args.with_source_paths,
     };
     let cancel = CancelToken::new();
     let report = if !args.json && std::io::stderr().is_terminal() {

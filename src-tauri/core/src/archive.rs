@@ -13,6 +13,9 @@ use crate::migrations::{self, MIGRATIONS};
 
 pub const DERIVED_DIR: &str = "derived";
 pub const INDEX_DIR: &str = "index";
+/// Scratch space of the writer (ZIPs unpacked for an import): emptied whenever the archive is
+/// opened for writing, so a killed import leaves nothing behind for long.
+pub const SCRATCH_DIR: &str = "tmp";
 
 /// An open archive. A writing archive holds the writer lock and the one writer connection;
 /// readers are opened beside it with [`Archive::reader`].
@@ -89,6 +92,7 @@ impl Archive {
                         "removed temporary objects left by an interrupted write"
                     );
                 }
+                remove_scratch(&dir.join(SCRATCH_DIR));
                 conn
             }
             Access::Read => db::open(&db_path, Access::Read)?,
@@ -129,6 +133,25 @@ impl Archive {
     /// A read-only connection beside the writer; WAL lets it read while the writer commits.
     pub fn reader(&self) -> Result<Connection> {
         db::open(&self.database_path(), Access::Read)
+    }
+}
+
+/// Empties the writer's scratch folder. A leftover that cannot be removed is only logged: it
+/// takes space, but it is never read.
+fn remove_scratch(scratch: &Path) {
+    let Ok(entries) = fs::read_dir(scratch) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => fs::remove_dir_all(&path),
+            _ => fs::remove_file(&path),
+        };
+        match removed {
+            Ok(()) => tracing::info!("removed {} left by an interrupted import", path.display()),
+            Err(error) => tracing::warn!("could not remove {}: {error}", path.display()),
+        }
     }
 }
 
@@ -185,6 +208,20 @@ mod tests {
         let archive = Archive::open(&root, Access::Write).unwrap();
         assert_eq!(leftovers(), 0);
         assert!(archive.blobs().contains(&sha));
+    }
+
+    #[test]
+    fn the_writer_removes_folders_a_killed_import_unpacked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("archive");
+        drop(Archive::init(&root).unwrap());
+        let unpacked = root.join(SCRATCH_DIR).join("zip-left-behind");
+        fs::create_dir_all(unpacked.join("inner")).unwrap();
+        fs::write(unpacked.join("inner/photo.jpg"), b"bytes").unwrap();
+        drop(Archive::open(&root, Access::Read).unwrap());
+        assert!(unpacked.exists(), "a reader writes nothing");
+        drop(Archive::open(&root, Access::Write).unwrap());
+        assert!(!unpacked.exists());
     }
 
     #[test]

@@ -57,6 +57,34 @@ impl CancelToken {
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
+
+    /// `reader`, failing its next read once the token is cancelled: a long read (hashing a
+    /// gigabyte, unpacking a large entry) stops within one buffer instead of running on.
+    pub fn guard<R>(&self, reader: R) -> Cancellable<R> {
+        Cancellable {
+            reader,
+            token: self.clone(),
+        }
+    }
+}
+
+/// A reader that stops when its [`CancelToken`] is cancelled (see [`CancelToken::guard`]).
+#[derive(Debug)]
+pub struct Cancellable<R> {
+    reader: R,
+    token: CancelToken,
+}
+
+/// The message of the I/O error a cancelled read gives.
+pub const CANCELLED: &str = "cancelled";
+
+impl<R: std::io::Read> std::io::Read for Cancellable<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.token.is_cancelled() {
+            return Err(std::io::Error::other(CANCELLED));
+        }
+        self.reader.read(buf)
+    }
 }
 
 /// The kinds of data a write may change; one write transaction emits one batched event naming

@@ -7,9 +7,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use folio_core::article::{self, ArticleFormat};
+use folio_core::export::bundle::read;
 use folio_core::import::ZipLimits;
 use folio_core::import::zip_bundle;
 use folio_core::photo::{self, PhotoDraft, PhotoFormat};
+use folio_core::progress::CancelToken;
 
 /// What a reader made of one input, reduced to whether it found what a real file carries.
 enum Outcome {
@@ -35,6 +37,7 @@ fn fuzz_input(target: &str, bytes: &[u8]) -> Outcome {
             photo_outcome(photo::apply_xmp_sidecar(&mut draft, bytes).map(|()| draft))
         }
         "zip_bundle" => zip_outcome(bytes),
+        "bundle_reader" => bundle_reader_outcome(bytes),
         other => panic!("no fuzz target is called {other}"),
     }
 }
@@ -91,10 +94,33 @@ fn zip_outcome(bytes: &[u8]) -> Outcome {
         max_total_bytes: 8 << 20,
         max_ratio: 200,
     };
-    match zip_bundle::unpack(&path, "bundle.zip", &limits) {
+    let cancel = CancelToken::new();
+    let unpacking = zip_bundle::Unpacking {
+        limits: &limits,
+        scratch: None,
+        cancel: &cancel,
+    };
+    match zip_bundle::unpack(&path, "bundle.zip", &unpacking, 0) {
         Ok(unpacked) if unpacked.report.skipped.is_empty() && !has_files(unpacked.dir.path()) => {
             Outcome::Nothing
         }
+        Ok(_) => Outcome::Content,
+        Err(err) => Outcome::Refused(err),
+    }
+}
+
+/// The bundle reader's texts — payload manifest, items.json, bag-info.txt — separated by NUL
+/// bytes, as the `bundle_reader` target splits its input.
+fn bundle_reader_outcome(bytes: &[u8]) -> Outcome {
+    let text = String::from_utf8_lossy(bytes);
+    let mut parts = text.splitn(3, '\0');
+    let (manifest, items, bag_info) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    match read::read_bag_texts(manifest, items, bag_info) {
+        Ok(0) => Outcome::Nothing,
         Ok(_) => Outcome::Content,
         Err(err) => Outcome::Refused(err),
     }

@@ -9,7 +9,7 @@
 mod assemble;
 mod decode;
 mod draft;
-mod html;
+pub(crate) mod html;
 mod mhtml;
 mod office;
 mod pdf;

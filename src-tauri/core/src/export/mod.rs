@@ -53,6 +53,10 @@ pub struct ExportRequest {
     /// Collections carried in the bundle, each with its items in order.
     #[serde(default)]
     pub collections: Vec<(String, Vec<i64>)>,
+    /// Whether a bundle records where each original was imported from (a folder name may say
+    /// whose computer it was); by default only the file name travels.
+    #[serde(default)]
+    pub with_source_paths: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -205,6 +209,7 @@ mod tests {
             paper: Paper::A4,
             max_image_px: None,
             collections: Vec::new(),
+            with_source_paths: false,
         }
     }
 

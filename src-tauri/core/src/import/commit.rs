@@ -54,6 +54,9 @@ pub fn commit_batch(
         match extracted {
             Ok(Ready::Photo(photo)) => {
                 commit_photo(&tx, &photo, destination, &mut outcome)?;
+                for (path, why) in &photo.ignored_sidecars {
+                    outcome.skip(path.clone(), why.clone());
+                }
             }
             Ok(Ready::Article(article)) => {
                 commit_article(&tx, article, &display, destination, &mut outcome)?;
@@ -243,7 +246,8 @@ fn commit_article(
 
 /// Commits the items of a verified Folio bundle in one transaction, keeping their uids, tags,
 /// captions, figure links and collection order. Items already in the archive (same uid or same
-/// bytes) are duplicates; links and collections still reach them.
+/// bytes) are duplicates; links and collections still reach them. Each item is written in a
+/// savepoint of its own: one the database refuses is reported as failed and the rest go in.
 pub fn commit_bundle(
     conn: &mut Connection,
     bundle: &BundleIndex,
@@ -251,7 +255,7 @@ pub fn commit_bundle(
     destination: &Destination,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut outcome = ImportReport::default();
     let mut id_of_uid: HashMap<&str, i64> = HashMap::new();
     let mut inserted: HashSet<i64> = HashSet::new();
@@ -266,8 +270,20 @@ pub fn commit_bundle(
             id_of_uid.insert(&item.uid, id);
             continue;
         }
-        let id = insert_bundle_item(&tx, item)?;
-        finish_item(&tx, id, destination)?;
+        let savepoint = tx.savepoint()?;
+        let written = insert_bundle_item(&savepoint, item)
+            .and_then(|id| finish_item(&savepoint, id, destination).map(|()| id));
+        let id = match written {
+            Ok(id) => {
+                savepoint.commit()?;
+                id
+            }
+            Err(error) => {
+                drop(savepoint); // rolls the item back
+                outcome.fail(shown, format!("not imported: {error}"));
+                continue;
+            }
+        };
         id_of_uid.insert(&item.uid, id);
         inserted.insert(id);
         outcome.imported.push(Imported {

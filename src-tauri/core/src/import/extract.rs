@@ -8,13 +8,22 @@ use crate::article::{self, ArticleDraft, ArticleFormat};
 use crate::blobs::ObjectBatch;
 use crate::file_names;
 use crate::photo::{self, PhotoDraft, PhotoError};
+use crate::progress::CancelToken;
 use crate::text::human_size;
 
+use super::budget::{MemoryBudget, Refusal};
 use super::plan::{Unit, has_extension};
+use super::report::CANCELLED;
 use super::thumbnails;
 
-/// The largest file Folio reads into an import.
+/// The largest file Folio reads into an import: a main file, a saved page's image or a bundle's
+/// original. (The memory budget may refuse a smaller one whose decoding would not fit.)
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// The largest sidecar (`photo.xmp`, `photo.txt`) read: real ones are a few kilobytes.
+pub const MAX_SIDECAR_BYTES: u64 = 16 << 20;
+/// An article's text, display copy, figures and language sample together take about this many
+/// times the size of its file while it is extracted.
+const ARTICLE_MEMORY_FACTOR: u64 = 8;
 
 /// A photo ready to commit; its original (and thumbnails) are already stored.
 #[derive(Debug)]
@@ -26,6 +35,8 @@ pub struct ReadyPhoto {
     /// How the article refers to it (`page_files/a.jpg`), for photos that came with an article.
     pub reference: Option<String>,
     pub draft: PhotoDraft,
+    /// Sidecars that were not applied, with why; reported beside the photo.
+    pub ignored_sidecars: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -53,15 +64,25 @@ pub enum NotReady {
     Failed(String),
 }
 
-pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<Ready, NotReady> {
+/// Extracts one unit once its memory is reserved from `budget`; waits for it if other units hold
+/// it, and gives up when the import is cancelled.
+pub fn extract_unit(
+    unit: &Unit,
+    store: &ObjectBatch,
+    derived: &Path,
+    budget: &MemoryBudget,
+    cancel: &CancelToken,
+) -> Result<Ready, NotReady> {
     if unit.size > MAX_FILE_BYTES {
-        return Err(NotReady::Failed(format!(
-            "the file is too large ({}); Folio imports files up to {}",
-            human_size(unit.size),
-            human_size(MAX_FILE_BYTES)
-        )));
+        return Err(too_large(unit.size));
     }
-    let bytes = fs::read(&unit.path)
+    let _memory = budget
+        .reserve(memory_needed(unit, budget.total()), cancel)
+        .map_err(|refusal| match refusal {
+            Refusal::TooLarge(why) => NotReady::Failed(why),
+            Refusal::Cancelled => NotReady::Skipped(CANCELLED.into()),
+        })?;
+    let bytes = read_capped(&unit.path, MAX_FILE_BYTES)
         .map_err(|e| NotReady::Failed(super::plan::describe_io(&e, "cannot read the file")))?;
     let source_name = file_names::name_of(&unit.path);
     if bytes.is_empty() {
@@ -69,10 +90,18 @@ pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<
     }
     if photo::sniff(&bytes).is_some() || has_extension(&unit.path, PHOTO_NAMES) {
         let mut draft = photo::extract(&bytes).map_err(photo_outcome)?;
+        let mut ignored_sidecars = Vec::new();
         for sidecar in &unit.sidecars {
-            apply_sidecar(&mut draft, sidecar);
+            if let Err(why) = apply_sidecar(&mut draft, sidecar) {
+                let shown = format!(
+                    "{}/{}",
+                    parent_display(&unit.display),
+                    file_names::name_of(sidecar)
+                );
+                ignored_sidecars.push((shown, why));
+            }
         }
-        let ready = store_photo(
+        let mut ready = store_photo(
             bytes,
             draft,
             store,
@@ -81,6 +110,7 @@ pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<
             source_name,
             None,
         )?;
+        ready.ignored_sidecars = ignored_sidecars;
         return Ok(Ready::Photo(ready));
     }
     let Some((format, media_type)) = article_format(&unit.path, &bytes) else {
@@ -107,7 +137,7 @@ pub fn extract_unit(unit: &Unit, store: &ObjectBatch, derived: &Path) -> Result<
         image_failures: Vec::new(),
     };
     drop(bytes);
-    attach_images(&mut ready, unit, store, derived);
+    attach_images(&mut ready, unit, store, derived, budget.total());
     Ok(Ready::Article(ready))
 }
 
@@ -171,15 +201,85 @@ fn photo_outcome(error: PhotoError) -> NotReady {
     }
 }
 
-fn apply_sidecar(draft: &mut PhotoDraft, sidecar: &Path) {
-    let Ok(bytes) = fs::read(sidecar) else { return };
-    if has_extension(sidecar, &["xmp"]) {
-        if let Err(error) = photo::apply_xmp_sidecar(draft, &bytes) {
-            tracing::warn!("ignoring sidecar {}: {error}", sidecar.display());
+/// Applies a sidecar to its photo; the error says why it was not.
+fn apply_sidecar(draft: &mut PhotoDraft, sidecar: &Path) -> Result<(), String> {
+    let bytes = read_capped(sidecar, MAX_SIDECAR_BYTES).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::FileTooLarge {
+            format!(
+                "sidecar not applied: it is larger than {}, which no caption needs",
+                human_size(MAX_SIDECAR_BYTES)
+            )
+        } else {
+            super::plan::describe_io(&error, "sidecar not applied: cannot read it")
         }
+    })?;
+    if has_extension(sidecar, &["xmp"]) {
+        photo::apply_xmp_sidecar(draft, &bytes)
+            .map_err(|error| format!("sidecar not applied: {error}"))
     } else {
         photo::apply_text_sidecar(draft, &String::from_utf8_lossy(&bytes));
+        Ok(())
     }
+}
+
+/// The whole of `path`, or an error of kind `FileTooLarge` when it holds more than `cap` bytes
+/// (checked as it is read: the size on disk may change or lie, as a device's does).
+fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len().min(cap)) as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {}", human_size(cap)),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn too_large(size: u64) -> NotReady {
+    NotReady::Failed(format!(
+        "the file is too large ({}); Folio imports files up to {}",
+        human_size(size),
+        human_size(MAX_FILE_BYTES)
+    ))
+}
+
+/// What extracting `unit` may hold in memory at once: its main file, decoded (a photo) or grown
+/// into text (an article), plus the largest of its page images decoded — they are read one at a
+/// time, and one that would not fit in `budget` on its own is refused without being read — and
+/// its sidecars.
+fn memory_needed(unit: &Unit, budget: u64) -> u64 {
+    let main = match photo::decode_cost(&unit.path) {
+        Some(decoded) => unit.size.saturating_add(decoded),
+        None => unit.size.saturating_mul(ARTICLE_MEMORY_FACTOR),
+    };
+    let largest_image = unit
+        .page_images
+        .iter()
+        .map(|image| image_memory(&image.path))
+        .filter(|&needed| needed <= budget)
+        .max()
+        .unwrap_or(0);
+    let sidecars = unit.sidecars.len() as u64 * MAX_SIDECAR_BYTES;
+    main.saturating_add(largest_image).saturating_add(sidecars)
+}
+
+/// What reading and decoding an image file takes; more than any budget for a file over the cap.
+fn image_memory(path: &Path) -> u64 {
+    let size = fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_FILE_BYTES {
+        return u64::MAX;
+    }
+    size.saturating_add(photo::decode_cost(path).unwrap_or(0))
+}
+
+/// The folder part of a display path (`drop/photos` of `drop/photos/a.jpg`).
+fn parent_display(display: &str) -> &str {
+    display
+        .rsplit_once(['/', '\\'])
+        .map_or("", |(parent, _)| parent)
 }
 
 fn store_photo(
@@ -203,15 +303,42 @@ fn store_photo(
         source_name,
         reference,
         draft,
+        ignored_sidecars: Vec::new(),
     })
 }
 
 /// Extracts the images that came with an article. A bad image is reported, never fatal to the
 /// article.
-fn attach_images(ready: &mut ReadyArticle, unit: &Unit, store: &ObjectBatch, derived: &Path) {
+fn attach_images(
+    ready: &mut ReadyArticle,
+    unit: &Unit,
+    store: &ObjectBatch,
+    derived: &Path,
+    budget: u64,
+) {
     for image in &unit.page_images {
-        let outcome = fs::read(&image.path)
-            .map_err(|e| NotReady::Failed(super::plan::describe_io(&e, "cannot read the image")))
+        let needed = image_memory(&image.path);
+        if needed > budget {
+            let size = fs::metadata(&image.path).map_or(0, |m| m.len());
+            let why = if size > MAX_FILE_BYTES {
+                format!(
+                    "the image is too large ({}); Folio imports files up to {}",
+                    human_size(size),
+                    human_size(MAX_FILE_BYTES)
+                )
+            } else {
+                super::budget::beyond_budget(needed, budget)
+            };
+            ready.image_failures.push((image.display.clone(), why));
+            continue;
+        }
+        let outcome = read_capped(&image.path, MAX_FILE_BYTES)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::FileTooLarge => {
+                    too_large(fs::metadata(&image.path).map_or(0, |m| m.len()))
+                }
+                _ => NotReady::Failed(super::plan::describe_io(&e, "cannot read the image")),
+            })
             .and_then(|bytes| {
                 let draft = photo::extract(&bytes).map_err(photo_outcome)?;
                 let name = file_names::name_of(&image.path);

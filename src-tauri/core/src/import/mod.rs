@@ -3,6 +3,8 @@
 //! report, with progress and cancel between batches. The originals of a batch are written as it
 //! is extracted and made durable together just before its rows are committed.
 
+pub mod budget;
+mod bundle;
 pub mod commit;
 pub mod extract;
 pub mod plan;
@@ -14,7 +16,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::archive::{Archive, DERIVED_DIR};
+use crate::archive::{Archive, DERIVED_DIR, SCRATCH_DIR};
 use crate::blobs::ObjectBatch;
 use crate::error::Result;
 use crate::progress::{CancelToken, Progress, ProgressSink};
@@ -27,7 +29,7 @@ pub use zip_bundle::ZipLimits;
 type ExtractOutcome = std::result::Result<Ready, NotReady>;
 /// A batch's units, what extracting each gave (by the path shown for it), and the originals
 /// written for them.
-type Extracted<'a> = (&'a [plan::Unit], Vec<(String, ExtractOutcome)>, ObjectBatch);
+type Extracted = (Vec<plan::Unit>, Vec<(String, ExtractOutcome)>, ObjectBatch);
 
 /// What the desktop asks to import: the paths of a drop or a picker, with optional tags and
 /// collection for everything imported.
@@ -63,6 +65,8 @@ pub struct ImportOptions {
     pub zip_limits: ZipLimits,
     /// Units extracted in parallel and committed in one transaction.
     pub batch_size: usize,
+    /// Bytes the extractors may hold in memory at once (see [`budget`]).
+    pub memory_budget: u64,
 }
 
 impl Default for ImportOptions {
@@ -72,6 +76,7 @@ impl Default for ImportOptions {
             collection: None,
             zip_limits: ZipLimits::default(),
             batch_size: 32,
+            memory_budget: budget::DEFAULT_BYTES,
         }
     }
 }
@@ -86,7 +91,13 @@ pub fn import(
     progress: &dyn ProgressSink,
     cancel: &CancelToken,
 ) -> Result<ImportReport> {
-    let plan = plan::plan(inputs, &options.zip_limits);
+    let scratch = archive.dir().join(SCRATCH_DIR);
+    let unpacking = zip_bundle::Unpacking {
+        limits: &options.zip_limits,
+        scratch: Some(&scratch),
+        cancel,
+    };
+    let plan = plan::plan(inputs, &unpacking);
     let mut report = plan.report;
     let units = plan.units;
     let destination = commit::resolve_destination(
@@ -104,6 +115,7 @@ pub fn import(
     progress.report(&status);
     let store = archive.blobs().clone();
     let derived = archive.dir().join(DERIVED_DIR);
+    let memory = budget::MemoryBudget::new(options.memory_budget);
 
     // The commit of one batch runs on its own thread while the next batch is extracted: the
     // writer mostly waits for the disk, the extractors for the CPU.
@@ -112,10 +124,13 @@ pub fn import(
         let extracted = batch
             .par_iter()
             .map(|unit| {
-                (
-                    unit.display.clone(),
-                    extract::extract_unit(unit, &objects, &derived),
-                )
+                // A cancel reaches the units of a batch not yet started, so it ends quickly.
+                let outcome = if cancel.is_cancelled() {
+                    Err(NotReady::Skipped(report::CANCELLED.into()))
+                } else {
+                    extract::extract_unit(unit, &objects, &derived, &memory, cancel)
+                };
+                (unit.display.clone(), outcome)
             })
             .collect();
         (extracted, objects)
@@ -127,14 +142,20 @@ pub fn import(
         .thread_name(|i| format!("folio-extract-{i}"))
         .build()
         .map_err(|e| crate::error::Error::Internal(format!("cannot start the import: {e}")))?;
-    let batches: Vec<&[plan::Unit]> = units.chunks(options.batch_size.max(1)).collect();
-    let mut next = 0;
+    // Batches are owned so that a batch dropped after its commit lets go of the folder its ZIP
+    // was unpacked into.
+    let batch_size = options.batch_size.max(1);
+    let mut batches = std::collections::VecDeque::new();
+    let mut units = units.into_iter().peekable();
+    while units.peek().is_some() {
+        batches.push_back(units.by_ref().take(batch_size).collect::<Vec<_>>());
+    }
     let mut waiting: Option<Extracted> = None;
     loop {
         let to_extract = if cancel.is_cancelled() {
             None
         } else {
-            batches.get(next).copied()
+            batches.pop_front()
         };
         if to_extract.is_none() && waiting.is_none() {
             break;
@@ -150,7 +171,7 @@ pub fn import(
                 })
             });
             let extracted = to_extract.map(|batch| {
-                let (ready, objects) = extractors.install(|| extract_batch(batch));
+                let (ready, objects) = extractors.install(|| extract_batch(&batch));
                 (batch, ready, objects)
             });
             let committed = committer.map(|thread| {
@@ -167,37 +188,33 @@ pub fn import(
             status.current = batch.last().map(|u| u.display.clone());
             progress.report(&status);
         }
-        if extracted.is_some() {
-            next += 1;
-        }
         waiting = extracted;
     }
-    if next < batches.len() {
-        report.cancelled = true;
-        for unit in batches[next..].iter().flat_map(|batch| batch.iter()) {
-            report.skip(
-                unit.display.clone(),
-                "not imported: the import was cancelled",
-            );
+    if !batches.is_empty() {
+        for unit in batches.iter().flatten() {
+            report.skip(unit.display.clone(), report::CANCELLED);
         }
     }
-    for bundle in &plan.bundles {
-        let loaded = crate::export::bundle::read::load(&bundle.root).and_then(|loaded| {
-            crate::export::bundle::read::store_originals(&loaded, &store, &derived)?;
-            Ok(loaded)
-        });
-        match loaded {
-            Ok(loaded) => commit::commit_bundle(
-                archive.conn_mut(),
-                &loaded.index,
-                &bundle.display,
-                &destination,
-                &mut report,
-            )?,
-            Err(why) => report.fail(bundle.display.clone(), why),
+    for source in plan.bundles {
+        if cancel.is_cancelled() {
+            report.skip(source.display.clone(), report::CANCELLED);
+            continue;
         }
+        let storage = bundle::Storage {
+            store: &store,
+            derived: &derived,
+            memory: &memory,
+        };
+        bundle::import_bundle(
+            archive.conn_mut(),
+            &source,
+            &storage,
+            &destination,
+            cancel,
+            &mut report,
+        )?;
     }
-    drop(plan.unpacked);
+    report.cancelled |= report.skipped.iter().any(|s| s.reason == report::CANCELLED);
     Ok(report)
 }
 
@@ -238,6 +255,55 @@ mod tests {
         assert!(
             seen.windows(2).all(|w| w[0].0 <= w[1].0),
             "progress never goes back"
+        );
+    }
+
+    /// A bag holding one sparse file of `size` bytes (hashing it takes seconds) and an index.
+    fn bag_with_a_large_file(dir: &std::path::Path, size: u64) -> PathBuf {
+        let bag = dir.join("bag");
+        std::fs::create_dir_all(bag.join("data")).unwrap();
+        std::fs::write(bag.join("bagit.txt"), "BagIt-Version: 1.0\n").unwrap();
+        let index = r#"{"format": "folio-bundle", "version": 1, "title": "t", "exported_at": "", "items": []}"#;
+        std::fs::write(bag.join("data/items.json"), index).unwrap();
+        let big = std::fs::File::create(bag.join("data/big.bin")).unwrap();
+        big.set_len(size).unwrap();
+        let manifest = format!(
+            "{}  data/big.bin\n{}  data/items.json\n",
+            "0".repeat(64),
+            crate::blobs::sha256_hex(index.as_bytes())
+        );
+        std::fs::write(bag.join("manifest-sha256.txt"), manifest).unwrap();
+        bag
+    }
+
+    #[test]
+    fn cancel_stops_a_bundle_being_read_within_a_second() {
+        let temp = tempfile::tempdir().unwrap();
+        let bag = bag_with_a_large_file(temp.path(), 64 << 30);
+        let mut archive = Archive::init(&temp.path().join("archive")).unwrap();
+        let cancel = CancelToken::new();
+        let cancelled_at = std::thread::scope(|scope| {
+            let canceller = scope.spawn(|| {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                cancel.cancel();
+                std::time::Instant::now()
+            });
+            let report = import(
+                &mut archive,
+                std::slice::from_ref(&bag),
+                &ImportOptions::default(),
+                &crate::progress::NoProgress,
+                &cancel,
+            )
+            .unwrap();
+            assert!(report.cancelled, "{report:?}");
+            assert_eq!(report.skipped[0].reason, report::CANCELLED);
+            canceller.join().unwrap()
+        });
+        let waited = cancelled_at.elapsed();
+        assert!(
+            waited.as_millis() < 1000,
+            "stopped {waited:?} after the cancel"
         );
     }
 

@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::report::ImportReport;
-use super::zip_bundle::{self, ZipLimits};
+use super::zip_bundle::{self, Unpacking};
 use crate::export::bundle::read::is_folio_bag;
 use crate::file_names;
 
@@ -24,7 +25,26 @@ pub struct Unit {
     /// (`page_files/a.jpg`).
     pub page_images: Vec<PageImage>,
     pub size: u64,
+    /// The folder a ZIP was unpacked into, kept while a unit from it is still to be imported.
+    pub scratch: Scratch,
 }
+
+/// Holds a folder unpacked from a ZIP: it is removed when the last unit or bundle holding it is
+/// dropped — as soon as its files are imported, not at the end of the whole import.
+#[derive(Debug, Clone, Default)]
+pub struct Scratch {
+    /// Read by nobody: holding it is what keeps the folder.
+    _folder: Option<Arc<tempfile::TempDir>>,
+}
+
+/// Where a unit's files wait is not part of what the unit is.
+impl PartialEq for Scratch {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Scratch {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageImage {
@@ -39,16 +59,17 @@ pub struct PageImage {
 pub struct BundleSource {
     pub root: PathBuf,
     pub display: String,
+    pub scratch: Scratch,
 }
 
-/// The result of planning: what to import, what was set aside with a reason, and the folders
-/// unpacked from ZIP files (removed when the plan is dropped).
+/// The result of planning: what to import, what was set aside with a reason, and how many bytes
+/// were unpacked from ZIP files (into folders the units hold).
 #[derive(Debug, Default)]
 pub struct Plan {
     pub units: Vec<Unit>,
     pub bundles: Vec<BundleSource>,
     pub report: ImportReport,
-    pub unpacked: Vec<tempfile::TempDir>,
+    pub unpacked_bytes: u64,
 }
 
 const PHOTO_EXTENSIONS: &[&str] = &[
@@ -67,17 +88,21 @@ const SYSTEM_FILES: &[&str] = &[
 ];
 const MAX_ZIP_DEPTH: usize = 2;
 
-pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
+pub fn plan(inputs: &[PathBuf], unpacking: &Unpacking<'_>) -> Plan {
     let mut plan = Plan::default();
+    let here = Scratch::default();
     for input in inputs {
         let display = input.to_string_lossy().into_owned();
         match fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => plan_folder(&mut plan, input, &display, limits, 0),
+            Ok(meta) if meta.is_dir() => {
+                plan_folder(&mut plan, input, &display, unpacking, 0, &here)
+            }
             Ok(meta) if meta.is_file() => plan_files(
                 &mut plan,
                 vec![(input.clone(), display, meta.len())],
-                limits,
+                unpacking,
                 0,
+                &here,
             ),
             Ok(_) => plan.report.skip(display, "not a regular file or folder"),
             Err(error) => plan
@@ -88,7 +113,14 @@ pub fn plan(inputs: &[PathBuf], limits: &ZipLimits) -> Plan {
     plan
 }
 
-fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLimits, depth: usize) {
+fn plan_folder(
+    plan: &mut Plan,
+    root: &Path,
+    display_root: &str,
+    unpacking: &Unpacking<'_>,
+    depth: usize,
+    scratch: &Scratch,
+) {
     let mut files = Vec::new();
     let mut bundles = Vec::new();
     // A Folio bundle's folder is one unit: its files are read from its items.json.
@@ -142,17 +174,19 @@ fn plan_folder(plan: &mut Plan, root: &Path, display_root: &str, limits: &ZipLim
         plan.bundles.push(BundleSource {
             root: bundle,
             display,
+            scratch: scratch.clone(),
         });
     }
-    plan_files(plan, files, limits, depth);
+    plan_files(plan, files, unpacking, depth, scratch);
 }
 
 /// Groups files that belong together, then makes one unit per main file.
 fn plan_files(
     plan: &mut Plan,
     files: Vec<(PathBuf, String, u64)>,
-    limits: &ZipLimits,
+    unpacking: &Unpacking<'_>,
     depth: usize,
+    scratch: &Scratch,
 ) {
     let by_path: BTreeMap<PathBuf, (String, u64)> = files
         .into_iter()
@@ -169,7 +203,7 @@ fn plan_files(
         let Some(folder) = page_folder(path) else {
             continue;
         };
-        let mut unit = unit(path, display, *size);
+        let mut unit = unit(path, display, *size, scratch);
         for (inner, (inner_display, _)) in by_path.range(folder.clone()..) {
             if !inner.starts_with(&folder) {
                 break;
@@ -210,7 +244,7 @@ fn plan_files(
             continue;
         }
         if has_extension(path, &["zip"]) {
-            plan_zip(plan, path, display, limits, depth);
+            plan_zip(plan, path, display, unpacking, depth);
             continue;
         }
         if has_extension(path, &["xmp"]) {
@@ -225,7 +259,7 @@ fn plan_files(
         if has_extension(path, &["txt"]) && photo_for_sidecar(path, &by_path).is_some() {
             continue; // A caption sidecar; attached to its photo below.
         }
-        let mut unit = unit(path, display, *size);
+        let mut unit = unit(path, display, *size, scratch);
         if has_extension(path, PHOTO_EXTENSIONS) {
             unit.sidecars = sidecars_of(path, &by_path);
         }
@@ -235,30 +269,43 @@ fn plan_files(
     plan.units.extend(units);
 }
 
-fn plan_zip(plan: &mut Plan, path: &Path, display: &str, limits: &ZipLimits, depth: usize) {
+fn plan_zip(plan: &mut Plan, path: &Path, display: &str, unpacking: &Unpacking<'_>, depth: usize) {
     if depth >= MAX_ZIP_DEPTH {
         plan.report
             .skip(display, "ZIP nested too deeply inside other ZIP files");
         return;
     }
-    match zip_bundle::unpack(path, display, limits) {
+    if unpacking.cancel.is_cancelled() {
+        plan.report.cancelled = true;
+        plan.report.skip(display, super::report::CANCELLED);
+        return;
+    }
+    match zip_bundle::unpack(path, display, unpacking, plan.unpacked_bytes) {
         Ok(unpacked) => {
             plan.report.merge(unpacked.report);
+            plan.unpacked_bytes += unpacked.written;
             let root = unpacked.dir.path().to_path_buf();
-            plan_folder(plan, &root, display, limits, depth + 1);
-            plan.unpacked.push(unpacked.dir);
+            let scratch = Scratch {
+                _folder: Some(Arc::new(unpacked.dir)),
+            };
+            plan_folder(plan, &root, display, unpacking, depth + 1, &scratch);
+        }
+        Err(_) if unpacking.cancel.is_cancelled() => {
+            plan.report.cancelled = true;
+            plan.report.skip(display, super::report::CANCELLED);
         }
         Err(error) => plan.report.fail(display, error),
     }
 }
 
-fn unit(path: &Path, display: &str, size: u64) -> Unit {
+fn unit(path: &Path, display: &str, size: u64, scratch: &Scratch) -> Unit {
     Unit {
         path: path.to_path_buf(),
         display: display.to_string(),
         sidecars: Vec::new(),
         page_images: Vec::new(),
         size,
+        scratch: scratch.clone(),
     }
 }
 

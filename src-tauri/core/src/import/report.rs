@@ -3,6 +3,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+/// The reason given for what a cancelled import did not reach.
+pub const CANCELLED: &str = "not imported: the import was cancelled";
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct ImportReport {
     pub imported: Vec<Imported>,

@@ -4,24 +4,29 @@
 //! either separator) or that are symbolic links are never written; names Windows reserves are
 //! renamed, and names that differ only in case or Unicode form get a number instead of one
 //! overwriting the other. Names from ZIP tools that predate the UTF-8 flag are read as the GBK or
-//! DOS Cyrillic they usually are. Bombs are stopped by limits on the entry count, the total size and the
-//! compression ratio — checked on the declared sizes first and enforced while reading, since
-//! declared sizes can lie.
+//! DOS Cyrillic they usually are. Bombs are stopped by limits on the entry count, the compression
+//! ratio (of each large entry and of the whole ZIP) and one total for everything an import
+//! unpacks, nested ZIPs included — checked on the declared sizes first and enforced while
+//! reading, since declared sizes can lie. Two entries of one name are both accounted for: the
+//! ZIP reader sees only the last, so the others are reported as such.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::report::ImportReport;
 use crate::file_names::{self, UniqueNames};
+use crate::progress::CancelToken;
 use crate::text::human_size;
 
 #[derive(Debug, Clone, Copy)]
 pub struct ZipLimits {
+    /// Entries of one ZIP.
     pub max_entries: usize,
+    /// Bytes one import may unpack in all, nested ZIPs included.
     pub max_total_bytes: u64,
-    /// Uncompressed ÷ compressed size above which an entry (of more than 1 MB) is a bomb.
+    /// Uncompressed ÷ compressed size above which a ZIP, or an entry of more than 1 MB, is a bomb.
     pub max_ratio: u64,
 }
 
@@ -37,15 +42,35 @@ impl Default for ZipLimits {
 
 const RATIO_FLOOR: u64 = 1 << 20;
 
+/// Where and within what an import unpacks its ZIPs.
+#[derive(Debug, Clone, Copy)]
+pub struct Unpacking<'a> {
+    pub limits: &'a ZipLimits,
+    /// The folder temporary folders are made in (the archive's `tmp/`, emptied whenever the
+    /// archive is opened for writing); the system's temporary folder when `None`.
+    pub scratch: Option<&'a Path>,
+    pub cancel: &'a CancelToken,
+}
+
 #[derive(Debug)]
 pub struct Unpacked {
     pub dir: tempfile::TempDir,
     pub report: ImportReport,
+    /// Bytes written into `dir`.
+    pub written: u64,
 }
 
-/// Unpacks `path` into a new temporary folder. An error means nothing of the ZIP is imported.
-pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked, String> {
+/// Unpacks `path` into a new temporary folder; `already` is what this import unpacked before, so
+/// the total stays within the limit. An error means nothing of the ZIP is imported.
+pub fn unpack(
+    path: &Path,
+    display: &str,
+    unpacking: &Unpacking<'_>,
+    already: u64,
+) -> Result<Unpacked, String> {
+    let limits = unpacking.limits;
     let file = File::open(path).map_err(|e| super::plan::describe_io(&e, "cannot open ZIP"))?;
+    let zip_bytes = file.metadata().map_or(0, |m| m.len());
     let mut zip = zip::ZipArchive::new(file)
         .map_err(|e| format!("not a readable ZIP file ({e}); it may be damaged or incomplete"))?;
     if zip.len() > limits.max_entries {
@@ -55,11 +80,10 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
             limits.max_entries
         ));
     }
-    let dir = tempfile::Builder::new()
-        .prefix("folio-zip-")
-        .tempdir()
-        .map_err(|e| super::plan::describe_io(&e, "cannot create a temporary folder"))?;
     let mut report = ImportReport::default();
+    if zip.has_duplicate_names() {
+        report_hidden_twins(path, &zip, display, &mut report)?;
+    }
 
     // Declared sizes first: refuse an obvious bomb before writing anything.
     let mut declared_total: u64 = 0;
@@ -71,15 +95,26 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
         check_ratio(
             entry.size(),
             entry.compressed_size(),
-            &entry_label(&entry),
+            &format!("ZIP entry {}", entry_label(&entry)),
             limits,
         )?;
     }
-    check_total(declared_total, limits)?;
+    check_ratio(declared_total, zip_bytes, "the ZIP", limits)?;
+    check_total(already.saturating_add(declared_total), limits)?;
 
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("zip-");
+    let dir = match unpacking.scratch {
+        Some(scratch) => fs::create_dir_all(scratch).and_then(|()| builder.tempdir_in(scratch)),
+        None => builder.tempdir(),
+    }
+    .map_err(|e| super::plan::describe_io(&e, "cannot create a temporary folder"))?;
     let mut written: u64 = 0;
     let mut names_by_folder: HashMap<String, UniqueNames> = HashMap::new();
     for index in 0..zip.len() {
+        if unpacking.cancel.is_cancelled() {
+            return Err(super::report::CANCELLED.into());
+        }
         let mut entry = zip
             .by_index(index)
             .map_err(|e| format!("damaged ZIP entry {index}: {e}"))?;
@@ -117,13 +152,21 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
                 .map_err(|e| super::plan::describe_io(&e, "cannot unpack the ZIP"))?;
         }
         let declared = entry.size();
-        let budget = limits.max_total_bytes.saturating_sub(written);
+        let budget = limits
+            .max_total_bytes
+            .saturating_sub(already.saturating_add(written));
         // Read at most one byte more than declared and than the budget allows: a lying header
         // is caught without decompressing the rest.
         let cap = declared.min(budget).saturating_add(1);
         let mut out = File::create(&target)
             .map_err(|e| super::plan::describe_io(&e, "cannot unpack the ZIP"))?;
-        let copied = io::copy(&mut (&mut entry).take(cap), &mut out);
+        let copied = io::copy(
+            &mut unpacking.cancel.guard((&mut entry).take(cap)),
+            &mut out,
+        );
+        if unpacking.cancel.is_cancelled() {
+            return Err(super::report::CANCELLED.into());
+        }
         let copied = match copied {
             Ok(n) => n,
             Err(error) => {
@@ -140,9 +183,59 @@ pub fn unpack(path: &Path, display: &str, limits: &ZipLimits) -> Result<Unpacked
             ));
         }
         written += copied;
-        check_total(written, limits)?;
+        check_total(already.saturating_add(written), limits)?;
     }
-    Ok(Unpacked { dir, report })
+    Ok(Unpacked {
+        dir,
+        report,
+        written,
+    })
+}
+
+/// Reports the entries the ZIP reader cannot reach: of several entries with one name it keeps
+/// only the last, so each earlier one gets a line of its own. The names come from the central
+/// directory read directly.
+fn report_hidden_twins(
+    path: &Path,
+    zip: &zip::ZipArchive<File>,
+    display: &str,
+    report: &mut ImportReport,
+) -> Result<(), String> {
+    let damaged = |_| "the ZIP's directory of entries is damaged; not imported".to_string();
+    let mut file = File::open(path).map_err(|e| super::plan::describe_io(&e, "cannot open ZIP"))?;
+    file.seek(SeekFrom::Start(zip.central_directory_start()))
+        .map_err(damaged)?;
+    let mut reader = io::BufReader::new(file);
+    let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut names = Vec::new();
+    // A central directory header: signature, 24 bytes, name/extra/comment lengths, 12 bytes.
+    let mut header = [0u8; 46];
+    while names.len() <= zip.len().saturating_mul(2) {
+        if reader.read_exact(&mut header).is_err() || header[..4] != [0x50, 0x4b, 0x01, 0x02] {
+            break;
+        }
+        let length = |at: usize| usize::from(u16::from_le_bytes([header[at], header[at + 1]]));
+        let mut name = vec![0u8; length(28)];
+        reader.read_exact(&mut name).map_err(damaged)?;
+        let skip = (length(30) + length(32)) as u64;
+        io::copy(&mut (&mut reader).take(skip), &mut io::sink()).map_err(damaged)?;
+        *seen.entry(name.clone()).or_default() += 1;
+        names.push(name);
+    }
+    for name in names {
+        let Some(count) = seen.get_mut(&name) else {
+            continue;
+        };
+        if *count > 1 {
+            *count -= 1;
+            report.skip(
+                format!("{display}/{}", decode_entry_name(&name)),
+                "another entry of the same name follows in this ZIP; only the last of them is \
+                 imported",
+            );
+        }
+    }
+    Ok(())
 }
 
 fn entry_label<R: Read>(entry: &zip::read::ZipFile<'_, R>) -> String {
@@ -190,12 +283,11 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '№')
 }
 
-fn check_ratio(size: u64, compressed: u64, label: &str, limits: &ZipLimits) -> Result<(), String> {
+fn check_ratio(size: u64, compressed: u64, what: &str, limits: &ZipLimits) -> Result<(), String> {
     let ratio = size / compressed.max(1);
     if size > RATIO_FLOOR && ratio > limits.max_ratio {
         return Err(format!(
-            "ZIP entry {label} would expand {ratio}:1 to {} — a ZIP bomb; the ZIP was not \
-             imported",
+            "{what} would expand {ratio}:1 to {} — a ZIP bomb; the ZIP was not imported",
             human_size(size)
         ));
     }
@@ -205,7 +297,8 @@ fn check_ratio(size: u64, compressed: u64, label: &str, limits: &ZipLimits) -> R
 fn check_total(total: u64, limits: &ZipLimits) -> Result<(), String> {
     if total > limits.max_total_bytes {
         return Err(format!(
-            "the ZIP would expand to more than {} — too large or a ZIP bomb; not imported",
+            "the ZIP would take this import past {} unpacked — too large or a ZIP bomb; not \
+             imported",
             human_size(limits.max_total_bytes)
         ));
     }
@@ -214,7 +307,109 @@ fn check_total(total: u64, limits: &ZipLimits) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::decode_entry_name;
+    use std::io::Write;
+
+    use super::*;
+    use crate::import::plan;
+
+    /// Bytes that do not compress: a ZIP of them is as large as they are.
+    fn noise(len: usize, seed: u64) -> Vec<u8> {
+        let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (state >> 56) as u8
+            })
+            .collect()
+    }
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in entries {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(data).unwrap();
+        }
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn nested_zips_share_one_budget_for_the_whole_import() {
+        let temp = tempfile::tempdir().unwrap();
+        let inner_a = zip_of(&[("a.bin", &noise(700 << 10, 1))]);
+        let inner_b = zip_of(&[("b.bin", &noise(700 << 10, 2))]);
+        let outer = temp.path().join("outer.zip");
+        fs::write(&outer, zip_of(&[("a.zip", &inner_a), ("b.zip", &inner_b)])).unwrap();
+        // The outer ZIP's 1.4 MB and either inner ZIP fit; the second inner one passes the total.
+        let limits = ZipLimits {
+            max_total_bytes: 5 << 19,
+            ..ZipLimits::default()
+        };
+        let cancel = CancelToken::new();
+        let unpacking = Unpacking {
+            limits: &limits,
+            scratch: Some(temp.path()),
+            cancel: &cancel,
+        };
+        let plan = plan::plan(&[outer], &unpacking);
+        assert!(plan.unpacked_bytes <= 5 << 19, "{}", plan.unpacked_bytes);
+        let refused: Vec<_> = plan
+            .report
+            .failed
+            .iter()
+            .filter(|f| f.error.contains("past 2.5 MB"))
+            .collect();
+        assert_eq!(refused.len(), 1, "{:?}", plan.report);
+        assert!(
+            refused[0].path.ends_with("outer.zip/b.zip"),
+            "{:?}",
+            refused[0]
+        );
+    }
+
+    #[test]
+    fn an_unpacked_folder_goes_as_soon_as_no_unit_holds_it() {
+        let temp = tempfile::tempdir().unwrap();
+        let zip = temp.path().join("notes.zip");
+        fs::write(&zip, zip_of(&[("a.txt", b"Note\n\nText.\n")])).unwrap();
+        let scratch = temp.path().join("scratch");
+        let cancel = CancelToken::new();
+        let unpacking = Unpacking {
+            limits: &ZipLimits::default(),
+            scratch: Some(&scratch),
+            cancel: &cancel,
+        };
+        let plan = plan::plan(&[zip], &unpacking);
+        assert_eq!(plan.units.len(), 1);
+        let count = || fs::read_dir(&scratch).unwrap().count();
+        assert_eq!(count(), 1, "held by its unit");
+        drop(plan);
+        assert_eq!(count(), 0, "gone with the last unit");
+    }
+
+    #[test]
+    fn a_cancelled_import_unpacks_nothing_more() {
+        let temp = tempfile::tempdir().unwrap();
+        let zip = temp.path().join("notes.zip");
+        fs::write(&zip, zip_of(&[("a.txt", b"Note\n\nText.\n")])).unwrap();
+        let cancel = CancelToken::new();
+        cancel.cancel();
+        let unpacking = Unpacking {
+            limits: &ZipLimits::default(),
+            scratch: Some(temp.path()),
+            cancel: &cancel,
+        };
+        let plan = plan::plan(&[zip], &unpacking);
+        assert!(plan.units.is_empty());
+        assert!(plan.report.cancelled);
+        assert_eq!(
+            plan.report.skipped[0].reason,
+            crate::import::report::CANCELLED
+        );
+    }
 
     #[test]
     fn names_without_the_utf8_flag_are_read_in_their_code_page() {

@@ -17,11 +17,7 @@ pub struct CollectionSummary {
 }
 
 fn clean_name(name: &str) -> Result<String> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(Error::InvalidInput("a collection needs a name".into()));
-    }
-    Ok(name)
+    collections::normalise(name)
 }
 
 /// The id of the collection called `name` (ignoring case).

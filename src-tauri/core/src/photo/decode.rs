@@ -51,6 +51,32 @@ pub fn decode(
     })
 }
 
+/// About how many bytes decoding the image in `file` takes — its pixels as they are decoded (a
+/// JPEG at its reduced DCT scale), their 8-bit RGB copy and the thumbnails — read from its
+/// header alone, or `None` when the file is not an image Folio decodes. An import reserves this
+/// much of its memory budget before it reads the file.
+pub fn decode_cost(file: &std::path::Path, min_long_side: u32) -> Option<u64> {
+    let reader = ImageReader::open(file).ok()?.with_guessed_format().ok()?;
+    let format = reader.format()?;
+    let decoder = reader.into_decoder().ok()?;
+    let (width, height) = decoder.dimensions();
+    let bytes_per_pixel = u64::from(decoder.color_type().bytes_per_pixel());
+    let (width, height) = (u64::from(width), u64::from(height));
+    let pixels = if format == ImageFormat::Jpeg {
+        // jpeg-decoder picks the smallest of 1/8, 1/4, 1/2 and 1 that keeps the long side.
+        let long = width.max(height);
+        let scale = [8, 4, 2]
+            .into_iter()
+            .find(|s| long.div_ceil(*s) >= u64::from(min_long_side))
+            .unwrap_or(1);
+        width.div_ceil(scale) * height.div_ceil(scale)
+    } else {
+        width * height
+    };
+    let thumbnails = 2 * u64::from(min_long_side).pow(2) * 3;
+    Some(pixels.saturating_mul(bytes_per_pixel + 3) + thumbnails)
+}
+
 /// Refuses sizes beyond the limits, and images with no pixels.
 fn check_size(format: PhotoFormat, width: u32, height: u32) -> Result<(), PhotoError> {
     if width == 0 || height == 0 {

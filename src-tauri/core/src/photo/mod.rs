@@ -8,19 +8,25 @@
 //! scaling), and both thumbnails are made from that one decode.
 
 mod blocks;
-mod date;
+pub(crate) mod date;
 mod decode;
 mod exif;
 mod iptc;
 mod merge;
 mod sniff;
-mod text;
+pub(crate) mod text;
 mod thumbs;
 mod xmp;
 
 use std::fmt;
 
 pub use sniff::sniff;
+
+/// What decoding the photo in a file costs in memory, from its header (see
+/// [`decode::decode_cost`]).
+pub fn decode_cost(file: &std::path::Path) -> Option<u64> {
+    decode::decode_cost(file, THUMBNAIL_SIDES[1])
+}
 
 /// The long sides of the thumbnails every photo gets, smallest first.
 pub const THUMBNAIL_SIDES: [u32; 2] = [256, 1024];

@@ -269,6 +269,10 @@ impl SearchIndex {
                     }
                     other => internal(other),
                 })?;
+            // A commit killed after writing its files but before replacing meta.json leaves them
+            // behind, and the next commit at the same opstamp would find their names taken.
+            // Collecting what no commit refers to makes the index writable again.
+            writer.garbage_collect_files().wait().map_err(internal)?;
             *guard = Some(writer);
         }
         Ok(guard)

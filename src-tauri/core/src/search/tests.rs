@@ -504,3 +504,39 @@ fn a_second_writer_on_the_same_index_is_told_the_archive_is_in_use() {
     let error = second.apply(&[article(2, "", "beijing")], &[]).unwrap_err();
     assert_eq!(error.code(), crate::ErrorCode::ArchiveInUse);
 }
+
+/// A kill after tantivy wrote a commit's files (a segment's `.del`) but before it replaced
+/// meta.json left them behind; the next commit at the same opstamp then found the name taken
+/// ("FileAlreadyExists"), and the archive could not be opened for writing until `index/` was
+/// deleted. Files no commit refers to are now collected when the writer opens.
+#[test]
+fn files_a_killed_commit_left_do_not_block_the_next_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index");
+    {
+        let (index, _) = SearchIndex::open(&path).unwrap();
+        let docs: Vec<_> = (1..=20).map(|id| article(id, "", "moscow")).collect();
+        index.apply(&docs, &[]).unwrap();
+    }
+    // What the killed commit wrote: each segment's delete file at the opstamps the next commit
+    // may take, each recorded as tantivy's own file first, as tantivy does.
+    let meta: serde_json::Value =
+        serde_json::from_slice(&fs::read(path.join("meta.json")).unwrap()).unwrap();
+    let opstamp = meta["opstamp"].as_u64().unwrap();
+    {
+        use tantivy::directory::{Directory, TerminatingWrite};
+        let index = tantivy::Index::open_in_dir(&path).unwrap();
+        for segment in meta["segments"].as_array().unwrap() {
+            let id = segment["segment_id"].as_str().unwrap().replace('-', "");
+            for stamp in opstamp..=opstamp + 4 {
+                let stray = std::path::PathBuf::from(format!("{id}.{stamp}.del"));
+                let mut file = index.directory().open_write(&stray).unwrap();
+                std::io::Write::write_all(&mut file, b"half a delete bitset").unwrap();
+                file.terminate().unwrap();
+            }
+        }
+    }
+    let (index, _) = SearchIndex::open(&path).unwrap();
+    index.apply(&[], &[1]).unwrap();
+    assert_eq!(index.doc_count().unwrap(), 19);
+}

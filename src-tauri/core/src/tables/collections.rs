@@ -4,12 +4,21 @@ use rusqlite::{Connection, params};
 
 use crate::error::{Error, Result};
 
-/// The id of the collection, created if it does not exist (matching ignores case).
-pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
-    let name = name.trim();
+/// Cleans a collection name as typed: runs of whitespace become one space, ends are trimmed.
+/// Every path that names a collection (import, the CLI, the window, bundles) goes through this,
+/// so `"Press  Kit"` is found however it was typed.
+pub fn normalise(name: &str) -> Result<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(Error::InvalidInput("a collection needs a name".into()));
     }
+    Ok(name)
+}
+
+/// The id of the collection, created if it does not exist (matching ignores case).
+pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
+    let name = normalise(name)?;
+    let name = name.as_str();
     conn.execute(
         "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?1, ?2)",
         params![name, crate::now_rfc3339()],

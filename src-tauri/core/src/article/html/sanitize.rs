@@ -108,6 +108,24 @@ pub(super) fn is_local_reference(reference: &str) -> bool {
         && !r.to_ascii_lowercase().contains("&#")
 }
 
+/// Display HTML from elsewhere (a bundle) made as safe as Folio's own: `html` itself when the
+/// sanitiser removes nothing from it — so a bundle's copy of Folio's display HTML comes back byte
+/// for byte — else the sanitised copy. The sanitiser never turns a tag into text, so output that
+/// reads the same once quotes are unescaped has lost nothing.
+pub(crate) fn sanitize_untrusted(html: &str) -> String {
+    let clean = sanitize(html);
+    let unquoted = |text: &str| {
+        text.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"")
+    };
+    if unquoted(&clean) == unquoted(html) {
+        html.to_string()
+    } else {
+        clean
+    }
+}
+
 /// Whitelist sanitising: structure tags only, `img` with a relative `src` and `alt`.
 pub(crate) fn sanitize(html: &str) -> String {
     let mut builder = ammonia::Builder::empty();
@@ -137,6 +155,25 @@ pub(crate) fn sanitize(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_html_from_elsewhere_is_kept_verbatim_only_when_nothing_is_removed() {
+        let own = "<p>China's \"dialogue\" &amp; more</p>\n<figure><img src=\"page_files/a.jpg\" alt=\"\"></figure>";
+        assert_eq!(sanitize_untrusted(own), own);
+        for hostile in [
+            "<p>x</p><script>alert(1)</script>",
+            "<p onclick=\"x()\">x</p>",
+            "<img src=\"x.jpg\" onerror=\"alert(1)\">",
+            "<p>a<!-- <script>x</script> --></p>",
+            "<iframe src=\"https://e\"></iframe>",
+        ] {
+            let kept = sanitize_untrusted(hostile);
+            assert_eq!(kept, sanitize(hostile), "{hostile}");
+            for bad in ["script", "onclick", "onerror", "iframe"] {
+                assert!(!kept.contains(bad), "{bad} in {kept}");
+            }
+        }
+    }
 
     #[test]
     fn hostile_markup_is_stripped_to_structure() {

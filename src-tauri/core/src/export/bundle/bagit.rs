@@ -95,8 +95,9 @@ fn decode_path(path: &str) -> String {
         .replace("%25", "%")
 }
 
-/// Parses a manifest into path → checksum (lower case). A line that is not `checksum path`
-/// is an error naming the line.
+/// Parses a manifest into path → checksum (lower case). A line that is not `checksum path`,
+/// or whose path could leave the bag, is an error naming the line: nothing a manifest names is
+/// ever looked for outside the bag.
 pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, String>, String> {
     let mut entries = BTreeMap::new();
     for (number, line) in text.lines().enumerate() {
@@ -107,10 +108,50 @@ pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, String>, String> {
         let Some((checksum, path)) = line.split_once([' ', '\t']) else {
             return Err(format!("line {} of the manifest is damaged", number + 1));
         };
-        let path = decode_path(path.trim_start());
-        entries.insert(path.replace('\\', "/"), checksum.to_ascii_lowercase());
+        let path = decode_path(path.trim_start()).replace('\\', "/");
+        if !is_inside_bag(&path) {
+            return Err(format!(
+                "line {} of the manifest names a file outside the bag; the bundle is damaged \
+                 or hostile, so nothing was imported",
+                number + 1
+            ));
+        }
+        entries.insert(path, checksum.to_ascii_lowercase());
     }
     Ok(entries)
+}
+
+/// Whether a bag path (with `/` separators) stays inside the bag: relative, no `..`, no drive
+/// or device prefix, no empty or `.` parts, no NUL.
+pub fn is_inside_bag(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\0')
+        && path.split('/').enumerate().all(|(index, part)| {
+            let drive = index == 0 && part.contains(':');
+            !(drive || matches!(part, "" | "." | ".."))
+        })
+}
+
+/// The `Payload-Oxum` of bag-info.txt: the payload's total bytes and file count, if stated.
+/// A stated value that is not two numbers is an error.
+pub fn parse_payload_oxum(bag_info: &str) -> Result<Option<(u64, u64)>, String> {
+    for line in bag_info.lines() {
+        let Some((label, value)) = line.split_once(':') else {
+            continue;
+        };
+        if !label.trim().eq_ignore_ascii_case("Payload-Oxum") {
+            continue;
+        }
+        let parsed = value
+            .trim()
+            .split_once('.')
+            .and_then(|(bytes, count)| Some((bytes.parse().ok()?, count.parse().ok()?)));
+        return parsed
+            .map(Some)
+            .ok_or_else(|| format!("{BAG_INFO_TXT}: its Payload-Oxum is not two numbers"));
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -124,6 +165,35 @@ mod tests {
         let parsed = parse_manifest(&text).unwrap();
         assert_eq!(parsed["data/100% new\nname.txt"], "ab");
         assert_eq!(parsed["data/a b.jpg"], "cd");
+    }
+
+    #[test]
+    fn manifest_paths_that_leave_the_bag_are_refused() {
+        for hostile in [
+            "../../../../etc/passwd",
+            "/etc/passwd",
+            "data/../../secret",
+            "data/./x",
+            "C:/Windows/win.ini",
+            "c:evil",
+            "data\\..\\..\\x",
+            "data//x",
+            "data/x\0",
+        ] {
+            let text = format!("{}  {hostile}\n", "0".repeat(64));
+            assert!(parse_manifest(&text).is_err(), "{hostile} was accepted");
+        }
+        assert!(parse_manifest("ab  data/photos/a b.jpg\n").is_ok());
+    }
+
+    #[test]
+    fn payload_oxum_is_read_back_and_a_damaged_one_is_an_error() {
+        assert_eq!(
+            parse_payload_oxum("Bag-Count: 1 of 1\nPayload-Oxum: 5.2\n"),
+            Ok(Some((5, 2)))
+        );
+        assert_eq!(parse_payload_oxum("Bag-Count: 1 of 1\n"), Ok(None));
+        assert!(parse_payload_oxum("Payload-Oxum: lots\n").is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod bagit;
 mod captioned;
 mod catalogue;
+pub mod checks;
 pub mod format;
 pub mod read;
 mod table;
@@ -97,7 +98,11 @@ pub(super) fn write(
             _ => None,
         };
         let thumbnail = writer.thumbnail(archive, thumbnail_source(item))?;
-        bundle_items.push(bundle_item(item, path, captioned_path, thumbnail));
+        let mut entry = bundle_item(item, path, captioned_path, thumbnail);
+        if !request.with_source_paths {
+            entry.source_path = item.source_name.clone();
+        }
+        bundle_items.push(entry);
         job.item_done(&item.title, item.size);
     }
 

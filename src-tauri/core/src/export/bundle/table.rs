@@ -72,9 +72,22 @@ fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// Characters that make a spreadsheet read a cell as a formula, in their ASCII and full-width
+/// forms.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Whether a spreadsheet could run `cell` as a formula: it starts with a formula character,
+/// perhaps after spaces, tabs, line breaks or no-break spaces (which spreadsheets skip), or with
+/// a tab or carriage return (which some read as the start of a new cell).
+fn could_be_formula(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r'])
+        || cell
+            .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+            .starts_with(FORMULA_STARTS)
+}
+
 fn quote(cell: &str) -> String {
-    // A leading = + - @ would make a spreadsheet run the cell as a formula.
-    let defused = if cell.starts_with(['=', '+', '-', '@']) {
+    let defused = if could_be_formula(cell) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -101,5 +114,27 @@ mod tests {
     #[test]
     fn formulas_are_never_run_by_a_spreadsheet() {
         assert_eq!(quote("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    #[test]
+    fn formulas_behind_spaces_tabs_or_no_break_spaces_are_defused_too() {
+        for hidden in [
+            " =1+1",
+            "\t=1+1",
+            "\u{a0}=1+1",
+            "\u{3000}@SUM(A1)",
+            "\r\n+cmd",
+            "\u{2003}-2",
+            "＝1+1",
+            "\tplain",
+        ] {
+            assert!(
+                quote(hidden).starts_with("\"'"),
+                "{hidden:?} → {}",
+                quote(hidden)
+            );
+        }
+        assert_eq!(quote("a = b"), "a = b");
+        assert_eq!(quote(" plain"), " plain");
     }
 }
