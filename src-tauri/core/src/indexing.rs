@@ -18,6 +18,10 @@ use crate::search::{Change, IndexDoc, Opened, SearchIndex, parse_query};
 
 /// How many queued changes or items are indexed per index commit.
 const CHUNK: usize = 2000;
+/// How much of an article's text is indexed: tantivy holds a document's postings in memory while
+/// it indexes it, about 25 times the text, so a 50 MB text would take more than a gigabyte. Two
+/// megabytes are some 300,000 words, more than any article; the rest stays in the archive.
+pub const MAX_INDEXED_BODY_BYTES: usize = 2 << 20;
 
 /// Opens the archive's index for writing, rebuilding it when it was missing or made by another
 /// version, then applies whatever is still queued. Needs the archive's writer lock.
@@ -75,7 +79,7 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 date: row.get(2).unwrap_or_default(),
                 title: row.get(3).unwrap_or_default(),
                 notes: row.get(4).unwrap_or_default(),
-                body: row.get(6).unwrap_or_default(),
+                body: indexed_part(row.get(6).unwrap_or_default()),
                 captions: keep(captions),
                 credits: keep(credits),
                 bylines: keep(bylines),
@@ -85,6 +89,17 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
         })
         .optional()?;
     Ok(row.flatten())
+}
+
+/// The first [`MAX_INDEXED_BODY_BYTES`] of `body`, cut at a character boundary.
+fn indexed_part(mut body: String) -> String {
+    if body.len() > MAX_INDEXED_BODY_BYTES {
+        body.truncate(crate::text::credit::floor_char_boundary(
+            &body,
+            MAX_INDEXED_BODY_BYTES,
+        ));
+    }
+    body
 }
 
 /// Indexes everything queued, a chunk per index commit, deleting each chunk's queue rows only
@@ -224,6 +239,17 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
+
+    #[test]
+    fn only_the_first_two_megabytes_of_a_text_are_indexed() {
+        // Two-byte letters, so the cut falls inside one unless it is made at a boundary.
+        let body = format!("{} tail", "б".repeat(MAX_INDEXED_BODY_BYTES / 2 + 1));
+        let part = indexed_part(body);
+        assert!(part.len() <= MAX_INDEXED_BODY_BYTES);
+        assert!(part.len() > MAX_INDEXED_BODY_BYTES - 2);
+        assert!(!part.contains("tail"));
+        assert_eq!(indexed_part("short".into()), "short");
+    }
     use crate::tables::{blobs, items};
 
     /// Articles titled "report N", queued for the index as an import queues them, or not (as in
