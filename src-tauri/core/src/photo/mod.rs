@@ -22,6 +22,9 @@ use std::fmt;
 
 pub use sniff::sniff;
 
+/// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
+pub(crate) use decode::{Pixels, decode};
+
 /// The long sides of the thumbnails every photo gets, smallest first.
 pub const THUMBNAIL_SIDES: [u32; 2] = [256, 1024];
 
