@@ -71,7 +71,7 @@ fn tool(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Three 12 MP camera-sized photos (two landscape, one portrait) and one small one.
+/// Imports three 12 MP camera-sized photos (two landscape, one portrait) and a small one.
 fn photos(sandbox: &Sandbox) -> (Vec<String>, Vec<u8>) {
     let dir = sandbox.path().join("photos");
     fs::create_dir_all(&dir).unwrap();
@@ -91,73 +91,11 @@ fn photos(sandbox: &Sandbox) -> (Vec<String>, Vec<u8>) {
     (import(sandbox, &paths), small)
 }
 
-#[test]
-fn large_photos_are_placed_at_300_dpi_for_the_size_they_are_shown() {
-    let sandbox = Sandbox::new();
-    let (ids, _) = photos(&sandbox);
-    let pdf = export_pdf(&sandbox, "photos.pdf", &ids, &[]);
-    let mut sizes = image_sizes(&pdf);
-    sizes.sort_unstable();
-    // A4: the column is 16.6 cm (1961 px at 300 dpi); a photo page is at most 15.5 cm tall
-    // (1831 px). The small photo is shown larger than its pixels and goes in as it is.
-    assert_eq!(
-        sizes,
-        [(400, 300), (1373, 1831), (1961, 1471), (1961, 1471)]
-    );
-    let bytes = fs::metadata(&pdf).unwrap().len();
-    assert!(bytes < 6_000_000, "the dossier is {bytes} bytes");
-}
-
-#[test]
-fn a_small_photo_is_still_embedded_byte_for_byte() {
-    let sandbox = Sandbox::new();
-    let (ids, small) = photos(&sandbox);
-    let pdf = export_pdf(&sandbox, "small.pdf", &ids[3..], &[]);
-    let out = sandbox.path().join("extracted");
-    fs::create_dir(&out).unwrap();
-    let prefix = out.join("img");
-    tool(
-        "pdfimages",
-        &["-j", pdf.to_str().unwrap(), prefix.to_str().unwrap()],
-    );
-    let found = fs::read_dir(&out)
-        .unwrap()
-        .any(|entry| fs::read(entry.unwrap().path()).unwrap() == small);
-    assert!(found, "the original JPEG's bytes are in the PDF unchanged");
-}
-
-#[test]
-fn originals_are_kept_when_asked_and_max_image_px_still_caps_the_long_side() {
-    let sandbox = Sandbox::new();
-    let (ids, _) = photos(&sandbox);
-    let original = export_pdf(&sandbox, "original.pdf", &ids[..1], &["--original-images"]);
-    assert_eq!(image_sizes(&original), [(4000, 3000)]);
-    let capped = export_pdf(
-        &sandbox,
-        "capped.pdf",
-        &ids[..1],
-        &["--max-image-px", "800"],
-    );
-    assert_eq!(image_sizes(&capped), [(800, 600)]);
-    let zero = sandbox.folio(&[
-        "export",
-        "--format",
-        "pdf",
-        "--output",
-        "x.pdf",
-        "--max-image-px",
-        "0",
-        &ids[0],
-    ]);
-    assert_eq!(zero.code, 2, "{}", zero.stderr);
-}
-
-#[test]
-fn long_texts_are_cut_with_a_note_and_the_dossier_is_still_made() {
-    let sandbox = Sandbox::new();
+/// Imports a 3 MB one-line text and a text of 60,000 short lines: each far beyond what a dossier
+/// shows, and each ending in a marker.
+fn long_texts(sandbox: &Sandbox) -> Vec<String> {
     let dir = sandbox.path().join("texts");
     fs::create_dir_all(&dir).unwrap();
-    // One line of 3 MB, and 60,000 short lines: each far beyond what a dossier shows.
     let one_line = format!(
         "Opening words {} closing-marker-one\n",
         "lorem ipsum dolor ".repeat(170_000)
@@ -170,10 +108,39 @@ fn long_texts_are_cut_with_a_note_and_the_dossier_is_still_made() {
     let (long, lines) = (dir.join("long.txt"), dir.join("lines.txt"));
     fs::write(&long, &one_line).unwrap();
     fs::write(&lines, &many_lines).unwrap();
-    let ids = import(&sandbox, &[&long, &lines]);
-    let (photo_ids, _) = photos(&sandbox);
-    let all = [ids, vec![photo_ids[0].clone()]].concat();
-    let pdf = export_pdf(&sandbox, "texts.pdf", &all, &[]);
+    import(sandbox, &[&long, &lines])
+}
+
+#[test]
+fn a_dossier_of_long_texts_and_camera_photos_is_small_with_photos_at_300_dpi_and_texts_cut() {
+    let sandbox = Sandbox::new();
+    let texts = long_texts(&sandbox);
+    let (photos, small) = photos(&sandbox);
+    let pdf = export_pdf(&sandbox, "dossier.pdf", &[texts, photos].concat(), &[]);
+
+    let mut sizes = image_sizes(&pdf);
+    sizes.sort_unstable();
+    // A4: the column is 16.6 cm (1961 px at 300 dpi); a photo page is at most 15.5 cm tall
+    // (1831 px). The small photo is shown larger than its pixels and goes in as it is.
+    assert_eq!(
+        sizes,
+        [(400, 300), (1373, 1831), (1961, 1471), (1961, 1471)]
+    );
+    let bytes = fs::metadata(&pdf).unwrap().len();
+    assert!(bytes < 6_000_000, "the dossier is {bytes} bytes");
+
+    let out = sandbox.path().join("extracted");
+    fs::create_dir(&out).unwrap();
+    let prefix = out.join("img");
+    tool(
+        "pdfimages",
+        &["-j", pdf.to_str().unwrap(), prefix.to_str().unwrap()],
+    );
+    let found = fs::read_dir(&out)
+        .unwrap()
+        .any(|entry| fs::read(entry.unwrap().path()).unwrap() == small);
+    assert!(found, "the small JPEG's bytes are in the PDF unchanged");
+
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     let text = text.replace(['\u{ad}', '\u{2060}'], "");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -191,5 +158,29 @@ fn long_texts_are_cut_with_a_note_and_the_dossier_is_still_made() {
     assert!(
         flat.contains("characters) is not in this dossier; it is in the original file, long.txt.")
     );
-    assert_eq!(image_sizes(&pdf), [(1961, 1471)]);
+}
+
+#[test]
+fn originals_are_kept_when_asked_and_max_image_px_still_caps_the_long_side() {
+    let sandbox = Sandbox::new();
+    let photo = sandbox.path().join("photo.jpg");
+    fs::write(&photo, samples::jpeg(2400, 1800, 5)).unwrap();
+    let ids = import(&sandbox, &[&photo]);
+    let print = export_pdf(&sandbox, "print.pdf", &ids, &[]);
+    assert_eq!(image_sizes(&print), [(1961, 1471)]);
+    let original = export_pdf(&sandbox, "original.pdf", &ids, &["--original-images"]);
+    assert_eq!(image_sizes(&original), [(2400, 1800)]);
+    let capped = export_pdf(&sandbox, "capped.pdf", &ids, &["--max-image-px", "800"]);
+    assert_eq!(image_sizes(&capped), [(800, 600)]);
+    let zero = sandbox.folio(&[
+        "export",
+        "--format",
+        "pdf",
+        "--output",
+        "x.pdf",
+        "--max-image-px",
+        "0",
+        &ids[0],
+    ]);
+    assert_eq!(zero.code, 2, "{}", zero.stderr);
 }
