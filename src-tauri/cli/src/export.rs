@@ -26,13 +26,17 @@ pub struct Args {
     title: Option<String>,
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,
-    /// Downscale photos larger than this many pixels (long side) in the PDF.
-    #[arg(long, value_name = "PIXELS")]
+    /// Place photos at most this many pixels on their long side in the PDF (default: 300 dpi
+    /// at the size each is shown).
+    #[arg(long, value_name = "PIXELS", value_parser = clap::value_parser!(u32).range(1..))]
     max_image_px: Option<u32>,
     /// Record in a bundle the full path each original was imported from (by default only its
     /// file name, since folder names can say whose computer it was).
     #[arg(long)]
     with_source_paths: bool,
+    /// Place photos in the PDF at their original size (JPEGs byte for byte): larger files.
+    #[arg(long, conflicts_with = "max_image_px")]
+    original_images: bool,
     /// Export this collection, in its order.
     #[arg(long, value_name = "NAME")]
     collection: Option<String>,
@@ -99,7 +103,12 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
         },
-        max_image_px: args.max_image_px,
+        // No photo is larger than this, so every one keeps its original size.
+        max_image_px: if args.original_images {
+            Some(u32::MAX)
+        } else {
+            args.max_image_px
+        },
         collections,
         with_source_paths: args.with_source_paths,
     };

@@ -22,6 +22,9 @@ use std::fmt;
 
 pub use sniff::sniff;
 
+/// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
+pub(crate) use decode::{Pixels, decode};
+
 /// What decoding the photo in a file costs in memory, from its header (see
 /// [`decode::decode_cost`]).
 pub fn decode_cost(file: &std::path::Path) -> Option<u64> {

@@ -3,26 +3,33 @@
 //! and page numbers (DESIGN §6).
 //!
 //! The template (`dossier.typ`) is fixed; the items reach it only as JSON data, so no user text
-//! is ever parsed as typst markup. Fonts come from the binary, never from the system.
+//! is ever parsed as typst markup. Fonts come from the binary, never from the system. Memory is
+//! bounded: photos are placed at print resolution for the size they are shown at, prepared one at
+//! a time and put into the PDF after layout (`embed`), and long texts are cut (`text`).
 
+mod embed;
 mod fonts;
 mod images;
+mod pictures;
+mod text;
 mod world;
 
-use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Write};
 
 use serde::Serialize;
 use typst::foundations::{Bytes, Smart};
 use typst_layout::PagedDocument;
 
 use crate::archive::Archive;
-use crate::blobs::BlobStore;
 use crate::error::Error;
 
+use self::pictures::{PageGeometry, Picture, Pictures, Resolution, Role};
+use self::text::{Budget, CAPTION_CHARS, LINE_CHARS, TITLE_CHARS, capped};
 use super::records::{Detail, Item};
 use super::{ExportRequest, Job, Paper, Stop};
+
+type Text<'a> = std::borrow::Cow<'a, str>;
 
 /// The whole dossier as the template reads it from `/dossier.json`.
 #[derive(Debug, Serialize)]
@@ -31,6 +38,7 @@ struct Dossier<'a> {
     /// The title as the running header shows it: one line.
     header: String,
     paper: &'static str,
+    page: PageGeometry,
     font: &'static str,
     exported: Exported,
     date_range: String,
@@ -54,40 +62,35 @@ struct Exported {
 #[serde(tag = "kind", rename_all = "lowercase")]
 enum Entry<'a> {
     Article {
-        title: &'a str,
+        title: Text<'a>,
         lang: Option<&'a str>,
         date: Option<&'a str>,
-        byline: &'a str,
-        site: &'a str,
-        url: &'a str,
+        byline: Text<'a>,
+        site: Text<'a>,
+        url: Text<'a>,
         paragraphs: Vec<&'a str>,
+        /// Says that (and how much of) the body was left out; see `text`.
+        rest: Option<String>,
         figures: Vec<FigureEntry<'a>>,
     },
     Photo {
-        title: &'a str,
+        title: Text<'a>,
         lang: Option<&'a str>,
         date: Option<&'a str>,
         picture: Option<Picture>,
         missing: Option<String>,
-        caption: &'a str,
-        credit: &'a str,
-        byline: &'a str,
-        copyright: &'a str,
+        caption: Text<'a>,
+        credit: Text<'a>,
+        byline: Text<'a>,
+        copyright: Text<'a>,
     },
 }
 
 #[derive(Debug, Serialize)]
 struct FigureEntry<'a> {
     picture: Option<Picture>,
-    caption: &'a str,
-    credit: &'a str,
-}
-
-/// An image at its virtual path, with its width ÷ height for sizing.
-#[derive(Debug, Clone, Serialize)]
-struct Picture {
-    path: String,
-    ratio: f64,
+    caption: Text<'a>,
+    credit: Text<'a>,
 }
 
 /// Clears typst's memo cache when the export ends, whether it succeeded or not: the cache
@@ -108,11 +111,16 @@ pub(super) fn write(
     job: &Job<'_>,
 ) -> Result<(), Stop> {
     let _evict = EvictOnDrop;
-    let mut pictures = Pictures::new(archive, request.max_image_px);
+    let page = PageGeometry::of(request.paper);
+    let mut pictures = Pictures::new(archive, Resolution::of(request.max_image_px)?, page);
+    for item in items {
+        want_pictures(item, &mut pictures);
+    }
+    let mut budget = Budget::new();
     let mut entries = Vec::with_capacity(items.len());
     for item in items {
         job.check()?;
-        entries.push(entry(item, &mut pictures));
+        entries.push(entry(item, &mut pictures, &mut budget));
         job.item_done(&item.title, item.size);
     }
     let now = chrono::Utc::now();
@@ -123,6 +131,7 @@ pub(super) fn write(
             Paper::A4 => "a4",
             Paper::Letter => "us-letter",
         },
+        page,
         font: fonts::FAMILY,
         exported: Exported {
             day: now.format("%Y-%m-%d").to_string(),
@@ -139,18 +148,39 @@ pub(super) fn write(
         items: entries,
     };
     job.check()?;
-    let document = lay_out(&dossier, pictures.into_files())?;
-    let options = typst_pdf::PdfOptions {
-        creator: Smart::Custom(Some("Folio".into())),
-        ..typst_pdf::PdfOptions::default()
+    let pdf = {
+        let document = lay_out(&dossier, pictures.stand_ins())?;
+        let options = typst_pdf::PdfOptions {
+            creator: Smart::Custom(Some("Folio".into())),
+            ..typst_pdf::PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options)
+            .map_err(|errors| layout_error("written as PDF", &errors))?
     };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| layout_error("written as PDF", &errors))?;
-    let mut output = output;
-    output
-        .write_all(&pdf)
-        .map_err(|e| Error::Internal(format!("cannot write the PDF: {e}")))?;
+    // The layout is done with: free it before the photos go in.
+    drop(dossier);
+    comemo::evict(0);
+    let cannot_write = |e: std::io::Error| Error::Internal(format!("cannot write the PDF: {e}"));
+    let mut output = BufWriter::new(output);
+    if pictures.is_empty() {
+        output.write_all(&pdf).map_err(cannot_write)?;
+    } else {
+        embed::replace_stand_ins(&pdf, pictures.into_images(), &mut output)?;
+    }
+    output.flush().map_err(cannot_write)?;
     Ok(())
+}
+
+/// Notes where the item shows photos, so each is prepared for the largest place it is shown.
+fn want_pictures(item: &Item, pictures: &mut Pictures<'_>) {
+    match &item.detail {
+        Detail::Article(article) => {
+            for photo in article.figures.iter().filter_map(|f| f.photo.as_ref()) {
+                pictures.want(&photo.sha256, Role::Figure);
+            }
+        }
+        Detail::Photo(_) => pictures.want(&item.sha256, Role::Photo),
+    }
 }
 
 /// Runs the template over the dossier's data and images.
@@ -172,50 +202,56 @@ fn layout_error(step: &str, errors: &[typst::diag::SourceDiagnostic]) -> Error {
     ))
 }
 
-fn entry<'a>(item: &'a Item, pictures: &mut Pictures<'_>) -> Entry<'a> {
+fn entry<'a>(item: &'a Item, pictures: &mut Pictures<'_>, budget: &mut Budget) -> Entry<'a> {
     let lang = item.language.as_deref().filter(|l| is_language_code(l));
+    let title = capped(&item.title, TITLE_CHARS);
     match &item.detail {
-        Detail::Article(article) => Entry::Article {
-            title: &item.title,
-            lang,
-            date: item.day(),
-            byline: &article.byline,
-            site: &article.site,
-            url: &article.url,
-            paragraphs: article
-                .body_text
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .collect(),
-            figures: article
-                .figures
-                .iter()
-                .map(|figure| FigureEntry {
-                    picture: figure
-                        .photo
-                        .as_ref()
-                        .and_then(|photo| pictures.get(&photo.sha256).ok()),
-                    caption: &figure.caption,
-                    credit: &figure.credit,
-                })
-                .collect(),
-        },
+        Detail::Article(article) => {
+            let body = budget.take(&article.body_text);
+            Entry::Article {
+                title,
+                lang,
+                date: item.day(),
+                byline: capped(&article.byline, LINE_CHARS),
+                site: capped(&article.site, LINE_CHARS),
+                url: capped(&article.url, LINE_CHARS),
+                paragraphs: body
+                    .kept
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .collect(),
+                rest: (body.left_out > 0)
+                    .then(|| text::rest_note(body.left_out, &item.source_name)),
+                figures: article
+                    .figures
+                    .iter()
+                    .map(|figure| FigureEntry {
+                        picture: figure
+                            .photo
+                            .as_ref()
+                            .and_then(|photo| pictures.get(&photo.sha256).ok()),
+                        caption: capped(&figure.caption, CAPTION_CHARS),
+                        credit: capped(&figure.credit, LINE_CHARS),
+                    })
+                    .collect(),
+            }
+        }
         Detail::Photo(photo) => {
             let (picture, missing) = match pictures.get(&item.sha256) {
                 Ok(picture) => (Some(picture), None),
                 Err(why) => (None, Some(format!("The photo cannot be shown: {why}."))),
             };
             Entry::Photo {
-                title: &item.title,
+                title,
                 lang,
                 date: photo.taken_at.as_deref().or(item.day()).map(day_of),
                 picture,
                 missing,
-                caption: &photo.caption,
-                credit: &photo.credit,
-                byline: &photo.byline,
-                copyright: &photo.copyright,
+                caption: capped(&photo.caption, CAPTION_CHARS),
+                credit: capped(&photo.credit, LINE_CHARS),
+                byline: capped(&photo.byline, LINE_CHARS),
+                copyright: capped(&photo.copyright, LINE_CHARS),
             }
         }
     }
@@ -254,63 +290,10 @@ fn date_range(items: &[Item]) -> String {
     }
 }
 
-/// The images of one dossier, each prepared once however often it is shown.
-struct Pictures<'a> {
-    archive: &'a Archive,
-    max_px: Option<u32>,
-    prepared: HashMap<String, Result<(Picture, Bytes), String>>,
-}
-
-impl<'a> Pictures<'a> {
-    fn new(archive: &'a Archive, max_px: Option<u32>) -> Self {
-        Self {
-            archive,
-            max_px,
-            prepared: HashMap::new(),
-        }
-    }
-
-    fn get(&mut self, sha256: &str) -> Result<Picture, String> {
-        if !self.prepared.contains_key(sha256) {
-            let prepared = self.prepare(sha256);
-            self.prepared.insert(sha256.to_string(), prepared);
-        }
-        match self.prepared.get(sha256) {
-            Some(Ok((picture, _))) => Ok(picture.clone()),
-            Some(Err(why)) => Err(why.clone()),
-            None => Err("it was not prepared".into()),
-        }
-    }
-
-    fn prepare(&self, sha256: &str) -> Result<(Picture, Bytes), String> {
-        let mut bytes = Vec::new();
-        self.archive
-            .blobs()
-            .open(sha256)
-            .and_then(|mut file| {
-                file.read_to_end(&mut bytes)
-                    .map_err(|e| Error::Internal(e.to_string()))
-            })
-            .map_err(|_| "its original is missing from the archive (run folio verify)")?;
-        let prepared = images::prepare(bytes, self.max_px)?;
-        let picture = Picture {
-            path: format!("/img/{sha256}.jpg"),
-            ratio: f64::from(prepared.width) / f64::from(prepared.height.max(1)),
-        };
-        Ok((picture, Bytes::new(prepared.jpeg)))
-    }
-
-    fn into_files(self) -> Vec<(String, Bytes)> {
-        self.prepared
-            .into_values()
-            .filter_map(Result::ok)
-            .map(|(picture, bytes)| (picture.path, bytes))
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use typst::layout::{Frame, FrameItem};
 
     use super::*;
@@ -320,6 +303,7 @@ mod tests {
             title: "Test",
             header: "Test".into(),
             paper: "a4",
+            page: PageGeometry::of(Paper::A4),
             font: fonts::FAMILY,
             exported: Exported {
                 day: "2026-01-02".into(),
@@ -339,13 +323,14 @@ mod tests {
 
     fn article<'a>(title: &'a str, lang: &'a str, paragraphs: Vec<&'a str>) -> Entry<'a> {
         Entry::Article {
-            title,
+            title: title.into(),
             lang: Some(lang),
             date: Some("2018-11-02"),
-            byline: "",
-            site: "",
-            url: "",
+            byline: "".into(),
+            site: "".into(),
+            url: "".into(),
             paragraphs,
+            rest: None,
             figures: Vec::new(),
         }
     }
@@ -379,6 +364,83 @@ mod tests {
         let (text, _, malformed) = encoding_rs::GBK.decode(&bytes);
         assert!(!malformed);
         text.into_owned()
+    }
+
+    fn photo(picture: Picture) -> Entry<'static> {
+        Entry::Photo {
+            title: "Photo".into(),
+            lang: None,
+            date: None,
+            picture: Some(picture),
+            missing: None,
+            caption: "".into(),
+            credit: "".into(),
+            byline: "".into(),
+            copyright: "".into(),
+        }
+    }
+
+    /// A JPEG of `width`×`height` with some detail.
+    fn jpeg(width: u16, height: u16) -> Vec<u8> {
+        let pixels: Vec<u8> = (0..usize::from(width) * usize::from(height) * 3)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 85)
+            .encode(&pixels, width, height, jpeg_encoder::ColorType::Rgb)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn photos_are_laid_out_as_stand_ins_and_written_as_the_prepared_jpegs() {
+        let (large, small) = (jpeg(3000, 2000), jpeg(300, 200));
+        let mut files = Vec::new();
+        let mut prepared = HashMap::new();
+        let mut entries = Vec::new();
+        for (sha, bytes) in [("a".repeat(64), large), ("b".repeat(64), small.clone())] {
+            let header = images::read_header(&bytes).unwrap();
+            let max_px = pictures::pixel_cap(
+                header.ratio(),
+                PageGeometry::of(Paper::A4).frame(Role::Photo),
+                pictures::PRINT_DPI,
+            );
+            let picture = Picture {
+                path: format!("/img/{sha}.jpg"),
+                ratio: header.ratio(),
+            };
+            let ready = images::prepare(bytes, &header, max_px).unwrap();
+            let stand_in = embed::stand_in(&sha, ready.orientation).unwrap();
+            files.push((picture.path.clone(), Bytes::new(stand_in)));
+            prepared.insert(sha, ready);
+            entries.push(photo(picture));
+        }
+        let document = lay_out(&dossier(entries), files).unwrap();
+        let pdf = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).unwrap();
+        let mut written = Vec::new();
+        embed::replace_stand_ins(&pdf, prepared, &mut written).unwrap();
+
+        let written = lopdf::Document::load_mem(&written).unwrap();
+        let mut images: Vec<(i64, i64, Vec<u8>)> = written
+            .objects
+            .values()
+            .filter_map(|object| match object {
+                lopdf::Object::Stream(s)
+                    if s.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() == Some(b"Image") =>
+                {
+                    let size = |key: &[u8]| s.dict.get(key).and_then(|o| o.as_i64()).unwrap();
+                    Some((size(b"Width"), size(b"Height"), s.content.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        images.sort_by_key(|(width, _, _)| *width);
+        let sizes: Vec<(i64, i64)> = images.iter().map(|(w, h, _)| (*w, *h)).collect();
+        // 3:2 on an A4 photo page: 16.6 cm wide, so 1961 pixels at 300 dpi.
+        assert_eq!(sizes, [(300, 200), (1961, 1307)]);
+        assert_eq!(images[0].2, small, "the small JPEG byte for byte");
+        let large = image::load_from_memory(&images[1].2).unwrap();
+        assert_eq!((large.width(), large.height()), (1961, 1307));
     }
 
     #[test]
