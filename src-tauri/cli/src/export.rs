@@ -97,6 +97,8 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         max_image_px: args.max_image_px,
         collections,
+        // `--output FILE` replaces FILE, as `cp` and `tar -f` do.
+        replace_existing: true,
     };
     let cancel = CancelToken::new();
     let report = if !args.json && std::io::stderr().is_terminal() {
