@@ -170,15 +170,27 @@ impl Session<'_> {
 
     /// Calls a command of the app exactly as the UI does, through Tauri's IPC.
     pub fn invoke(&self, command: &str, args: Value, timeout: Duration) -> Result<Value> {
+        self.invoke_answer(command, args, timeout)?
+            .map_err(|error| format!("{command} failed: {error}"))
+    }
+
+    /// Calls a command as `invoke` does, answering its rejection (the `{code, message}` error)
+    /// as the inner `Err`, for tests of what the app refuses.
+    pub fn invoke_answer(
+        &self,
+        command: &str,
+        args: Value,
+        timeout: Duration,
+    ) -> Result<std::result::Result<Value, Value>> {
         let script = "const done = arguments[arguments.length - 1];
             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
                 (value) => done({ok: value}),
                 (error) => done({error: error}));";
         let answer = self.execute_async(script, json!([command, args]), timeout)?;
-        match answer.get("ok") {
+        Ok(match answer.get("ok") {
             Some(value) => Ok(value.clone()),
-            None => Err(format!("{command} failed: {}", answer["error"])),
-        }
+            None => Err(answer["error"].clone()),
+        })
     }
 
     /// Waits until some element matching `css` has text containing `needle`.
