@@ -87,7 +87,8 @@ chroot "$root" folio --version >&2
 home=/tmp/folio-user
 mkdir -p "$root$home" "$root/tmp/folio-run"
 chmod 700 "$root/tmp/folio-run"
-chroot "$root" env -i HOME="$home" DISPLAY="$display" XDG_RUNTIME_DIR=/tmp/folio-run \
+chroot "$root" env -i HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+  XDG_CACHE_HOME="$home/.cache" XDG_STATE_HOME="$home/.local/state" DISPLAY="$display" XDG_RUNTIME_DIR=/tmp/folio-run \
   PATH=/usr/bin:/bin LANG=C.UTF-8 WEBKIT_DISABLE_DMABUF_RENDERER=1 \
   folio-desktop >"$work/app.log" 2>&1 &
 app=$!

@@ -33,6 +33,8 @@ fn main() {
         "cancel_export",
         "reveal_path",
         "take_opened_files",
+        "pick_import_paths",
+        "pick_export_path",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

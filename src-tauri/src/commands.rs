@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use folio_core::export::{ExportReport, ExportRequest};
+use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
 use folio_core::indexing::{self, SearchPage, SearchRequest};
@@ -20,7 +20,9 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::events;
 use crate::opened_files::OpenedFiles;
+use crate::pickers;
 use crate::state::AppState;
+use crate::trusted::Trusted;
 
 #[tauri::command]
 pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
@@ -253,7 +255,7 @@ pub async fn verify_archive(app: AppHandle) -> Result<VerifyReport, WireError> {
 }
 
 /// Exports a selection, a collection or a query's items as a PDF dossier or a ZIP bundle, with
-/// progress events; the file appears only when complete.
+/// progress events, to a file chosen in the save picker; the file appears only when complete.
 #[tauri::command]
 pub async fn export_items(
     app: AppHandle,
@@ -263,13 +265,7 @@ pub async fn export_items(
     let job = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
         let output = PathBuf::from(&request.output);
-        if !output.is_absolute() {
-            return Err(folio_core::Error::InvalidInput(format!(
-                "{} is not a full path to save to",
-                request.output
-            ))
-            .to_wire());
-        }
+        let chosen = worker.state::<Trusted>().take_save(&output)?;
         let archive = state.reader()?;
         let index = state.index(&NoProgress)?;
         let ids = selection::resolve(archive.conn(), &index, &request.scope).map_err(wire)?;
@@ -282,6 +278,7 @@ pub async fn export_items(
             max_image_px: None,
             collections,
             with_source_paths: false,
+            replace_existing: chosen.may_replace,
         };
         let cancel = state.start_export();
         let report = folio_core::export::export(
@@ -341,7 +338,8 @@ fn wire(error: folio_core::Error) -> WireError {
     error.to_wire()
 }
 
-/// Imports dropped or picked paths on a worker thread, emitting progress, then one `changed`.
+/// Imports dropped, picked or opened paths (nothing else: `Trusted`) on a worker thread, emitting
+/// progress, then one `changed`.
 #[tauri::command]
 pub async fn import_paths(
     app: AppHandle,
@@ -349,6 +347,7 @@ pub async fn import_paths(
 ) -> Result<ImportReport, WireError> {
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
+        worker.state::<Trusted>().check_imports(&request.paths())?;
         let state = worker.state::<AppState>();
         let mut archive = state.writer()?;
         let cancel = state.start_import();
@@ -376,6 +375,36 @@ pub fn cancel_import(state: State<'_, AppState>) {
 
 /// Files the system opened with Folio and the window has not imported yet.
 #[tauri::command]
-pub fn take_opened_files(opened: State<'_, OpenedFiles>) -> Vec<String> {
-    opened.take()
+pub fn take_opened_files(
+    opened: State<'_, OpenedFiles>,
+    trusted: State<'_, Trusted>,
+) -> Vec<String> {
+    let files = opened.take();
+    trusted.allow_imports(&files);
+    files
+}
+
+/// The system's picker for files (or folders) to import; what it answers may be imported.
+#[tauri::command]
+pub async fn pick_import_paths(app: AppHandle, folders: bool) -> Result<Vec<String>, WireError> {
+    off_main_thread(move || pickers::pick_imports(&app, folders)).await
+}
+
+/// The system's save picker; the file it answers is the one the next export may write.
+#[tauri::command]
+pub async fn pick_export_path(
+    app: AppHandle,
+    default_name: String,
+    format: ExportFormat,
+) -> Result<Option<String>, WireError> {
+    off_main_thread(move || pickers::pick_save(&app, &default_name, format)).await
+}
+
+/// Runs `work` on a thread that may wait (a picker waits for the person; the main thread must not).
+async fn off_main_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, WireError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())
 }

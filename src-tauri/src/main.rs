@@ -4,13 +4,18 @@
 // Keeps a console window from opening beside the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod command_lists;
 mod commands;
+mod e2e;
 mod events;
 mod menu;
 mod opened_files;
+mod pickers;
 mod reveal;
 mod state;
 mod thumbnails;
+mod trusted;
 
 use tauri::Manager;
 
@@ -21,9 +26,11 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(opened_files::OpenedFiles::from_arguments())
+        .manage(trusted::Trusted::default())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
         .menu(menu::build)
         .on_menu_event(menu::handle)
+        .on_window_event(trust_dropped_paths)
         .setup(|app| {
             // Open (and if needed rebuild) the search index before the first search asks.
             let handle = app.handle().clone();
@@ -66,6 +73,8 @@ fn main() {
             commands::cancel_export,
             commands::reveal_path,
             commands::take_opened_files,
+            commands::pick_import_paths,
+            commands::pick_export_path,
         ])
         .build(tauri::generate_context!());
     match result {
@@ -74,6 +83,16 @@ fn main() {
             eprintln!("folio-desktop: cannot start the window: {error}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Files and folders the system dropped on the window become paths `import_paths` accepts. Tauri
+/// has already queued the `tauri://drag-drop` event for the page when this runs, but the page's
+/// script runs on this same thread after it returns, so the paths are trusted before the page
+/// can ask to import them. (The page cannot fake a drop: it has no permission to emit events.)
+fn trust_dropped_paths(window: &tauri::Window, event: &tauri::WindowEvent) {
+    if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+        window.state::<trusted::Trusted>().allow_imports(paths);
     }
 }
 

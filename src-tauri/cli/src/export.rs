@@ -111,6 +111,8 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
         },
         collections,
         with_source_paths: args.with_source_paths,
+        // `--output FILE` replaces FILE, as `cp` and `tar -f` do.
+        replace_existing: true,
     };
     let cancel = CancelToken::new();
     let report = if !args.json && std::io::stderr().is_terminal() {

@@ -1,6 +1,11 @@
 //! A small WebDriver harness for the real Folio app: starts `tauri-driver` in its own process
 //! group with the app's environment, opens a session on the app, finds elements, and always
 //! tears everything down — even when a test fails.
+//!
+//! Every launch gets a home of its own (`HOME` and the XDG folders in a temporary folder), so the
+//! web view's saved settings, caches and the remembered archive of whoever runs the tests never
+//! leak into a test, and a test run leaves nothing in their home. Everything else (`DISPLAY`,
+//! `XDG_RUNTIME_DIR`, `PATH`…) is passed through: tauri-driver and WebKitWebDriver need it.
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -27,15 +32,31 @@ pub fn cli_binary() -> PathBuf {
     app_binary().with_file_name("folio")
 }
 
+/// The profile variables a launch gets its own folders for, and where each goes in its home.
+pub const PROFILE_VARIABLES: [(&str, &str); 5] = [
+    ("HOME", ""),
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_CACHE_HOME", ".cache"),
+    ("XDG_STATE_HOME", ".local/state"),
+];
+
 pub struct Driver {
     child: Child,
     base: String,
     agent: ureq::Agent,
+    /// The launch's own home; removed after the processes have ended (fields drop after `drop`).
+    home: tempfile::TempDir,
 }
 
 impl Driver {
-    /// Starts tauri-driver on a free port; `env` is passed down to the app it launches.
+    /// Starts tauri-driver on a free port with a fresh home; `env` is passed down to the app it
+    /// launches.
     pub fn start(env: &[(&str, &Path)]) -> Result<Self> {
+        let home = tempfile::Builder::new()
+            .prefix("folio-e2e-home.")
+            .tempdir()
+            .map_err(|e| format!("cannot make a home for the app: {e}"))?;
         let port = free_port()?;
         let native_port = free_port()?;
         let mut command = Command::new(tauri_driver());
@@ -55,6 +76,11 @@ impl Driver {
         if let Some(native) = which("WebKitWebDriver") {
             command.arg("--native-driver").arg(native);
         }
+        for (variable, folder) in PROFILE_VARIABLES {
+            let path = home.path().join(folder);
+            std::fs::create_dir_all(&path).map_err(|e| format!("cannot make {folder}: {e}"))?;
+            command.env(variable, path);
+        }
         for (key, value) in env {
             command.env(key, value);
         }
@@ -70,9 +96,15 @@ impl Driver {
             child,
             base: format!("http://127.0.0.1:{port}"),
             agent,
+            home,
         };
         driver.wait_until_listening(port)?;
         Ok(driver)
+    }
+
+    /// The home this launch runs with (`HOME`; the XDG folders are inside it).
+    pub fn home(&self) -> &Path {
+        self.home.path()
     }
 
     fn wait_until_listening(&self, port: u16) -> Result<()> {
@@ -170,15 +202,27 @@ impl Session<'_> {
 
     /// Calls a command of the app exactly as the UI does, through Tauri's IPC.
     pub fn invoke(&self, command: &str, args: Value, timeout: Duration) -> Result<Value> {
+        self.invoke_answer(command, args, timeout)?
+            .map_err(|error| format!("{command} failed: {error}"))
+    }
+
+    /// Calls a command as `invoke` does, answering its rejection (the `{code, message}` error)
+    /// as the inner `Err`, for tests of what the app refuses.
+    pub fn invoke_answer(
+        &self,
+        command: &str,
+        args: Value,
+        timeout: Duration,
+    ) -> Result<std::result::Result<Value, Value>> {
         let script = "const done = arguments[arguments.length - 1];
             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
                 (value) => done({ok: value}),
                 (error) => done({error: error}));";
         let answer = self.execute_async(script, json!([command, args]), timeout)?;
-        match answer.get("ok") {
+        Ok(match answer.get("ok") {
             Some(value) => Ok(value.clone()),
-            None => Err(format!("{command} failed: {}", answer["error"])),
-        }
+            None => Err(answer["error"].clone()),
+        })
     }
 
     /// Waits until some element matching `css` has text containing `needle`.

@@ -1,5 +1,6 @@
-//! Import in the real app: the same command a drop or the picker calls brings the typical
-//! article in, the report comes back, and the window lists it with updated stats.
+//! Import in the real app: the article picked in the import picker (answered by `FOLIO_E2E_PICK`,
+//! as WebDriver cannot drive the system's picker) comes in through the command the UI calls, the
+//! report comes back, and the window lists it with updated stats.
 
 use std::path::Path;
 use std::time::Duration;
@@ -17,11 +18,13 @@ fn importing_the_typical_article_lists_it_in_the_window() -> Result<()> {
         .join("../fixtures/seed/000_89887cde74f68f66.txt")
         .canonicalize()
         .map_err(|e| e.to_string())?;
-    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive), ("FOLIO_E2E_PICK", &article)])?;
     let session = driver.session(&app_binary())?;
     session.text_of("[data-drop-ready=true]", PATIENCE)?;
 
-    let request = json!({"request": {"paths": [article.display().to_string()], "tags": ["Events"], "collection": null}});
+    let picked = session.invoke("pick_import_paths", json!({"folders": false}), PATIENCE)?;
+    assert_eq!(picked, json!([article.display().to_string()]));
+    let request = json!({"request": {"paths": picked, "tags": ["Events"], "collection": null}});
     let report = session.invoke("import_paths", request.clone(), PATIENCE)?;
     let imported = report["imported"].as_array().cloned().unwrap_or_default();
     assert_eq!(imported.len(), 1, "report: {report}");

@@ -33,9 +33,10 @@ fn thumbnails_load_through_the_protocol_and_nothing_else_does() -> Result<()> {
         .map_err(|e| format!("ImageMagick's convert: {e}"))?;
     assert!(made.success(), "convert failed");
 
-    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive), ("FOLIO_E2E_PICK", &photo)])?;
     let session = driver.session(&app_binary())?;
     session.text_of("[data-drop-ready=true]", PATIENCE)?;
+    session.invoke("pick_import_paths", json!({"folders": false}), PATIENCE)?;
     let report = session.invoke(
         "import_paths",
         json!({"request": {"paths": [photo.display().to_string()], "tags": [], "collection": null}}),

@@ -1,6 +1,7 @@
-//! The day's workflow in the real app: import (through the command a drop calls), search in the
-//! search box with highlighted snippets, tag, add to a collection, export the collection as a PDF
-//! dossier — each change seen in the window as the core made it.
+//! The day's workflow in the real app: import a picked folder, search in the search box with
+//! highlighted snippets, tag, add to a collection, export the collection as a PDF dossier to the
+//! file chosen in the save picker — each change seen in the window as the core made it. (The
+//! pickers answer from `FOLIO_E2E_PICK` and `FOLIO_E2E_SAVE_AS`: WebDriver cannot drive them.)
 
 use std::path::Path;
 use std::time::Duration;
@@ -38,13 +39,20 @@ fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
     )
     .map_err(|e| e.to_string())?;
 
-    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let dossier = temp.path().join("out").join("Board briefing.pdf");
+    std::fs::create_dir(dossier.parent().ok_or("no parent")?).map_err(|e| e.to_string())?;
+    let driver = Driver::start(&[
+        ("FOLIO_ARCHIVE", &archive),
+        ("FOLIO_E2E_PICK", &inputs),
+        ("FOLIO_E2E_SAVE_AS", &dossier),
+    ])?;
     let session = driver.session(&app_binary())?;
     session.text_of("[data-drop-ready=true]", PATIENCE)?;
 
+    let picked = session.invoke("pick_import_paths", json!({"folders": true}), PATIENCE)?;
     let report = session.invoke(
         "import_paths",
-        json!({"request": {"paths": [inputs.display().to_string()], "tags": [], "collection": null}}),
+        json!({"request": {"paths": picked, "tags": [], "collection": null}}),
         PATIENCE,
     )?;
     let imported = report["imported"].as_array().cloned().unwrap_or_default();
@@ -105,16 +113,20 @@ fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
     )?;
     assert_eq!(found["total"], 1, "{found}");
 
-    // Hand the collection over as a PDF dossier: through the command the export dialog calls,
-    // to the file its save picker would answer.
-    let dossier = temp.path().join("out").join("Board briefing.pdf");
-    std::fs::create_dir(dossier.parent().ok_or("no parent")?).map_err(|e| e.to_string())?;
+    // Hand the collection over as a PDF dossier: through the commands the export dialog calls,
+    // to the file its save picker answers.
+    let chosen = session.invoke(
+        "pick_export_path",
+        json!({"defaultName": "Board briefing.pdf", "format": "pdf"}),
+        PATIENCE,
+    )?;
+    assert_eq!(chosen, json!(dossier.display().to_string()));
     let exported = session.invoke(
         "export_items",
         json!({"request": {
             "scope": {"kind": "collection", "id": collection_id},
             "format": "pdf",
-            "output": dossier.display().to_string(),
+            "output": chosen,
             "title": "Board briefing",
             "paper": "a4",
         }}),

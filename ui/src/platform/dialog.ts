@@ -1,40 +1,21 @@
-// The system's file pickers (tauri-plugin-dialog): open pickers resolve to [] when cancelled, the
-// save picker to null.
-import { open, save } from '@tauri-apps/plugin-dialog';
+// The system's file pickers. The host opens them (not the web view), so that it knows which
+// paths the user chose: only those may be imported, and only the file chosen in the save picker
+// may be written by the export that follows. Open pickers resolve to [] when cancelled, the save
+// picker to null.
 import type { ExportFormat } from '../bindings/ExportFormat';
-import { toWireError } from '../lib/wireError';
+import { pickExportPath, pickImportPaths } from './host';
 
 /** Asks for files to import; several may be chosen. */
 export function pickFiles(): Promise<string[]> {
-  return pick(false);
+  return pickImportPaths(false);
 }
 
 /** Asks for folders to import; several may be chosen where the system allows it. */
 export function pickFolders(): Promise<string[]> {
-  return pick(true);
+  return pickImportPaths(true);
 }
-
-async function pick(directory: boolean): Promise<string[]> {
-  let chosen: string | string[] | null;
-  try {
-    chosen = await open({ multiple: true, directory });
-  } catch (reason) {
-    throw toWireError(reason);
-  }
-  if (chosen === null) return [];
-  return typeof chosen === 'string' ? [chosen] : chosen;
-}
-
-const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
-  pdf: { name: 'PDF', extensions: ['pdf'] },
-  zip: { name: 'ZIP', extensions: ['zip'] },
-};
 
 /** Asks where to save an export, suggesting `defaultName`; null when cancelled. */
-export async function saveFile(defaultName: string, format: ExportFormat): Promise<string | null> {
-  try {
-    return await save({ defaultPath: defaultName, filters: [FILTERS[format]] });
-  } catch (reason) {
-    throw toWireError(reason);
-  }
+export function saveFile(defaultName: string, format: ExportFormat): Promise<string | null> {
+  return pickExportPath(defaultName, format);
 }

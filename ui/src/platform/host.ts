@@ -4,6 +4,7 @@ import { listen } from '@tauri-apps/api/event';
 import type { Changed } from '../bindings/Changed';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
 import type { EditRequest } from '../bindings/EditRequest';
+import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportReport } from '../bindings/ImportReport';
@@ -54,6 +55,8 @@ export const COMMANDS = {
   revealPath: 'reveal_path',
   verifyArchive: 'verify_archive',
   takeOpenedFiles: 'take_opened_files',
+  pickImportPaths: 'pick_import_paths',
+  pickExportPath: 'pick_export_path',
 } as const;
 export const EVENTS = {
   changed: 'folio://changed',
@@ -117,6 +120,18 @@ export function onOpenedFiles(callback: () => void): Promise<Unsubscribe> {
   return listenTo(EVENTS.opened, () => {
     callback();
   });
+}
+
+/** The system's picker for files, or folders, to import; [] when cancelled. Only paths dropped on
+ * the window, picked here or opened with Folio can be imported. */
+export function pickImportPaths(folders: boolean): Promise<string[]> {
+  return call<string[]>(COMMANDS.pickImportPaths, { folders });
+}
+
+/** The system's save picker for an export, suggesting `defaultName`; null when cancelled. The
+ * answer is the one file the next `exportItems` may write. */
+export function pickExportPath(defaultName: string, format: ExportFormat): Promise<string | null> {
+  return call<string | null>(COMMANDS.pickExportPath, { defaultName, format });
 }
 
 /** Asks the running import to stop at its next batch; its `importPaths` then resolves, cancelled. */

@@ -59,7 +59,7 @@ async function exportSelectionAsPdf(checks, context, baseUrl, mockHost) {
     const request = await lastExport(page);
     const saves = await mock(page, () => window.__folioMock?.saveRequests);
     expect(
-      JSON.stringify(saves) === JSON.stringify([{ defaultPath: 'Folio dossier.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]),
+      JSON.stringify(saves) === JSON.stringify([{ defaultName: 'Folio dossier.pdf', format: 'pdf' }]),
       `the save picker got ${JSON.stringify(saves)}`,
     );
     expect(
@@ -124,8 +124,8 @@ async function exportCollectionAsZip(checks, context, baseUrl, mockHost) {
     await page.getByTestId('export-choose').click();
     const request = await lastExport(page);
     const saves = await mock(page, () => window.__folioMock?.saveRequests);
-    expect(saves?.[0]?.defaultPath === 'Kyiv assignment.zip', `suggested ${JSON.stringify(saves)}`);
-    expect(JSON.stringify(saves?.[0]?.filters) === JSON.stringify([{ name: 'ZIP', extensions: ['zip'] }]), `filters ${JSON.stringify(saves)}`);
+    expect(saves?.[0]?.defaultName === 'Kyiv assignment.zip', `suggested ${JSON.stringify(saves)}`);
+    expect(saves?.[0]?.format === 'zip', `format ${JSON.stringify(saves)}`);
     expect(JSON.stringify(request.scope) === JSON.stringify({ kind: 'collection', id: 2 }), `scope ${JSON.stringify(request.scope)}`);
     expect(request.format === 'zip' && request.title === 'Kyiv assignment', `export_items got ${JSON.stringify(request)}`);
     await finishJob(page);

@@ -243,7 +243,7 @@ async function pickerImport(checks, context, baseUrl, mockHost) {
     await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
     const dialogs = await mockValue(page, () => window.__folioMock?.dialogRequests);
     expect(
-      JSON.stringify(dialogs?.[1]) === JSON.stringify({ multiple: true, directory: false }),
+      JSON.stringify(dialogs?.[1]) === JSON.stringify({ folders: false }),
       `the picker was opened with ${JSON.stringify(dialogs)}`,
     );
     const requests = await mockValue(page, () => window.__folioMock?.importRequests);
@@ -271,7 +271,7 @@ async function pickerImport(checks, context, baseUrl, mockHost) {
     await waitForMock(page, () => window.__folioMock?.importRequests.length === 2, 'a second import request');
     const dialog = await mockValue(page, () => window.__folioMock?.dialogRequests.at(-1));
     expect(
-      JSON.stringify(dialog) === JSON.stringify({ multiple: true, directory: true }),
+      JSON.stringify(dialog) === JSON.stringify({ folders: true }),
       `the folder picker was opened with ${JSON.stringify(dialog)}`,
     );
     await page.evaluate(() => window.__folioMock?.finishImport());

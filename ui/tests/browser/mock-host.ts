@@ -36,14 +36,15 @@ const IN_USE: WireError = {
   message: 'another process holds the archive lock (/home/ana/Folio Archive/folio.lock)',
 };
 
-type DialogOptions = { multiple?: boolean; directory?: boolean };
-type SaveOptions = { defaultPath?: string; filters?: { name: string; extensions: string[] }[] };
+/** What `pick_import_paths` and `pick_export_path` are asked, as the host receives it. */
+type DialogOptions = { folders: boolean };
+type SaveOptions = { defaultName: string; format: string };
 type Args = Record<string, unknown>;
 
 type FolioMock = {
   scenario: string;
   calls: Record<string, number>;
-  /** Every command the UI called, with its arguments, in order (not the event and dialog plugins). */
+  /** Every command the UI called, with its arguments, in order (not the event plugin). */
   log: { command: string; args: Args }[];
   importRequests: ImportRequest[];
   listRequests: ListRequest[];
@@ -314,13 +315,13 @@ mockIPC(
         openedFiles = [];
         return taken;
       }
-      case 'plugin:dialog|open':
-        dialogRequests.push({ ...(input.options as DialogOptions) });
-        return dialogAnswer === null ? null : [...dialogAnswer];
-      case 'plugin:dialog|save': {
-        const options = { ...(input.options as SaveOptions) };
+      case 'pick_import_paths':
+        dialogRequests.push({ folders: input.folders as boolean });
+        return dialogAnswer === null ? [] : [...dialogAnswer];
+      case 'pick_export_path': {
+        const options = { defaultName: input.defaultName as string, format: input.format as string };
         saveRequests.push(options);
-        return saveAnswer === undefined ? `/home/ana/Documents/${options.defaultPath ?? 'export'}` : saveAnswer;
+        return saveAnswer === undefined ? `/home/ana/Documents/${options.defaultName}` : saveAnswer;
       }
     }
     try {

@@ -47,7 +47,8 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     #[serde(default)]
     pub paper: Paper,
-    /// Photos larger than this (long side, in pixels) are downscaled in the PDF.
+    /// The longest side, in pixels, of a photo placed in the PDF; when absent, 300 dpi for the
+    /// size the dossier shows each photo at.
     #[serde(default)]
     pub max_image_px: Option<u32>,
     /// Collections carried in the bundle, each with its items in order.
@@ -57,6 +58,11 @@ pub struct ExportRequest {
     /// whose computer it was); by default only the file name travels.
     #[serde(default)]
     pub with_source_paths: bool,
+    /// Whether a file already at the output may be replaced (the CLI's `--output`, a file the
+    /// user chose to replace in a save dialog); when not, such a file is left as it is and the
+    /// export fails, even if the file appears while the export runs.
+    #[serde(default)]
+    pub replace_existing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -92,7 +98,7 @@ pub fn export(
         records::load(&snapshot, &request.item_ids)?
     };
     let job = Job::new(progress, cancel, items.len() as u64);
-    let pending = output::Pending::beside(output)?;
+    let pending = output::Pending::beside(output, request.replace_existing)?;
     let written = match request.format {
         ExportFormat::Pdf => pdf::write(archive, &items, request, pending.file(), &job),
         ExportFormat::Zip => bundle::write(
@@ -210,6 +216,7 @@ mod tests {
             max_image_px: None,
             collections: Vec::new(),
             with_source_paths: false,
+            replace_existing: true,
         }
     }
 
@@ -220,6 +227,45 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn an_export_not_allowed_to_replace_keeps_an_existing_file_even_one_that_appears_meanwhile() {
+        let temp = tempfile::tempdir().unwrap();
+        let (archive, ids) = archive_with_notes(temp.path(), 3);
+        let out = temp.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let careful = ExportRequest {
+            replace_existing: false,
+            ..request(ids, ExportFormat::Zip)
+        };
+        let cancel = CancelToken::new();
+
+        let existing = out.join("existing.zip");
+        std::fs::write(&existing, b"someone's file").unwrap();
+        let refused = export(&archive, &careful, &existing, &NoProgress, &cancel).unwrap_err();
+        assert!(matches!(refused, Error::InvalidInput(_)), "{refused}");
+        assert_eq!(std::fs::read(&existing).unwrap(), b"someone's file");
+
+        // A file that appears at the output while the export runs is kept too.
+        let late = out.join("late.zip");
+        let appear = |_: &Progress| {
+            if !late.exists() {
+                std::fs::write(&late, b"arrived meanwhile").unwrap();
+            }
+        };
+        let refused = export(&archive, &careful, &late, &appear, &cancel).unwrap_err();
+        assert!(refused.to_string().contains("already exists"), "{refused}");
+        assert_eq!(std::fs::read(&late).unwrap(), b"arrived meanwhile");
+
+        let fresh = out.join("fresh.zip");
+        export(&archive, &careful, &fresh, &NoProgress, &cancel).unwrap();
+        assert!(fresh.is_file(), "a new file is written");
+        assert_eq!(
+            files_in(&out),
+            ["existing.zip", "fresh.zip", "late.zip"],
+            "no temporary file is left"
+        );
     }
 
     #[test]

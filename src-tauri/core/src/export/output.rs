@@ -9,12 +9,14 @@ use crate::error::{Error, Result};
 pub(super) struct Pending {
     temp: tempfile::NamedTempFile,
     output: PathBuf,
+    replace: bool,
 }
 
 impl Pending {
     /// A hidden temporary file in the output's folder, so the final rename stays on one file
-    /// system and is atomic.
-    pub(super) fn beside(output: &Path) -> Result<Self> {
+    /// system and is atomic. Unless `replace`, a file already at the output is refused now and
+    /// one that appears meanwhile is kept when the export ends.
+    pub(super) fn beside(output: &Path, replace: bool) -> Result<Self> {
         let name = output
             .file_name()
             .ok_or_else(|| Error::InvalidInput(format!("{} is not a file name", output.display())))?
@@ -25,6 +27,9 @@ impl Pending {
                 "{} is a folder; give the name of the file to write",
                 output.display()
             )));
+        }
+        if !replace && output.exists() {
+            return Err(exists(output));
         }
         let folder = match output.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -38,6 +43,7 @@ impl Pending {
         Ok(Self {
             temp,
             output: output.to_path_buf(),
+            replace,
         })
     }
 
@@ -55,11 +61,26 @@ impl Pending {
             .map_err(Error::io("cannot write", self.temp.path()))?
             .len();
         let output = self.output;
-        self.temp.persist(&output).map_err(|e| Error::Io {
-            action: "cannot write",
-            path: output.clone(),
-            source: e.error,
+        let persisted = if self.replace {
+            self.temp.persist(&output)
+        } else {
+            self.temp.persist_noclobber(&output)
+        };
+        persisted.map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists if !self.replace => exists(&output),
+            _ => Error::Io {
+                action: "cannot write",
+                path: output.clone(),
+                source: e.error,
+            },
         })?;
         Ok(size)
     }
+}
+
+fn exists(output: &Path) -> Error {
+    Error::InvalidInput(format!(
+        "{} already exists and was not chosen to be replaced; it is left as it is",
+        output.display()
+    ))
 }
