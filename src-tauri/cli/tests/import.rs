@@ -257,6 +257,43 @@ fn tags_and_collection_apply_to_everything_imported() {
     }
 }
 
+/// Import cleaned a collection's name one way (trim only) and `folio collection` another
+/// (collapse runs of spaces), so a collection made by `import --collection "Press  Kit"` could not
+/// be found by `collection add "Press  Kit"`.
+#[test]
+fn a_collection_named_with_two_spaces_at_import_is_found_by_the_collection_command() {
+    let sandbox = Sandbox::new();
+    let file = seed_article(sandbox.path());
+    let photo = sandbox.path().join("p.jpg");
+    fs::write(&photo, samples::jpeg(32, 32, 3)).unwrap();
+    let (_, report) = import_json(
+        &sandbox,
+        &["--collection", "Press  Kit", file.to_str().unwrap()],
+    );
+    let (_, photo_report) = import_json(&sandbox, &[photo.to_str().unwrap()]);
+    let photo_id = photo_report["imported"][0]["id"].to_string();
+    sandbox
+        .folio(&["collection", "add", "Press  Kit", &photo_id])
+        .success();
+    let listed = sandbox
+        .folio(&["collection", "list", "--json"])
+        .success()
+        .json();
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Press Kit"], "one collection: {listed}");
+    let article = show(&sandbox, &report["imported"][0]["id"]);
+    assert_eq!(article["collections"], serde_json::json!(["Press Kit"]));
+    assert_eq!(
+        show(&sandbox, &photo_report["imported"][0]["id"])["collections"],
+        serde_json::json!(["Press Kit"])
+    );
+}
+
 #[test]
 fn zip_entries_import_and_hostile_names_never_escape() {
     let sandbox = Sandbox::new();

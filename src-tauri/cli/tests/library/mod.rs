@@ -23,7 +23,7 @@ pub const ZH_CAPTION: &str = "与会代表在斯科尔科沃创新中心合影�
 pub const PAGE_TITLE: &str = "Forum on youth exchanges opens in Kazan";
 pub const PAGE_CAPTION: &str = "Delegates at the opening of the youth forum in Kazan.";
 
-/// The typical article shape (DESIGN: fixtures/seed): title, `Updated:` line, the title again,
+/// The typical article shape (docs/DESIGN.md: tests/fixtures/seed): title, `Updated:` line, the title again,
 /// a caption with its credit in brackets, then paragraphs.
 pub fn typical_article(title: &str, caption: &str, paragraphs: &[&str]) -> String {
     let mut text =
