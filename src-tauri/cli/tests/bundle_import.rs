@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use library::{export, library, tool};
+use library::{export, library, tool, unzip};
 use serde_json::Value;
 use util::Sandbox;
 
@@ -122,15 +122,7 @@ fn a_bundle_imported_into_a_fresh_archive_rebuilds_the_same_items_and_again_adds
 
     // The unzipped folder imports the same way.
     let unzipped = library.sandbox.path().join("unzipped");
-    tool(
-        "unzip",
-        &[
-            "-q",
-            zip_path.to_str().unwrap(),
-            "-d",
-            unzipped.to_str().unwrap(),
-        ],
-    );
+    unzip(&zip_path, &unzipped);
     let from_folder = Sandbox::new();
     from_folder
         .folio(&[
@@ -148,15 +140,7 @@ fn a_bundle_whose_payload_no_longer_matches_its_manifest_is_refused_naming_the_f
     let zip_path = library.sandbox.path().join("bundle.zip");
     export(&library, "zip", &zip_path, &[]);
     let unzipped = library.sandbox.path().join("unzipped");
-    tool(
-        "unzip",
-        &[
-            "-q",
-            zip_path.to_str().unwrap(),
-            "-d",
-            unzipped.to_str().unwrap(),
-        ],
-    );
+    unzip(&zip_path, &unzipped);
     let bag = unzipped.join("bundle");
     let tampered = bag.join("data/articles/ru.txt");
     let mut bytes = fs::read(&tampered).unwrap();
@@ -181,15 +165,7 @@ fn unzipped_bag(library: &library::Library) -> std::path::PathBuf {
     let zip_path = library.sandbox.path().join("bundle.zip");
     export(library, "zip", &zip_path, &[]);
     let unzipped = library.sandbox.path().join("unzipped");
-    tool(
-        "unzip",
-        &[
-            "-q",
-            zip_path.to_str().unwrap(),
-            "-d",
-            unzipped.to_str().unwrap(),
-        ],
-    );
+    unzip(&zip_path, &unzipped);
     unzipped.join("bundle")
 }
 

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use library::{
     EN_TITLE, PAGE_CAPTION, PAGE_TITLE, RU_BODY, RU_CAPTION, RU_TITLE, ZH_BODY, ZH_CAPTION,
-    ZH_TITLE, export, library, tool,
+    ZH_TITLE, export, library, tool, unzip,
 };
 use serde_json::Value;
 
@@ -179,15 +179,7 @@ fn zip_bundle_is_a_valid_bagit_bag_with_originals_catalogue_and_captioned_copies
     assert_eq!(report["items"], 8);
 
     let unzipped = library.sandbox.path().join("unzipped");
-    tool(
-        "unzip",
-        &[
-            "-q",
-            zip_path.to_str().unwrap(),
-            "-d",
-            unzipped.to_str().unwrap(),
-        ],
-    );
+    unzip(&zip_path, &unzipped);
     let bag = unzipped.join("dialogue");
     tool(
         "python3",

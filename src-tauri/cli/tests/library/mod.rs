@@ -165,6 +165,14 @@ pub fn export(library: &Library, format: &str, output: &Path, extra: &[&str]) ->
     library.sandbox.folio(&args).success().json()
 }
 
+/// Unzips `zip` into `into` with Info-ZIP's `unzip`, as a recipient would.
+pub fn unzip(zip: &Path, into: &Path) {
+    tool(
+        "unzip",
+        &["-q", zip.to_str().unwrap(), "-d", into.to_str().unwrap()],
+    );
+}
+
 /// Runs an external tool and returns its stdout; fails the test with its stderr otherwise.
 pub fn tool(program: &str, args: &[&str]) -> String {
     let output = Command::new(program)

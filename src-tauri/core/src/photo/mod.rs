@@ -24,6 +24,7 @@ pub use sniff::sniff;
 
 /// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
 pub(crate) use decode::{Pixels, decode};
+pub(crate) use thumbs::fit;
 
 /// What decoding the photo in a file costs in memory, from its header (see
 /// [`decode::decode_cost`]).

@@ -67,7 +67,7 @@ pub fn make(
 }
 
 /// The size that fits `width`×`height` into a square of `side`, never enlarged.
-fn fit(width: u32, height: u32, side: u32) -> (u32, u32) {
+pub(crate) fn fit(width: u32, height: u32, side: u32) -> (u32, u32) {
     let long = width.max(height);
     if long <= side {
         return (width, height);

@@ -162,7 +162,7 @@ fn prepare_unguarded(bytes: Vec<u8>, header: &Header, max_px: u32) -> Result<Pre
 
 /// The pixels resized so the long side is at most `max_px`, never enlarged.
 fn shrink(pixels: Pixels, max_px: u32) -> Result<Pixels, String> {
-    let (width, height) = fit(pixels.width, pixels.height, max_px);
+    let (width, height) = photo::fit(pixels.width, pixels.height, max_px);
     if (width, height) == (pixels.width, pixels.height) {
         return Ok(pixels);
     }
@@ -185,19 +185,6 @@ fn shrink(pixels: Pixels, max_px: u32) -> Result<Pixels, String> {
         gray: pixels.gray,
         data: resized.into_vec(),
     })
-}
-
-/// The size that fits `width`×`height` into a square of `side`, never enlarged.
-fn fit(width: u32, height: u32, side: u32) -> (u32, u32) {
-    let long = width.max(height);
-    if long <= side {
-        return (width, height);
-    }
-    let scale = |v: u32| {
-        let scaled = (u64::from(v) * u64::from(side) + u64::from(long) / 2) / u64::from(long);
-        u32::try_from(scaled).unwrap_or(side).max(1)
-    };
-    (scale(width), scale(height))
 }
 
 fn upright(pixels: Pixels, orientation: Orientation) -> Result<DynamicImage, String> {
