@@ -9,6 +9,7 @@ mod command_lists;
 mod commands;
 mod e2e;
 mod events;
+mod logging;
 mod menu;
 mod opened_files;
 mod pickers;
@@ -20,7 +21,7 @@ mod trusted;
 use tauri::Manager;
 
 fn main() {
-    init_tracing();
+    logging::init();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -104,13 +105,4 @@ fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
         app.state::<opened_files::OpenedFiles>().add(app, paths);
     }
     let _ = (app, event);
-}
-
-fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("FOLIO_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
 }

@@ -293,12 +293,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// Logs go to stderr, quiet unless `FOLIO_LOG` asks (e.g. `FOLIO_LOG=debug`).
+/// Logs go to stderr, quiet unless `FOLIO_LOG` asks: `FOLIO_LOG=debug` shows every archive
+/// operation as it ends, with its duration.
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("FOLIO_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
         .init();
 }

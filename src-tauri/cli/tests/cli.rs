@@ -29,6 +29,34 @@ fn init_creates_the_archive_folder_and_stats_reports_it_empty() {
 }
 
 #[test]
+fn folio_log_debug_shows_each_archive_operation_with_its_duration() {
+    let sandbox = Sandbox::new();
+    let note = sandbox.path().join("note.txt");
+    std::fs::write(&note, "A note\n\nThe minutes of the meeting.\n").unwrap();
+    let mut command = folio();
+    command
+        .env("FOLIO_LOG", "debug")
+        .arg("--archive")
+        .arg(sandbox.archive())
+        .args(["import", "--json"])
+        .arg(&note);
+    let run = Run::of(command).success();
+    let closed = |operation: &str| {
+        run.stderr.lines().any(|line| {
+            line.contains(operation) && line.contains("close") && line.contains("time.busy")
+        })
+    };
+    assert!(closed("import"), "{}", run.stderr);
+    assert!(closed("apply_queue"), "{}", run.stderr);
+    let quiet = sandbox.folio(&["list", "--json"]).success();
+    assert!(
+        quiet.stderr.is_empty(),
+        "quiet without FOLIO_LOG: {}",
+        quiet.stderr
+    );
+}
+
+#[test]
 fn init_twice_keeps_the_archive() {
     let sandbox = Sandbox::new();
     sandbox.folio(&["init"]).success();

@@ -27,6 +27,7 @@ pub struct BackupReport {
 }
 
 /// Copies the archive to `destination`, which must not exist yet (or be an empty folder).
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn backup(
     archive: &Archive,
     destination: &Path,

@@ -82,6 +82,7 @@ fn named_objects(conn: &Connection) -> Result<Vec<Named>> {
 }
 
 /// Checks every original. Reads only: safe beside a running import or the desktop.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn verify(
     archive: &Archive,
     progress: &dyn ProgressSink,
@@ -196,6 +197,7 @@ fn orphans(root: &Path, known: &HashSet<&str>) -> Result<Vec<OrphanFile>> {
 
 /// Verifies, then removes the orphans and marks the items whose original is missing (and
 /// unmarks those whose original is back). Needs the writer.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn repair(
     archive: &mut Archive,
     progress: &dyn ProgressSink,

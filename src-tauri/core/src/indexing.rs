@@ -104,6 +104,7 @@ fn indexed_part(mut body: String) -> String {
 
 /// Indexes everything queued, a chunk per index commit, deleting each chunk's queue rows only
 /// after the index has committed it. Returns how many queue rows were applied.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn apply_queue(conn: &Connection, index: &SearchIndex) -> Result<usize> {
     apply_queue_reporting(conn, index, &mut |_| {})
 }
@@ -143,6 +144,7 @@ fn apply_queue_reporting(
 /// Indexes every item of the library afresh, reporting progress. Every item is queued first
 /// (in place of what was queued), then the queue is applied: a rebuild cut short (a crash, a
 /// kill) leaves the rest queued, and the next open finishes it.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn rebuild(conn: &Connection, index: &SearchIndex, progress: &dyn ProgressSink) -> Result<()> {
     // What was queued before is covered by the rebuild: replaced, in one transaction.
     let tx = conn.unchecked_transaction()?;
@@ -194,6 +196,7 @@ pub struct SearchRequest {
 }
 
 /// Runs a query and joins its hits with the items they found.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn search(
     conn: &Connection,
     index: &SearchIndex,

@@ -57,6 +57,17 @@ fn a_launch_leaves_the_real_home_untouched() -> Result<()> {
             own_home.join(".local/share/org.folio.desktop").is_dir(),
             "the web view keeps its data in the launch's own home"
         );
+        // The log a user can send with a bug report, in the platform's log folder.
+        let logs = own_home.join(".local/share/org.folio.desktop/logs");
+        let written = std::fs::read_dir(&logs)
+            .map_err(|e| format!("no log folder {}: {e}", logs.display()))?
+            .flatten()
+            .filter(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.starts_with("folio.") && name.ends_with(".log")
+            })
+            .any(|entry| entry.metadata().is_ok_and(|m| m.len() > 0));
+        assert!(written, "a log file in {}", logs.display());
     }
     drop(driver);
 

@@ -79,6 +79,7 @@ pub struct ExportReport {
 
 /// Exports the request's items to `output`, replacing a file already there only once the new
 /// one is complete. Progress is reported per item and cancel is honoured between items.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn export(
     archive: &Archive,
     request: &ExportRequest,

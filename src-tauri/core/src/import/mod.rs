@@ -84,6 +84,7 @@ impl Default for ImportOptions {
 /// Imports `inputs` into the archive. Bad files never stop the import: each gets its outcome in
 /// the report. An `Err` means the archive itself could not be written; what was committed before
 /// stays.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn import(
     archive: &mut Archive,
     inputs: &[PathBuf],

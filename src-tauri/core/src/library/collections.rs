@@ -52,6 +52,7 @@ fn summary(conn: &Connection, id: i64) -> Result<CollectionSummary> {
 }
 
 /// Creates an empty collection; a name already taken (ignoring case) is refused.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn create(conn: &Connection, name: &str) -> Result<CollectionSummary> {
     let name = clean_name(name)?;
     let inserted = conn.execute(
@@ -103,6 +104,7 @@ fn queue_members(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn rename(conn: &mut Connection, id: i64, name: &str) -> Result<()> {
     let name = clean_name(name)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -127,6 +129,7 @@ pub fn rename(conn: &mut Connection, id: i64, name: &str) -> Result<()> {
 }
 
 /// Deletes the collection; its items stay in the library.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     summary(&tx, id)?;
@@ -147,6 +150,7 @@ fn require_items(conn: &Connection, ids: &[i64]) -> Result<()> {
 }
 
 /// Appends items at the end, in the order given; items already in it keep their place.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn add(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     summary(&tx, id)?;
@@ -159,6 +163,7 @@ pub fn add(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn remove(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     summary(&tx, id)?;
@@ -174,6 +179,7 @@ pub fn remove(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
 }
 
 /// Puts the collection in the order given: `item_ids` must hold exactly its current items.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn reorder(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut current: Vec<i64> = {

@@ -68,6 +68,7 @@ pub struct Undone {
 }
 
 /// Applies one edit and records it. Editing a field to the value it has records nothing.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn update_item(conn: &mut Connection, request: &EditRequest) -> Result<()> {
     let value = clean_value(request.field, &request.value)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -113,6 +114,7 @@ fn clean_value(field: EditField, value: &str) -> Result<Option<String>> {
 
 /// Links figure `figure_id` to `photo_id`, or unlinks it with `None`. A photo without a caption
 /// takes the figure's caption and credit, as an import of a saved page does.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn link_figure(conn: &mut Connection, figure_id: i64, photo_id: Option<i64>) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (article_id, caption, credit): (i64, String, String) = tx
@@ -159,6 +161,7 @@ pub fn link_figure(conn: &mut Connection, figure_id: i64, photo_id: Option<i64>)
 }
 
 /// Reverts the latest action not yet undone; `None` when there is nothing to undo.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn undo(conn: &mut Connection) -> Result<Option<Undone>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let changes = history::last_action(&tx)?;

@@ -177,6 +177,7 @@ fn order_by(request: &ListRequest) -> String {
 }
 
 /// One page of a view.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn list_page(conn: &Connection, request: &ListRequest) -> Result<ItemPage> {
     if request.limit == 0 || request.limit > MAX_PAGE {
         return Err(Error::InvalidInput(format!(

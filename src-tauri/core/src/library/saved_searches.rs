@@ -14,6 +14,7 @@ pub struct SavedSearch {
 }
 
 /// Saves `query` under `name`; saving under an existing name (ignoring case) replaces its query.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn save(conn: &Connection, name: &str, query: &str) -> Result<SavedSearch> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
@@ -61,6 +62,7 @@ pub fn find(conn: &Connection, name: &str) -> Result<SavedSearch> {
     .ok_or_else(|| Error::NotFound(format!("saved search {name:?}")))
 }
 
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     if conn.execute("DELETE FROM saved_searches WHERE id = ?1", [id])? == 0 {
         return Err(Error::NotFound(format!("saved search {id}")));

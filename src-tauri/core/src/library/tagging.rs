@@ -26,6 +26,7 @@ pub struct TagCount {
 }
 
 /// Adds and removes tags on every listed item; removing matches names ignoring case.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn tag_items(conn: &mut Connection, request: &TagRequest) -> Result<()> {
     let add = request
         .add
@@ -107,6 +108,7 @@ pub fn list_tags(conn: &Connection) -> Result<Vec<TagCount>> {
 
 /// Renames `from` (and every tag below it) to `to`. When `to` exists already the two merge: its
 /// items keep one tag. Each affected item's tag set is recorded in the history.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn rename_tag(conn: &mut Connection, from: &str, to: &str) -> Result<()> {
     let from = tags::normalise(from)?;
     let to = tags::normalise(to)?;

@@ -12,11 +12,13 @@ use crate::error::Result;
 use crate::import::thumbnails;
 
 /// Moves items to the trash; items already there are left as they are.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn trash(conn: &mut Connection, ids: &[i64]) -> Result<()> {
     set_trashed(conn, ids, Some(&crate::now_rfc3339()))
 }
 
 /// Brings items back from the trash.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn restore(conn: &mut Connection, ids: &[i64]) -> Result<()> {
     set_trashed(conn, ids, None)
 }
@@ -39,6 +41,7 @@ fn set_trashed(conn: &mut Connection, ids: &[i64], deleted_at: Option<&str>) -> 
 /// Removes every item in the trash for good and returns how many. The rows go first, in one
 /// transaction; files no row names any more are deleted after the commit, so a crash in between
 /// leaves only orphans (which `verify` finds), never a row without its file.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn empty(archive: &mut Archive) -> Result<usize> {
     let dir = archive.dir().to_path_buf();
     let tx = archive
