@@ -3,7 +3,7 @@
 //! separated by NUL bytes; each item of items.json is checked as an import checks it.
 #![no_main]
 
-use folio_core::export::bundle::read::read_bag_texts;
+use folio_core::bundle::read::read_bag_texts;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

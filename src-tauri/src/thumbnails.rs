@@ -1,6 +1,6 @@
 //! The `folio-thumb` protocol: the window loads thumbnails as images by URL instead of receiving
 //! them over IPC. It serves only `derived/thumbs/…/<sha256>-<size>.jpg`; every other path is
-//! refused (see `folio_core::import::thumbnails::resolve_request`).
+//! refused (see `folio_core::thumbnails::resolve_request`).
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
@@ -18,7 +18,7 @@ pub fn serve<R: Runtime>(
     let path = request.uri().path().to_string();
     // Off the UI thread: a grid asks for many thumbnails at once.
     std::thread::spawn(move || {
-        let file = derived.and_then(|d| folio_core::import::thumbnails::resolve_request(&d, &path));
+        let file = derived.and_then(|d| folio_core::thumbnails::resolve_request(&d, &path));
         let response = match file.map(std::fs::read) {
             Some(Ok(bytes)) => Response::builder()
                 .status(StatusCode::OK)

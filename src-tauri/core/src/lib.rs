@@ -7,6 +7,7 @@ pub mod archive;
 pub mod article;
 pub mod backup;
 pub mod blobs;
+pub mod bundle;
 pub mod db;
 pub mod error;
 pub mod export;
@@ -26,6 +27,7 @@ pub mod selection;
 pub mod stats;
 pub mod tables;
 pub mod text;
+pub mod thumbnails;
 
 pub use archive::Archive;
 pub use db::Access;

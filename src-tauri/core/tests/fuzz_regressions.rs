@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use folio_core::article::{self, ArticleFormat};
-use folio_core::export::bundle::read;
+use folio_core::bundle::read;
 use folio_core::import::ZipLimits;
 use folio_core::import::zip_bundle;
 use folio_core::photo::{self, PhotoDraft, PhotoFormat};

@@ -4,19 +4,24 @@
 //! then not committed is removed again, so a refused item leaves nothing behind.
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use super::budget::{MemoryBudget, Refusal};
 use super::commit::{self, Destination};
+use super::extract::MAX_FILE_BYTES;
 use super::plan::BundleSource;
 use super::report::{CANCELLED, ImportReport};
-use super::thumbnails;
-use crate::blobs::FsBlobStore;
+use crate::blobs::{BlobStore, FsBlobStore};
+use crate::bundle::format::BundleItem;
+use crate::bundle::read::{self, Bundle, BundleError};
 use crate::error::Result;
-use crate::export::bundle::read::{self, BundleError};
+use crate::photo;
 use crate::progress::CancelToken;
+use crate::text::human_size;
+use crate::thumbnails;
 
 /// Where a bundle's originals go and what reading them may hold in memory.
 pub struct Storage<'a> {
@@ -76,7 +81,7 @@ pub fn import_bundle(
                 continue;
             }
         };
-        let stored = read::store_original(&bundle, item, store, derived, cancel);
+        let stored = store_original(&bundle, item, store, derived, cancel);
         drop(reserved);
         match stored {
             Ok(new) => {
@@ -101,6 +106,53 @@ pub fn import_bundle(
         }
     }
     committed
+}
+
+/// Copies one item's original into the archive's object store (checked against its SHA-256
+/// again as it is stored) and makes a photo's thumbnails. Returns whether the object is new to
+/// the archive.
+fn store_original(
+    bundle: &Bundle,
+    item: &BundleItem,
+    store: &FsBlobStore,
+    derived: &Path,
+    cancel: &CancelToken,
+) -> Result<bool, BundleError> {
+    if store.contains(&item.sha256) {
+        return Ok(false);
+    }
+    if item.size > MAX_FILE_BYTES {
+        return Err(BundleError::Refused(format!(
+            "the file is too large ({}); Folio imports files up to {}",
+            human_size(item.size),
+            human_size(MAX_FILE_BYTES)
+        )));
+    }
+    let file = read::open_in_bag(&bundle.root, &item.path)?;
+    let mut bytes = Vec::new();
+    let read = cancel
+        .guard(file)
+        .take(MAX_FILE_BYTES)
+        .read_to_end(&mut bytes);
+    if cancel.is_cancelled() {
+        return Err(BundleError::Cancelled);
+    }
+    read.map_err(|e| format!("cannot read {}: {e}", item.path))?;
+    let stored = store.put_bytes(&bytes).map_err(|e| e.to_string())?;
+    if stored != item.sha256 {
+        return Err(BundleError::Refused(format!(
+            "{} changed while it was imported",
+            item.path
+        )));
+    }
+    if item.kind == "photo" {
+        // A photo Folio cannot decode still imports; it just has no thumbnail.
+        if let Ok(draft) = photo::extract(&bytes) {
+            thumbnails::store(derived, &item.sha256, &draft.thumbnails)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(true)
 }
 
 fn is_recorded(conn: &Connection, sha256: &str) -> Result<bool> {

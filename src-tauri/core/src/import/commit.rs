@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use crate::bundle::format::{BundleIndex, BundleItem};
 use crate::error::Result;
-use crate::export::bundle::format::{BundleIndex, BundleItem};
 use crate::file_names;
 use crate::tables::{blobs, collections, figures, index_queue, items, tags};
 use crate::text::credit::split_credit;

@@ -14,7 +14,7 @@ use crate::text::human_size;
 use super::budget::{MemoryBudget, Refusal};
 use super::plan::{Unit, has_extension};
 use super::report::CANCELLED;
-use super::thumbnails;
+use crate::thumbnails;
 
 /// The largest file Folio reads into an import: a main file, a saved page's image or a bundle's
 /// original. (The memory budget may refuse a smaller one whose decoding would not fit.)

@@ -9,7 +9,6 @@ pub mod commit;
 pub mod extract;
 pub mod plan;
 pub mod report;
-pub mod thumbnails;
 pub mod zip_bundle;
 
 use std::path::PathBuf;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::report::ImportReport;
 use super::zip_bundle::{self, Unpacking};
-use crate::export::bundle::read::is_folio_bag;
+use crate::bundle::read::is_folio_bag;
 use crate::file_names;
 
 /// One thing to import: a file, the files attached to it, and how to name it in the report.

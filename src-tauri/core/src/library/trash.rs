@@ -9,7 +9,7 @@ use super::fields::{self, Field};
 use super::history::Action;
 use crate::archive::{Archive, DERIVED_DIR};
 use crate::error::Result;
-use crate::import::thumbnails;
+use crate::thumbnails;
 
 /// Moves items to the trash; items already there are left as they are.
 #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::format::{BundleIndex, BundleItem};
+use crate::bundle::format::{BundleIndex, BundleItem};
 
 pub fn index_html(index: &BundleIndex) -> String {
     let mut out = String::new();

@@ -8,12 +8,8 @@
 //! <bag>/data/articles/…  photos/…  captioned/…  thumbs/<sha256>-256.jpg
 //! ```
 
-pub mod bagit;
 mod captioned;
 mod catalogue;
-pub mod checks;
-pub mod format;
-pub mod read;
 mod table;
 
 use std::collections::{HashMap, HashSet};
@@ -28,10 +24,11 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::archive::{Archive, DERIVED_DIR};
 use crate::blobs::BlobStore;
 use crate::error::Error;
-use crate::import::thumbnails;
+use crate::thumbnails;
 
 use super::records::{Detail, Item};
 use super::{ExportRequest, Job, Stop};
+use crate::bundle::{bagit, format};
 use crate::file_names::{self, UniqueNames};
 use bagit::PayloadFile;
 use format::{

@@ -1,7 +1,7 @@
 //! `data/items.csv`: one row per item for spreadsheets. UTF-8 with a byte-order mark so Excel
 //! reads Chinese and Russian correctly, CRLF line ends and RFC 4180 quoting.
 
-use super::format::BundleItem;
+use crate::bundle::format::BundleItem;
 
 const COLUMNS: &[&str] = &[
     "uid",

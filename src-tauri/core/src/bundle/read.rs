@@ -18,11 +18,8 @@ use serde::Deserialize;
 
 use super::bagit;
 use super::checks;
-use super::format::{BundleIndex, BundleItem, FORMAT, VERSION};
-use crate::blobs::{BlobStore, FsBlobStore, sha256_of_reader};
-use crate::import::extract::MAX_FILE_BYTES;
-use crate::import::thumbnails;
-use crate::photo;
+use super::format::{BundleIndex, FORMAT, VERSION};
+use crate::blobs::sha256_of_reader;
 use crate::progress::CancelToken;
 use crate::text::human_size;
 
@@ -163,7 +160,7 @@ pub fn load(root: &Path, cancel: &CancelToken) -> Result<Bundle, BundleError> {
 /// Opens `bag_path` inside the bag at `root` — only a plain file reached without following a
 /// link, and only for a path that cannot leave the bag. The error never says whether something
 /// outside the bag exists.
-fn open_in_bag(root: &Path, bag_path: &str) -> Result<File, String> {
+pub(crate) fn open_in_bag(root: &Path, bag_path: &str) -> Result<File, String> {
     if !bagit::is_inside_bag(bag_path) {
         return Err(format!("{bag_path} points outside the bag"));
     }
@@ -350,53 +347,6 @@ pub fn read_bag_texts(manifest: &str, items_json: &str, bag_info: &str) -> Resul
         .into_iter()
         .for_each(|collection| drop(checks::clean_collection(collection)));
     Ok(accepted)
-}
-
-/// Copies one item's original into the archive's object store (checked against its SHA-256
-/// again as it is stored) and makes a photo's thumbnails. Returns whether the object is new to
-/// the archive.
-pub fn store_original(
-    bundle: &Bundle,
-    item: &BundleItem,
-    store: &FsBlobStore,
-    derived: &Path,
-    cancel: &CancelToken,
-) -> Result<bool, BundleError> {
-    if store.contains(&item.sha256) {
-        return Ok(false);
-    }
-    if item.size > MAX_FILE_BYTES {
-        return Err(BundleError::Refused(format!(
-            "the file is too large ({}); Folio imports files up to {}",
-            human_size(item.size),
-            human_size(MAX_FILE_BYTES)
-        )));
-    }
-    let file = open_in_bag(&bundle.root, &item.path)?;
-    let mut bytes = Vec::new();
-    let read = cancel
-        .guard(file)
-        .take(MAX_FILE_BYTES)
-        .read_to_end(&mut bytes);
-    if cancel.is_cancelled() {
-        return Err(BundleError::Cancelled);
-    }
-    read.map_err(|e| format!("cannot read {}: {e}", item.path))?;
-    let stored = store.put_bytes(&bytes).map_err(|e| e.to_string())?;
-    if stored != item.sha256 {
-        return Err(BundleError::Refused(format!(
-            "{} changed while it was imported",
-            item.path
-        )));
-    }
-    if item.kind == "photo" {
-        // A photo Folio cannot decode still imports; it just has no thumbnail.
-        if let Ok(draft) = photo::extract(&bytes) {
-            thumbnails::store(derived, &item.sha256, &draft.thumbnails)
-                .map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(true)
 }
 
 #[cfg(test)]
