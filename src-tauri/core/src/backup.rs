@@ -102,7 +102,7 @@ fn copy_into(
     let items: i64 = copy.query_row("SELECT count(*) FROM items", [], |row| row.get(0))?;
     drop(copy);
     let mut snapshot = Progress {
-        job: "backup".into(),
+        job: crate::progress::JobKind::Backup,
         files_total: objects.len() as u64,
         bytes_total: objects.iter().map(|(_, size)| (*size).max(0) as u64).sum(),
         ..Progress::default()

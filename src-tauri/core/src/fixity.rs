@@ -101,7 +101,7 @@ pub fn verify(
         ..VerifyReport::default()
     };
     let mut snapshot = Progress {
-        job: "verify".into(),
+        job: crate::progress::JobKind::Verify,
         files_total: named.len() as u64,
         bytes_total: total_bytes,
         ..Progress::default()

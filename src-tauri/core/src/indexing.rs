@@ -158,7 +158,7 @@ pub fn rebuild(conn: &Connection, index: &SearchIndex, progress: &dyn ProgressSi
     // Cleared only once everything is queued: until then the old documents stay findable.
     index.clear()?;
     let mut report = Progress {
-        job: "index".into(),
+        job: crate::progress::JobKind::Index,
         files_total: queued as u64,
         ..Progress::default()
     };

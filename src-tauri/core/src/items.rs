@@ -72,7 +72,6 @@ pub struct FigureView {
 pub struct ArticleView {
     pub id: i64,
     pub uid: String,
-    pub kind: String,
     pub title: String,
     pub byline: String,
     pub site: String,
@@ -95,7 +94,6 @@ pub struct ArticleView {
 pub struct PhotoView {
     pub id: i64,
     pub uid: String,
-    pub kind: String,
     pub title: String,
     pub caption: String,
     pub credit: String,
@@ -114,8 +112,10 @@ pub struct PhotoView {
     pub deleted: bool,
 }
 
+/// One item as `show` gives it, told apart by its `kind` (`article` or `photo`): a discriminated
+/// union in TypeScript, so the window never guesses from which fields are there.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(untagged)]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum ItemView {
     Article(ArticleView),
     Photo(PhotoView),
@@ -187,7 +187,6 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
         return Ok(ItemView::Article(ArticleView {
             id,
             uid: common.uid,
-            kind: common.kind,
             title: common.title,
             byline,
             site,
@@ -214,7 +213,6 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             Ok(PhotoView {
                 id,
                 uid: common.uid.clone(),
-                kind: common.kind.clone(),
                 title: common.title.clone(),
                 caption: row.get(0)?,
                 credit: row.get(1)?,

@@ -10,11 +10,24 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 use ts_rs::TS;
 
+/// The long jobs that report progress.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum JobKind {
+    #[default]
+    Import,
+    Export,
+    Verify,
+    Backup,
+    /// Building the search index afresh.
+    Index,
+}
+
 /// A snapshot of a running job.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct Progress {
-    /// What the job is doing, e.g. `import`, `export`, `verify`.
-    pub job: String,
+    /// Which job this is.
+    pub job: JobKind,
     pub files_done: u64,
     pub files_total: u64,
     pub bytes_done: u64,

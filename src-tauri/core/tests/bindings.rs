@@ -16,7 +16,7 @@ use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
-use folio_core::progress::{Changed, EntityKind, Progress};
+use folio_core::progress::{Changed, EntityKind, JobKind, Progress};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -33,7 +33,9 @@ fn generated() -> BTreeMap<String, String> {
             $( add(<$ty as TS>::ident(&cfg), <$ty as TS>::export_to_string(&cfg)); )*
         };
     }
-    export!(ErrorCode, WireError, Stats, Progress, EntityKind, Changed);
+    export!(
+        ErrorCode, WireError, Stats, JobKind, Progress, EntityKind, Changed
+    );
     export!(
         ImportRequest,
         ImportReport,

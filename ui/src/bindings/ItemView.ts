@@ -2,4 +2,8 @@
 import type { ArticleView } from "./ArticleView";
 import type { PhotoView } from "./PhotoView";
 
-export type ItemView = ArticleView | PhotoView;
+/**
+ * One item as `show` gives it, told apart by its `kind` (`article` or `photo`): a discriminated
+ * union in TypeScript, so the window never guesses from which fields are there.
+ */
+export type ItemView = { "kind": "article" } & ArticleView | { "kind": "photo" } & PhotoView;

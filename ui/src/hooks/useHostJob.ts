@@ -1,6 +1,7 @@
 // One long-running host job at a time (an export, a verification): its progress snapshots while
 // it runs, then its report or its error, until dismissed.
 import { useCallback, useRef, useState } from 'react';
+import type { JobKind } from '../bindings/JobKind';
 import type { Progress } from '../bindings/Progress';
 import type { WireError } from '../bindings/WireError';
 import { toWireError } from '../lib/wireError';
@@ -37,8 +38,8 @@ export type HostJob<R> = {
 
 const RUNNING = { phase: 'running', progress: null, cancelling: false, cancelError: null } as const;
 
-/** `job` is the `Progress.job` name the host sends for it, e.g. `export`. */
-export function useHostJob<R>(job: string): HostJob<R> {
+/** `job` is the kind of job the host reports progress for, e.g. `export`. */
+export function useHostJob<R>(job: JobKind): HostJob<R> {
   const [state, setState] = useState<JobState<R>>({ phase: 'idle' });
   const busy = useRef(false);
 

@@ -1,7 +1,5 @@
 // Words for an item's kind, language and date as the item list shows them, in the UI's language.
-import type { ArticleView } from '../bindings/ArticleView';
 import type { ItemView } from '../bindings/ItemView';
-import type { PhotoView } from '../bindings/PhotoView';
 import type { IconName } from '../components/Icon';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/translate';
 import type { Locale } from '../i18n/types';
@@ -19,13 +17,13 @@ export function kindLabel(kind: string, t: Translate = ENGLISH): string {
   return kind === '' ? t('kind.item') : kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
-/** Articles carry a body and figures; the host's `kind` says which view it sent. */
-export function isArticle(view: ItemView): view is ArticleView {
-  return view.kind === 'article' && 'body_text' in view;
+/** The host says which view it sent in `kind`. */
+export function isArticle(view: ItemView): view is Extract<ItemView, { kind: 'article' }> {
+  return view.kind === 'article';
 }
 
-export function isPhoto(view: ItemView): view is PhotoView {
-  return 'caption' in view;
+export function isPhoto(view: ItemView): view is Extract<ItemView, { kind: 'photo' }> {
+  return view.kind === 'photo';
 }
 
 /** The date an item carries: published for an article, taken for a photo. */

@@ -136,7 +136,6 @@ export function viewOf(item: MockItem, collections: string[]): ItemView {
   const common = {
     id: item.id,
     uid: item.uid,
-    kind: item.kind,
     title: item.title,
     byline: item.byline,
     sha256: item.sha256,
@@ -157,7 +156,7 @@ export function viewOf(item: MockItem, collections: string[]): ItemView {
       body_html: item.body_html,
       figures: item.figures.map((figure) => ({ ...figure })),
     };
-    return article;
+    return { kind: 'article', ...article };
   }
   const photo: PhotoView = {
     ...common,
@@ -170,7 +169,7 @@ export function viewOf(item: MockItem, collections: string[]): ItemView {
     height: item.height,
     camera: item.camera,
   };
-  return photo;
+  return { kind: 'photo', ...photo };
 }
 
 /** The text a search looks through. */

@@ -148,7 +148,7 @@ pub(crate) struct Job<'a> {
 impl<'a> Job<'a> {
     fn new(sink: &'a dyn ProgressSink, cancel: &'a CancelToken, total: u64) -> Self {
         let status = Progress {
-            job: "export".into(),
+            job: crate::progress::JobKind::Export,
             files_total: total,
             ..Progress::default()
         };

@@ -107,7 +107,7 @@ pub fn import(
     )?;
 
     let mut status = Progress {
-        job: "import".into(),
+        job: crate::progress::JobKind::Import,
         files_total: units.len() as u64,
         bytes_total: units.iter().map(|u| u.size).sum(),
         ..Progress::default()
