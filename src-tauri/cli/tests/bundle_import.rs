@@ -2,20 +2,15 @@
 //! items (uids, metadata, tags, captions, links, collection order), a second time they add
 //! nothing, and a bundle whose payload was changed after export is refused.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-#[allow(dead_code)]
-mod library;
-mod samples;
-mod util;
+use crate::library;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use library::{export, library, tool, unzip};
+use crate::library::{export, library, tool, unzip};
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 fn show(sandbox: &Sandbox, id: i64) -> Value {
     sandbox

@@ -1,10 +1,6 @@
 //! The `folio` binary driven as automation drives it: exit codes, JSON and messages.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod util;
-
-use util::{Run, Sandbox, folio};
+use crate::util::{Run, Sandbox, folio};
 
 #[test]
 fn init_creates_the_archive_folder_and_stats_reports_it_empty() {

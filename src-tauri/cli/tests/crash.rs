@@ -2,10 +2,8 @@
 //! After each kill the database passes `integrity_check`, every committed item's original is
 //! present and intact, and a final run completes the set with no duplicates.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod samples;
-mod util;
+use crate::samples;
+use crate::util;
 
 use std::collections::hash_map::RandomState;
 use std::fs;
@@ -14,8 +12,8 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 const ARTICLES: usize = 240;
 const PHOTOS: usize = 60;

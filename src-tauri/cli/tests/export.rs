@@ -2,16 +2,10 @@
 //! poppler (pdftotext, pdffonts, pdfimages, pdfinfo), Python's `bagit`, exiftool, unzip.
 //! Bundles imported back are `bundle_import.rs`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod library;
-mod samples;
-mod util;
-
 use std::fs;
 use std::path::Path;
 
-use library::{
+use crate::library::{
     EN_TITLE, PAGE_CAPTION, PAGE_TITLE, RU_BODY, RU_CAPTION, RU_TITLE, ZH_BODY, ZH_CAPTION,
     ZH_TITLE, export, library, tool, unzip,
 };

@@ -1,15 +1,13 @@
 //! `folio verify` and `folio backup` through the binary: damaged, deleted and stray object files
 //! are reported (and repaired), and a backup made while another process writes opens clean.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod util;
+use crate::util;
 
 use std::fs;
 use std::path::PathBuf;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 /// An archive with three text articles; returns the sandbox and the object path of each item.
 fn library() -> (Sandbox, Vec<(i64, PathBuf)>) {

@@ -3,16 +3,12 @@
 //! small tmpfs or a read-only bind mount; where namespaces are not allowed the test says so and
 //! skips.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod util;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 /// Runs `script` as root of a new user and mount namespace; `None` when that is not possible.
 fn in_namespace(script: &str) -> Option<std::process::Output> {

@@ -1,10 +1,7 @@
 //! `folio import` end to end through the binary: outcomes, JSON report, exit codes, and an
 //! archive that stays whole whatever the input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod samples;
-mod util;
+use crate::samples;
 
 /// Inputs made to take the machine's memory or disk, or to hide from the report.
 #[path = "import/limits.rs"]
@@ -13,8 +10,8 @@ mod limits;
 use std::fs;
 use std::path::Path;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 fn import_json(sandbox: &Sandbox, args: &[&str]) -> (i32, Value) {
     let mut all = vec!["import", "--json"];

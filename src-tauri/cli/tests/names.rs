@@ -3,15 +3,13 @@
 //! Windows paths, reserved device names, names that differ only in case, and names in the DOS
 //! code pages of Chinese and Russian Windows.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod samples;
-mod util;
+use crate::samples;
+use crate::util;
 
 use std::fs;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 /// `Йошкар-Ола`, `Café` and `Ёлка` as macOS writes them: base letters plus combining marks.
 const YOSHKAR_NFD: &str = "\u{418}\u{306}\u{43e}\u{448}\u{43a}\u{430}\u{440}-\u{41e}\u{43b}\u{430}";

@@ -2,15 +2,12 @@
 //! template shows them (unless the originals are asked for), long texts cut with a note. Checked
 //! with poppler's `pdfimages -list` and `pdftotext`; the large inputs are made here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod samples;
-mod util;
+use crate::samples;
 
 use std::fs;
 use std::path::Path;
 
-use util::Sandbox;
+use crate::util::Sandbox;
 
 /// Imports everything in `inputs` and returns the ids, in the order of the paths given.
 fn import(sandbox: &Sandbox, inputs: &[&Path]) -> Vec<String> {

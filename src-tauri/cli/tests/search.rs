@@ -1,14 +1,12 @@
 //! `folio search` and the organising commands through the binary: three-language search, field
 //! filters, the index following every change, and an index that recovers from a crash.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod util;
+use crate::util;
 
 use std::fs;
 
+use crate::util::Sandbox;
 use serde_json::Value;
-use util::Sandbox;
 
 const ARTICLES: &[(&str, &str)] = &[
     (

@@ -1,9 +1,7 @@
 //! Organising a real archive: tags, collections, saved searches, the trash, edits with history
 //! and undo, and the paged views — on a SQLite file in a temp dir filled by the real import.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod photo_support;
+use crate::photo_support;
 
 use std::path::Path;
 

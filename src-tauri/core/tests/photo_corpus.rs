@@ -3,14 +3,12 @@
 //! reason, HEIC is skipped, nothing panics or hangs. Skipped with a notice when the corpus is
 //! absent (it lives in `shared/` beside the repository, or where `FOLIO_EXIF_SAMPLES` points).
 
-mod photo_support;
-
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::photo_support::decode_rgb;
 use folio_core::photo::{self, PhotoDraft, PhotoError, PhotoFormat};
-use photo_support::decode_rgb;
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var_os("FOLIO_EXIF_SAMPLES")

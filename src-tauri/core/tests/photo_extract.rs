@@ -2,11 +2,9 @@
 //! IPTC, XMP and EXIF in every container, preference between them, orientation, thumbnails and
 //! sidecars. Damaged and hostile input is in `photo_robustness.rs`.
 
-mod photo_support;
-
+use crate::photo_support::*;
 use exif::Tag;
 use folio_core::photo::{self, PhotoFormat};
-use photo_support::*;
 
 #[test]
 fn jpeg_captions_in_english_chinese_and_russian_come_through_intact() {

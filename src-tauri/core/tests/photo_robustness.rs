@@ -1,14 +1,14 @@
 //! `photo::extract` on damaged and hostile input: every file gets an outcome a person
 //! understands, fast, without panics or huge allocations; damaged metadata never costs the photo.
 
-mod photo_support;
+use crate::photo_support;
 
 use std::time::{Duration, Instant};
 
+use crate::photo_support::*;
 use folio_core::photo::{self, PhotoError, PhotoFormat};
 use img_parts::Bytes;
 use img_parts::png::{Png, PngChunk};
-use photo_support::*;
 
 #[test]
 fn a_truncated_jpeg_fails_as_truncated() {

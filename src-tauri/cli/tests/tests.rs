@@ -1,0 +1,20 @@
+//! `folio` driven as a user or a script drives it, in one test binary (the crate is linked once):
+//! each module is one area, sharing the harness in `util`, the sample files of `samples` and the
+//! exported library of `library`. The writer-lock tests run in a binary of their own (`lock.rs`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod library;
+mod samples;
+mod util;
+
+mod bundle_import;
+mod cli;
+mod crash;
+mod export;
+mod fixity;
+mod full_disk;
+mod import;
+mod names;
+mod pdf_size;
+mod search;
