@@ -1,21 +1,24 @@
-//! The Tauri command table: each command takes state, calls one core function, maps the error.
+//! The Tauri command table: each command takes state, calls one method of the core's read or
+//! write handle, maps the error. Writes answer with the core's change set beside their result
+//! and send it to the window as `folio://changed`.
 
 use std::path::PathBuf;
 
+use folio_core::changes::{ChangeSet, Written};
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
+use folio_core::handle::WriteHandle;
 use folio_core::import::{ImportReport, ImportRequest};
-use folio_core::indexing::{self, SearchPage, SearchRequest};
+use folio_core::indexing::{SearchPage, SearchRequest};
 use folio_core::items::ItemView;
-use folio_core::library::collections::{self, CollectionSummary};
-use folio_core::library::editing::{self, EditRequest, Undone};
-use folio_core::library::listing::{self, ItemPage, ListRequest};
-use folio_core::library::saved_searches::{self, SavedSearch};
-use folio_core::library::tagging::{self, TagCount, TagRequest};
-use folio_core::library::trash;
-use folio_core::progress::{CancelToken, NoProgress};
-use folio_core::selection::{self, ExportItemsRequest};
-use folio_core::{Archive, Stats, WireError};
+use folio_core::library::collections::CollectionSummary;
+use folio_core::library::editing::{EditRequest, Undone};
+use folio_core::library::listing::{ItemPage, ListRequest};
+use folio_core::library::saved_searches::SavedSearch;
+use folio_core::library::tagging::{TagCount, TagRequest};
+use folio_core::progress::CancelToken;
+use folio_core::selection::ExportItemsRequest;
+use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
 use crate::events;
@@ -26,13 +29,13 @@ use crate::trusted::Trusted;
 
 #[tauri::command]
 pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
-    folio_core::stats::stats(&state.reader()?).map_err(|e| e.to_wire())
+    state.reader()?.stats().map_err(wire)
 }
 
 /// One page of a library view, sorted.
 #[tauri::command]
 pub fn list_items(state: State<'_, AppState>, request: ListRequest) -> Result<ItemPage, WireError> {
-    listing::list_page(state.reader()?.conn(), &request).map_err(wire)
+    state.reader()?.list_page(&request).map_err(wire)
 }
 
 #[tauri::command]
@@ -40,18 +43,17 @@ pub fn search_items(
     state: State<'_, AppState>,
     request: SearchRequest,
 ) -> Result<SearchPage, WireError> {
-    let index = state.index(&NoProgress)?;
-    indexing::search(state.reader()?.conn(), &index, &request).map_err(wire)
+    state.reader()?.search(&request).map_err(wire)
 }
 
 #[tauri::command]
 pub fn show_item(state: State<'_, AppState>, id: i64) -> Result<ItemView, WireError> {
-    folio_core::items::show(state.reader()?.conn(), id).map_err(wire)
+    state.reader()?.show(id).map_err(wire)
 }
 
 #[tauri::command]
 pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, WireError> {
-    tagging::list_tags(state.reader()?.conn()).map_err(wire)
+    state.reader()?.tags().map_err(wire)
 }
 
 #[tauri::command]
@@ -59,10 +61,8 @@ pub fn tag_items(
     app: AppHandle,
     state: State<'_, AppState>,
     request: TagRequest,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        tagging::tag_items(archive.conn_mut(), &request)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.tag_items(&request))
 }
 
 #[tauri::command]
@@ -71,15 +71,13 @@ pub fn rename_tag(
     state: State<'_, AppState>,
     from: String,
     to: String,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        tagging::rename_tag(archive.conn_mut(), &from, &to)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.rename_tag(&from, &to))
 }
 
 #[tauri::command]
 pub fn list_collections(state: State<'_, AppState>) -> Result<Vec<CollectionSummary>, WireError> {
-    collections::list(state.reader()?.conn()).map_err(wire)
+    state.reader()?.collections().map_err(wire)
 }
 
 #[tauri::command]
@@ -87,10 +85,8 @@ pub fn create_collection(
     app: AppHandle,
     state: State<'_, AppState>,
     name: String,
-) -> Result<CollectionSummary, WireError> {
-    write(&app, &state, |archive| {
-        collections::create(archive.conn(), &name)
-    })
+) -> Result<Written<CollectionSummary>, WireError> {
+    write(&app, &state, |archive| archive.create_collection(&name))
 }
 
 #[tauri::command]
@@ -99,10 +95,8 @@ pub fn rename_collection(
     state: State<'_, AppState>,
     id: i64,
     name: String,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        collections::rename(archive.conn_mut(), id, &name)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.rename_collection(id, &name))
 }
 
 #[tauri::command]
@@ -110,10 +104,8 @@ pub fn delete_collection(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        collections::delete(archive.conn_mut(), id)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.delete_collection(id))
 }
 
 #[tauri::command]
@@ -122,9 +114,9 @@ pub fn add_to_collection(
     state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
-) -> Result<(), WireError> {
+) -> Result<Written<()>, WireError> {
     write(&app, &state, |archive| {
-        collections::add(archive.conn_mut(), id, &item_ids)
+        archive.add_to_collection(id, &item_ids)
     })
 }
 
@@ -134,9 +126,9 @@ pub fn remove_from_collection(
     state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
-) -> Result<(), WireError> {
+) -> Result<Written<()>, WireError> {
     write(&app, &state, |archive| {
-        collections::remove(archive.conn_mut(), id, &item_ids)
+        archive.remove_from_collection(id, &item_ids)
     })
 }
 
@@ -146,15 +138,15 @@ pub fn reorder_collection(
     state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
-) -> Result<(), WireError> {
+) -> Result<Written<()>, WireError> {
     write(&app, &state, |archive| {
-        collections::reorder(archive.conn_mut(), id, &item_ids)
+        archive.reorder_collection(id, &item_ids)
     })
 }
 
 #[tauri::command]
 pub fn list_saved_searches(state: State<'_, AppState>) -> Result<Vec<SavedSearch>, WireError> {
-    saved_searches::list(state.reader()?.conn()).map_err(wire)
+    state.reader()?.saved_searches().map_err(wire)
 }
 
 #[tauri::command]
@@ -163,10 +155,8 @@ pub fn save_search(
     state: State<'_, AppState>,
     name: String,
     query: String,
-) -> Result<SavedSearch, WireError> {
-    write(&app, &state, |archive| {
-        saved_searches::save(archive.conn(), &name, &query)
-    })
+) -> Result<Written<SavedSearch>, WireError> {
+    write(&app, &state, |archive| archive.save_search(&name, &query))
 }
 
 #[tauri::command]
@@ -174,10 +164,8 @@ pub fn delete_saved_search(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        saved_searches::delete(archive.conn(), id)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.delete_saved_search(id))
 }
 
 #[tauri::command]
@@ -185,10 +173,8 @@ pub fn trash_items(
     app: AppHandle,
     state: State<'_, AppState>,
     ids: Vec<i64>,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        trash::trash(archive.conn_mut(), &ids)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.trash(&ids))
 }
 
 #[tauri::command]
@@ -196,15 +182,16 @@ pub fn restore_items(
     app: AppHandle,
     state: State<'_, AppState>,
     ids: Vec<i64>,
-) -> Result<(), WireError> {
-    write(&app, &state, |archive| {
-        trash::restore(archive.conn_mut(), &ids)
-    })
+) -> Result<Written<()>, WireError> {
+    write(&app, &state, |archive| archive.restore(&ids))
 }
 
 #[tauri::command]
-pub fn empty_trash(app: AppHandle, state: State<'_, AppState>) -> Result<usize, WireError> {
-    write(&app, &state, trash::empty)
+pub fn empty_trash(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Written<usize>, WireError> {
+    write(&app, &state, WriteHandle::empty_trash)
 }
 
 #[tauri::command]
@@ -212,10 +199,13 @@ pub fn update_item(
     app: AppHandle,
     state: State<'_, AppState>,
     request: EditRequest,
-) -> Result<ItemView, WireError> {
+) -> Result<Written<ItemView>, WireError> {
     write(&app, &state, |archive| {
-        editing::update_item(archive.conn_mut(), &request)?;
-        folio_core::items::show(archive.conn(), request.id)
+        let written = archive.update_item(&request)?;
+        Ok(Written {
+            value: archive.show(request.id)?,
+            changes: written.changes,
+        })
     })
 }
 
@@ -225,15 +215,18 @@ pub fn link_figure(
     state: State<'_, AppState>,
     figure_id: i64,
     photo_id: Option<i64>,
-) -> Result<(), WireError> {
+) -> Result<Written<()>, WireError> {
     write(&app, &state, |archive| {
-        editing::link_figure(archive.conn_mut(), figure_id, photo_id)
+        archive.link_figure(figure_id, photo_id)
     })
 }
 
 #[tauri::command]
-pub fn undo(app: AppHandle, state: State<'_, AppState>) -> Result<Option<Undone>, WireError> {
-    write(&app, &state, |archive| editing::undo(archive.conn_mut()))
+pub fn undo(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Written<Option<Undone>>, WireError> {
+    write(&app, &state, WriteHandle::undo)
 }
 
 /// Checks every original with progress events; reads only, so it runs beside other work.
@@ -242,13 +235,10 @@ pub async fn verify_archive(app: AppHandle) -> Result<VerifyReport, WireError> {
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
-        let archive = state.reader()?;
-        folio_core::fixity::verify(
-            &archive,
-            &events::ProgressEmitter::new(&worker),
-            &CancelToken::new(),
-        )
-        .map_err(wire)
+        state
+            .reader()?
+            .verify(&events::ProgressEmitter::new(&worker), &CancelToken::new())
+            .map_err(wire)
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
@@ -267,9 +257,8 @@ pub async fn export_items(
         let output = PathBuf::from(&request.output);
         let chosen = worker.state::<Trusted>().take_save(&output)?;
         let archive = state.reader()?;
-        let index = state.index(&NoProgress)?;
-        let ids = selection::resolve(archive.conn(), &index, &request.scope).map_err(wire)?;
-        let collections = folio_core::export::collections_of(archive.conn(), &ids).map_err(wire)?;
+        let ids = archive.resolve(&request.scope).map_err(wire)?;
+        let collections = archive.collections_of(&ids).map_err(wire)?;
         let export = ExportRequest {
             item_ids: ids,
             title: request.title.clone(),
@@ -281,8 +270,7 @@ pub async fn export_items(
             replace_existing: chosen.may_replace,
         };
         let cancel = state.start_export();
-        let report = folio_core::export::export(
-            &archive,
+        let report = archive.export(
             &export,
             &output,
             &events::ProgressEmitter::new(&worker),
@@ -320,18 +308,17 @@ pub fn reveal_path(state: State<'_, AppState>, path: String) -> Result<(), WireE
         .map_err(|e| folio_core::Error::io("cannot show", &path)(e).to_wire())
 }
 
-/// Runs one change with the writer, brings the search index up to date, and tells the window.
+/// Runs one change with the writer and tells the window what it changed.
 fn write<T>(
     app: &AppHandle,
     state: &AppState,
-    change: impl FnOnce(&mut Archive) -> folio_core::Result<T>,
-) -> Result<T, WireError> {
+    change: impl FnOnce(&mut WriteHandle) -> folio_core::Result<Written<T>>,
+) -> Result<Written<T>, WireError> {
     let mut archive = state.writer()?;
-    let value = change(&mut archive).map_err(wire)?;
-    state.sync_index(&archive);
+    let written = change(&mut archive).map_err(wire)?;
     drop(archive);
-    events::archive_changed(app);
-    Ok(value)
+    events::archive_changed(app, &written.changes);
+    Ok(written)
 }
 
 fn wire(error: folio_core::Error) -> WireError {
@@ -344,25 +331,27 @@ fn wire(error: folio_core::Error) -> WireError {
 pub async fn import_paths(
     app: AppHandle,
     request: ImportRequest,
-) -> Result<ImportReport, WireError> {
+) -> Result<Written<ImportReport>, WireError> {
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
         worker.state::<Trusted>().check_imports(&request.paths())?;
         let state = worker.state::<AppState>();
         let mut archive = state.writer()?;
         let cancel = state.start_import();
-        let report = folio_core::import::import(
-            &mut archive,
+        let written = archive.import(
             &request.paths(),
             &request.options(),
             &events::ProgressEmitter::new(&worker),
             &cancel,
         );
-        state.sync_index(&archive);
         drop(archive);
         state.finish_import();
-        events::archive_changed(&worker);
-        report.map_err(|e| e.to_wire())
+        match &written {
+            Ok(written) => events::archive_changed(&worker, &written.changes),
+            // A failed import may have committed batches before it stopped.
+            Err(_) => events::archive_changed(&worker, &ChangeSet::everything()),
+        }
+        written.map_err(wire)
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?

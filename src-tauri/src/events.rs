@@ -1,7 +1,8 @@
 //! Events the desktop sends the UI: `folio://progress` during long jobs and one batched
 //! `folio://changed` after each write.
 
-use folio_core::progress::{Changed, EntityKind, Progress, ProgressSink};
+use folio_core::changes::ChangeSet;
+use folio_core::progress::{Progress, ProgressSink};
 use tauri::{AppHandle, Emitter};
 
 pub const PROGRESS: &str = "folio://progress";
@@ -26,15 +27,12 @@ impl ProgressSink for ProgressEmitter {
     }
 }
 
-/// Tells the UI that items (and what counts them) changed.
-pub fn archive_changed(app: &AppHandle) {
-    let kinds = vec![
-        EntityKind::Items,
-        EntityKind::Tags,
-        EntityKind::Collections,
-        EntityKind::Stats,
-    ];
-    if let Err(error) = app.emit(CHANGED, Changed { kinds }) {
+/// Tells the window what a write changed, as the core computed it; nothing when nothing did.
+pub fn archive_changed(app: &AppHandle, changes: &ChangeSet) {
+    if changes.is_empty() {
+        return;
+    }
+    if let Err(error) = app.emit(CHANGED, changes) {
         tracing::warn!("cannot send the change event: {error}");
     }
 }

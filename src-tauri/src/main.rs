@@ -4,6 +4,10 @@
 // Keeps a console window from opening beside the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+// The command surface comes first: the modules below use its macro.
+#[macro_use]
+mod surface;
+
 #[cfg(test)]
 mod command_lists;
 mod commands;
@@ -19,6 +23,13 @@ mod thumbnails;
 mod trusted;
 
 use tauri::Manager;
+
+/// The handlers of every command of the surface ([`surface`]), found by name in `commands`.
+macro_rules! handlers {
+    ($($name:ident($($argument:ident: $type:ty),*) -> $answer:ty;)*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
 
 fn main() {
     logging::init();
@@ -37,46 +48,13 @@ fn main() {
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let state = handle.state::<state::AppState>();
-                if let Err(error) = state.index(&events::ProgressEmitter::new(&handle)) {
+                if let Err(error) = state.open_index(&events::ProgressEmitter::new(&handle)) {
                     tracing::warn!("search index not ready: {}", error.message);
                 }
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::archive_stats,
-            commands::list_items,
-            commands::search_items,
-            commands::show_item,
-            commands::import_paths,
-            commands::cancel_import,
-            commands::list_tags,
-            commands::tag_items,
-            commands::rename_tag,
-            commands::list_collections,
-            commands::create_collection,
-            commands::rename_collection,
-            commands::delete_collection,
-            commands::add_to_collection,
-            commands::remove_from_collection,
-            commands::reorder_collection,
-            commands::list_saved_searches,
-            commands::save_search,
-            commands::delete_saved_search,
-            commands::trash_items,
-            commands::restore_items,
-            commands::empty_trash,
-            commands::update_item,
-            commands::link_figure,
-            commands::undo,
-            commands::verify_archive,
-            commands::export_items,
-            commands::cancel_export,
-            commands::reveal_path,
-            commands::take_opened_files,
-            commands::pick_import_paths,
-            commands::pick_export_path,
-        ])
+        .invoke_handler(command_surface!(handlers))
         .build(tauri::generate_context!());
     match result {
         Ok(app) => app.run(on_run_event),

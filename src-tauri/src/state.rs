@@ -1,12 +1,13 @@
-//! The desktop's hold on the archive: opened once at start (taking the writer lock), with
-//! read-only connections beside the writer so the window keeps reading while an import writes.
+//! The desktop's hold on the archive: opened once at start through the core's write handle
+//! (taking the writer lock), with its read handle beside it so the window keeps reading while
+//! an import writes. Nothing here touches a connection or the index queue.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
+use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::progress::{CancelToken, ProgressSink};
-use folio_core::search::SearchIndex;
-use folio_core::{Access, Archive, Error, WireError};
+use folio_core::{Error, WireError};
 
 pub struct AppState {
     /// The archive folder, whether or not it opened.
@@ -26,9 +27,8 @@ pub struct AppState {
 
 struct Opened {
     dir: PathBuf,
-    writer: Mutex<Archive>,
-    /// The search index, opened (and rebuilt if needed) on first use.
-    index: Mutex<Option<Arc<SearchIndex>>>,
+    writer: Mutex<WriteHandle>,
+    reader: ReadHandle,
 }
 
 impl AppState {
@@ -92,47 +92,21 @@ impl AppState {
             .map(|opened| opened.dir.join(folio_core::archive::DERIVED_DIR))
     }
 
-    /// A read-only view of the archive for one command; never waits for the writer.
-    pub fn reader(&self) -> Result<Archive, WireError> {
-        Archive::open(&self.opened()?.dir, Access::Read).map_err(|e| e.to_wire())
+    /// The archive's read handle: its connections are opened once and shared; it never waits
+    /// for the writer.
+    pub fn reader(&self) -> Result<&ReadHandle, WireError> {
+        Ok(&self.opened()?.reader)
     }
 
     /// The one writer, for commands that change the archive.
-    pub fn writer(&self) -> Result<MutexGuard<'_, Archive>, WireError> {
+    pub fn writer(&self) -> Result<MutexGuard<'_, WriteHandle>, WireError> {
         self.opened()?.writer.lock().map_err(|_| poisoned())
     }
 
-    /// The search index, brought up to date. The first call opens it and, when it is missing or
-    /// from another version, rebuilds it from the database while holding the writer.
-    pub fn index(&self, progress: &dyn ProgressSink) -> Result<Arc<SearchIndex>, WireError> {
-        let opened = self.opened()?;
-        let open = opened.index.lock().map_err(|_| poisoned())?.clone();
-        if let Some(index) = open {
-            return Ok(index);
-        }
-        // The writer first, then the slot: the order `sync_index` takes them in.
-        let archive = self.writer()?;
-        let mut slot = opened.index.lock().map_err(|_| poisoned())?;
-        if let Some(index) = slot.as_ref() {
-            return Ok(Arc::clone(index));
-        }
-        let index = Arc::new(
-            folio_core::indexing::open_for_writing(&archive, progress).map_err(|e| e.to_wire())?,
-        );
-        *slot = Some(Arc::clone(&index));
-        Ok(index)
-    }
-
-    /// Applies the changes a write queued to the index, if it is open; a failure is logged and
-    /// the queue keeps the changes for the next time.
-    pub fn sync_index(&self, archive: &Archive) {
-        let Ok(opened) = self.opened() else { return };
-        let index = opened.index.lock().ok().and_then(|slot| slot.clone());
-        if let Some(index) = index
-            && let Err(error) = folio_core::indexing::apply_queue(archive.conn(), &index)
-        {
-            tracing::warn!("the search index will catch up later: {error}");
-        }
+    /// Opens the search index (rebuilding it when it is missing or from another version) while
+    /// holding the writer; searches wait for it.
+    pub fn open_index(&self, progress: &dyn ProgressSink) -> Result<(), WireError> {
+        self.writer()?.open_index(progress).map_err(|e| e.to_wire())
     }
 
     /// Registers a new export and returns its cancel token.
@@ -198,13 +172,13 @@ impl AppState {
 fn open_waiting_for_lock(dir: &std::path::Path) -> folio_core::Result<Opened> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
-        match Archive::open_or_create(dir) {
-            Ok(archive) => {
+        match WriteHandle::open_or_create_deferring_index(dir) {
+            Ok(writer) => {
                 tracing::info!("archive {}", dir.display());
                 return Ok(Opened {
                     dir: dir.to_path_buf(),
-                    writer: Mutex::new(archive),
-                    index: Mutex::new(None),
+                    reader: writer.reader(),
+                    writer: Mutex::new(writer),
                 });
             }
             Err(Error::ArchiveInUse(_)) if std::time::Instant::now() < deadline => {

@@ -3,22 +3,20 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::items::{ItemSummary, ItemView};
-use folio_core::library::collections;
-use folio_core::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey, list_page};
-use folio_core::{Access, Archive};
+use folio_core::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey};
 
 use crate::output::{self, human_bytes};
 
 pub fn init(dir: &Path) -> anyhow::Result<ExitCode> {
-    let archive = Archive::init(dir)?;
+    let archive = WriteHandle::init(dir)?;
     println!("Folio archive ready at {}", archive.dir().display());
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(dir, Access::Read)?;
-    let stats = folio_core::stats::stats(&archive)?;
+    let stats = ReadHandle::open(dir)?.stats()?;
     if json {
         output::json(&stats)?;
     } else {
@@ -92,7 +90,7 @@ pub fn list(
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(dir, Access::Read)?;
+    let archive = ReadHandle::open(dir)?;
     let (scope, default_sort) = match scope {
         ListScope {
             tag: Some(name), ..
@@ -102,7 +100,7 @@ pub fn list(
             ..
         } => (
             Scope::Collection {
-                id: collections::find(archive.conn(), &name)?,
+                id: archive.find_collection(&name)?,
             },
             SortKey::Position,
         ),
@@ -140,7 +138,7 @@ pub fn list(
     };
     let mut items = Vec::new();
     while items.len() < limit {
-        let page = list_page(archive.conn(), &request)?.items;
+        let page = archive.list_page(&request)?.items;
         let done = page.len() < MAX_PAGE as usize;
         items.extend(page);
         if done {
@@ -172,8 +170,7 @@ pub fn print_items(items: &[ItemSummary], json: bool) -> anyhow::Result<()> {
 }
 
 pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(dir, Access::Read)?;
-    let item = folio_core::items::show(archive.conn(), id)?;
+    let item = ReadHandle::open(dir)?.show(id)?;
     if json {
         output::json(&item)?;
         return Ok(ExitCode::SUCCESS);

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest, Paper};
 use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
-use folio_core::selection::{self, ExportScope};
+use folio_core::selection::ExportScope;
 
 use crate::output;
 
@@ -67,13 +67,13 @@ enum PaperArg {
 }
 
 pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let (archive, index) = crate::search::open_with_index(dir)?;
+    let archive = crate::search::open_with_index(dir)?;
     let scope = if let Some(name) = &args.collection {
         ExportScope::Collection {
-            id: folio_core::library::collections::find(archive.conn(), name)?,
+            id: archive.find_collection(name)?,
         }
     } else if let Some(name) = &args.saved {
-        let saved = folio_core::library::saved_searches::find(archive.conn(), name)?;
+        let saved = archive.find_saved_search(name)?;
         ExportScope::Query { query: saved.query }
     } else if let Some(query) = &args.query {
         ExportScope::Query {
@@ -84,14 +84,15 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
             ids: args.ids.clone(),
         }
     };
-    let item_ids = selection::resolve(archive.conn(), &index, &scope)?;
+    let item_ids = archive.resolve(&scope)?;
+    crate::search::warn_if_incomplete(&archive);
     let title = args
         .title
         .clone()
         .or_else(|| args.collection.clone())
         .or_else(|| args.saved.clone())
         .unwrap_or_else(|| "Folio dossier".into());
-    let collections = folio_core::export::collections_of(archive.conn(), &item_ids)?;
+    let collections = archive.collections_of(&item_ids)?;
     let request = ExportRequest {
         item_ids,
         title,
@@ -117,11 +118,11 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let cancel = CancelToken::new();
     let report = if !args.json && std::io::stderr().is_terminal() {
         let bar = Bar::new();
-        let report = folio_core::export::export(&archive, &request, &args.output, &bar, &cancel);
+        let report = archive.export(&request, &args.output, &bar, &cancel);
         bar.0.finish_and_clear();
         report?
     } else {
-        folio_core::export::export(&archive, &request, &args.output, &NoProgress, &cancel)?
+        archive.export(&request, &args.output, &NoProgress, &cancel)?
     };
     if args.json {
         output::json(&report)?;

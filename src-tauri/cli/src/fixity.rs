@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::progress::{CancelToken, NoProgress};
-use folio_core::{Access, Archive};
 
 use crate::output;
 
@@ -12,12 +12,10 @@ use crate::output;
 pub fn verify(dir: &Path, repair: bool, json: bool) -> anyhow::Result<ExitCode> {
     let cancel = CancelToken::new();
     let report = if repair {
-        let mut archive = Archive::open(dir, Access::Write)?;
-        folio_core::fixity::repair(&mut archive, &NoProgress, &cancel)?
+        WriteHandle::open(dir)?.repair(&NoProgress, &cancel)?.value
     } else {
         // Reading only: runs beside an open app or a running import.
-        let archive = Archive::open(dir, Access::Read)?;
-        folio_core::fixity::verify(&archive, &NoProgress, &cancel)?
+        ReadHandle::open(dir)?.verify(&NoProgress, &cancel)?
     };
     if json {
         output::json(&report)?;
@@ -52,8 +50,7 @@ pub fn verify(dir: &Path, repair: bool, json: bool) -> anyhow::Result<ExitCode> 
 }
 
 pub fn backup(dir: &Path, destination: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(dir, Access::Read)?;
-    let report = folio_core::backup::backup(&archive, destination, &NoProgress)?;
+    let report = ReadHandle::open(dir)?.backup(destination, &NoProgress)?;
     if json {
         output::json(&report)?;
     } else {

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use folio_core::Archive;
+use folio_core::handle::WriteHandle;
 use folio_core::import::{ImportOptions, ImportReport};
 use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
 
@@ -18,7 +18,7 @@ pub fn run(
     collection: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let mut archive = Archive::open_or_create(dir)?;
+    let mut archive = WriteHandle::open_or_create(dir)?;
     let options = ImportOptions {
         tags,
         collection,
@@ -27,16 +27,12 @@ pub fn run(
     let cancel = CancelToken::new();
     let report = if !json && std::io::stderr().is_terminal() {
         let bar = Bar::new();
-        let report = folio_core::import::import(&mut archive, paths, &options, &bar, &cancel);
+        let report = archive.import(paths, &options, &bar, &cancel);
         bar.finish();
-        report?
+        report?.value
     } else {
-        folio_core::import::import(&mut archive, paths, &options, &NoProgress, &cancel)?
+        archive.import(paths, &options, &NoProgress, &cancel)?.value
     };
-    // The import is committed whatever happens here: the queue keeps what the index missed.
-    if let Err(error) = crate::search::sync_index(&mut archive) {
-        eprintln!("folio: the search index will catch up on the next change: {error}");
-    }
     if json {
         output::json(&report)?;
     } else {

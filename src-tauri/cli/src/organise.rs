@@ -1,15 +1,14 @@
 //! The organising commands: tags, collections, saved searches, edits, figure links, undo,
-//! history and the trash. Each opens the archive for writing, makes one change through the core
-//! and brings the search index up to date before it exits.
+//! history and the trash. Each opens the archive for writing and makes one change through the
+//! core's write handle, which journals it and brings the search index up to date.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use folio_core::library::editing::{self, EditField, EditRequest};
-use folio_core::library::tagging::{self, TagRequest};
-use folio_core::library::{collections, history, listing, saved_searches, trash};
-use folio_core::{Access, Archive};
+use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_core::library::editing::{EditField, EditRequest};
+use folio_core::library::tagging::TagRequest;
 use serde_json::json;
 
 use crate::output;
@@ -62,13 +61,12 @@ pub enum SavedAction {
     Delete { name: String },
 }
 
-fn open_writer(dir: &Path) -> anyhow::Result<Archive> {
-    Ok(Archive::open(dir, Access::Write)?)
+fn open_writer(dir: &Path) -> anyhow::Result<WriteHandle> {
+    Ok(WriteHandle::open(dir)?)
 }
 
-/// Brings the search index up to date with the change just committed.
-fn finish(archive: &mut Archive) -> anyhow::Result<()> {
-    crate::search::sync_index(archive)
+fn open_reader(dir: &Path) -> anyhow::Result<ReadHandle> {
+    Ok(ReadHandle::open(dir)?)
 }
 
 pub fn tag(
@@ -87,9 +85,8 @@ pub fn tag(
         add,
         remove,
     };
-    tagging::tag_items(archive.conn_mut(), &request)?;
-    finish(&mut archive)?;
-    let items = listing::summaries(archive.conn(), &ids)?;
+    archive.tag_items(&request)?;
+    let items = archive.summaries(&ids)?;
     if json {
         let rows: Vec<_> = items
             .iter()
@@ -107,13 +104,11 @@ pub fn tag(
 pub fn tags(dir: &Path, action: Option<TagsAction>, json: bool) -> anyhow::Result<ExitCode> {
     if let Some(TagsAction::Rename { from, to }) = action {
         let mut archive = open_writer(dir)?;
-        tagging::rename_tag(archive.conn_mut(), &from, &to)?;
-        finish(&mut archive)?;
+        archive.rename_tag(&from, &to)?;
         println!("Renamed tag {from:?} to {to:?}");
         return Ok(ExitCode::SUCCESS);
     }
-    let archive = Archive::open(dir, Access::Read)?;
-    let tags = tagging::list_tags(archive.conn())?;
+    let tags = open_reader(dir)?.tags()?;
     if json {
         output::json(&tags)?;
     } else {
@@ -127,8 +122,7 @@ pub fn tags(dir: &Path, action: Option<TagsAction>, json: bool) -> anyhow::Resul
 pub fn collection(dir: &Path, action: CollectionAction, json: bool) -> anyhow::Result<ExitCode> {
     match action {
         CollectionAction::List => {
-            let archive = Archive::open(dir, Access::Read)?;
-            let all = collections::list(archive.conn())?;
+            let all = open_reader(dir)?.collections()?;
             if json {
                 output::json(&all)?;
             } else {
@@ -138,15 +132,13 @@ pub fn collection(dir: &Path, action: CollectionAction, json: bool) -> anyhow::R
             }
         }
         CollectionAction::Show { name } => {
-            let archive = Archive::open(dir, Access::Read)?;
-            let id = collections::find(archive.conn(), &name)?;
-            let items =
-                listing::summaries(archive.conn(), &collections::members(archive.conn(), id)?)?;
+            let archive = open_reader(dir)?;
+            let id = archive.find_collection(&name)?;
+            let items = archive.summaries(&archive.collection_members(id)?)?;
             crate::commands::print_items(&items, json)?;
         }
         CollectionAction::Create { name } => {
-            let archive = open_writer(dir)?;
-            let created = collections::create(archive.conn(), &name)?;
+            let created = open_writer(dir)?.create_collection(&name)?.value;
             if json {
                 output::json(&created)?;
             } else {
@@ -155,36 +147,32 @@ pub fn collection(dir: &Path, action: CollectionAction, json: bool) -> anyhow::R
         }
         CollectionAction::Add { name, ids } => {
             let mut archive = open_writer(dir)?;
-            let id = collections::find(archive.conn(), &name)?;
-            collections::add(archive.conn_mut(), id, &ids)?;
-            finish(&mut archive)?;
+            let id = archive.find_collection(&name)?;
+            archive.add_to_collection(id, &ids)?;
             println!("Added {} item(s) to {name:?}", ids.len());
         }
         CollectionAction::Remove { name, ids } => {
             let mut archive = open_writer(dir)?;
-            let id = collections::find(archive.conn(), &name)?;
-            collections::remove(archive.conn_mut(), id, &ids)?;
-            finish(&mut archive)?;
+            let id = archive.find_collection(&name)?;
+            archive.remove_from_collection(id, &ids)?;
             println!("Removed {} item(s) from {name:?}", ids.len());
         }
         CollectionAction::Order { name, ids } => {
             let mut archive = open_writer(dir)?;
-            let id = collections::find(archive.conn(), &name)?;
-            collections::reorder(archive.conn_mut(), id, &ids)?;
+            let id = archive.find_collection(&name)?;
+            archive.reorder_collection(id, &ids)?;
             println!("Reordered {name:?}");
         }
         CollectionAction::Rename { name, new_name } => {
             let mut archive = open_writer(dir)?;
-            let id = collections::find(archive.conn(), &name)?;
-            collections::rename(archive.conn_mut(), id, &new_name)?;
-            finish(&mut archive)?;
+            let id = archive.find_collection(&name)?;
+            archive.rename_collection(id, &new_name)?;
             println!("Renamed collection {name:?} to {new_name:?}");
         }
         CollectionAction::Delete { name } => {
             let mut archive = open_writer(dir)?;
-            let id = collections::find(archive.conn(), &name)?;
-            collections::delete(archive.conn_mut(), id)?;
-            finish(&mut archive)?;
+            let id = archive.find_collection(&name)?;
+            archive.delete_collection(id)?;
             println!("Deleted collection {name:?}; its items stay in the library");
         }
     }
@@ -194,8 +182,7 @@ pub fn collection(dir: &Path, action: CollectionAction, json: bool) -> anyhow::R
 pub fn saved(dir: &Path, action: SavedAction, json: bool) -> anyhow::Result<ExitCode> {
     match action {
         SavedAction::Save { name, query } => {
-            let archive = open_writer(dir)?;
-            let saved = saved_searches::save(archive.conn(), &name, &query)?;
+            let saved = open_writer(dir)?.save_search(&name, &query)?.value;
             if json {
                 output::json(&saved)?;
             } else {
@@ -203,8 +190,7 @@ pub fn saved(dir: &Path, action: SavedAction, json: bool) -> anyhow::Result<Exit
             }
         }
         SavedAction::List => {
-            let archive = Archive::open(dir, Access::Read)?;
-            let all = saved_searches::list(archive.conn())?;
+            let all = open_reader(dir)?.saved_searches()?;
             if json {
                 output::json(&all)?;
             } else {
@@ -214,9 +200,9 @@ pub fn saved(dir: &Path, action: SavedAction, json: bool) -> anyhow::Result<Exit
             }
         }
         SavedAction::Delete { name } => {
-            let archive = open_writer(dir)?;
-            let saved = saved_searches::find(archive.conn(), &name)?;
-            saved_searches::delete(archive.conn(), saved.id)?;
+            let mut archive = open_writer(dir)?;
+            let saved = archive.find_saved_search(&name)?;
+            archive.delete_saved_search(saved.id)?;
             println!("Deleted saved search {:?}", saved.name);
         }
     }
@@ -226,16 +212,14 @@ pub fn saved(dir: &Path, action: SavedAction, json: bool) -> anyhow::Result<Exit
 pub fn edit(dir: &Path, id: i64, field: &str, value: String) -> anyhow::Result<ExitCode> {
     let field = EditField::parse(field)?;
     let mut archive = open_writer(dir)?;
-    editing::update_item(archive.conn_mut(), &EditRequest { id, field, value })?;
-    finish(&mut archive)?;
+    archive.update_item(&EditRequest { id, field, value })?;
     println!("Updated item {id}");
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn link(dir: &Path, figure: i64, photo: Option<i64>) -> anyhow::Result<ExitCode> {
     let mut archive = open_writer(dir)?;
-    editing::link_figure(archive.conn_mut(), figure, photo)?;
-    finish(&mut archive)?;
+    archive.link_figure(figure, photo)?;
     match photo {
         Some(photo) => println!("Figure {figure} now shows photo {photo}"),
         None => println!("Figure {figure} no longer shows a photo"),
@@ -245,8 +229,7 @@ pub fn link(dir: &Path, figure: i64, photo: Option<i64>) -> anyhow::Result<ExitC
 
 pub fn undo(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let mut archive = open_writer(dir)?;
-    let undone = editing::undo(archive.conn_mut())?;
-    finish(&mut archive)?;
+    let undone = archive.undo()?.value;
     if json {
         output::json(&undone)?;
     } else {
@@ -259,16 +242,19 @@ pub fn undo(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 pub fn history(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(dir, Access::Read)?;
-    folio_core::items::show(archive.conn(), id)?;
-    let entries = history::of_item(archive.conn(), id)?;
+    let entries = open_reader(dir)?.history(id)?;
     if json {
         output::json(&entries)?;
     } else {
         for e in entries {
             let undone = if e.undone { "  (undone)" } else { "" };
+            let by = if e.author.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", e.author)
+            };
             println!(
-                "{}  {}: {:?} → {:?}{undone}",
+                "{}{by}  {}: {:?} → {:?}{undone}",
                 e.changed_at,
                 e.field,
                 e.old_value.unwrap_or_default(),
@@ -281,24 +267,21 @@ pub fn history(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
 
 pub fn delete(dir: &Path, ids: &[i64]) -> anyhow::Result<ExitCode> {
     let mut archive = open_writer(dir)?;
-    trash::trash(archive.conn_mut(), ids)?;
-    finish(&mut archive)?;
+    archive.trash(ids)?;
     println!("Moved {} item(s) to the trash", ids.len());
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn restore(dir: &Path, ids: &[i64]) -> anyhow::Result<ExitCode> {
     let mut archive = open_writer(dir)?;
-    trash::restore(archive.conn_mut(), ids)?;
-    finish(&mut archive)?;
+    archive.restore(ids)?;
     println!("Restored {} item(s) from the trash", ids.len());
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn empty_trash(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let mut archive = open_writer(dir)?;
-    let removed = trash::empty(&mut archive)?;
-    finish(&mut archive)?;
+    let removed = archive.empty_trash()?.value;
     if json {
         output::json(&json!({ "removed": removed }))?;
     } else {

@@ -1,60 +1,63 @@
-//! `folio search`, and bringing the search index up to date after a command changed the archive.
+//! `folio search`, and opening an archive to read with its search index current.
 
+use std::ops::Deref;
 use std::path::Path;
 use std::process::ExitCode;
 
-use folio_core::archive::INDEX_DIR;
-use folio_core::indexing::{self, SearchRequest};
+use folio_core::Error;
+use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_core::indexing::SearchRequest;
 use folio_core::library::listing::MAX_PAGE;
-use folio_core::progress::NoProgress;
-use folio_core::search::{Opened, SearchIndex};
-use folio_core::{Access, Archive, Error};
 use serde_json::json;
 
 use crate::output;
 
-/// Applies the changes a command queued (rebuilding a missing index first).
-pub fn sync_index(archive: &mut Archive) -> anyhow::Result<()> {
-    // Lets the crash tests stop the process exactly between a commit and its indexing.
-    if std::env::var_os("FOLIO_TEST_ABORT_BEFORE_INDEXING").is_some() {
-        std::process::abort();
-    }
-    indexing::open_for_writing(archive, &NoProgress)?;
-    Ok(())
+/// An archive opened to read with its search index. With the writer lock the index is brought
+/// up to date first; while another Folio holds it (the desktop app), that process keeps the
+/// index current and this one only reads.
+pub enum Searchable {
+    Writing(WriteHandle),
+    Reading(ReadHandle),
 }
 
-/// The archive and its search index. With the writer lock the index is brought up to date
-/// first; while another Folio holds it (the desktop app), that process keeps the index current
-/// and this one only reads.
-pub fn open_with_index(dir: &Path) -> anyhow::Result<(Archive, SearchIndex)> {
-    Ok(match Archive::open(dir, Access::Write) {
-        Ok(archive) => {
-            let index = indexing::open_for_writing(&archive, &NoProgress)?;
-            (archive, index)
+impl Deref for Searchable {
+    type Target = ReadHandle;
+
+    fn deref(&self) -> &ReadHandle {
+        match self {
+            Searchable::Writing(writer) => writer,
+            Searchable::Reading(reader) => reader,
         }
-        Err(Error::ArchiveInUse(_)) => {
-            let archive = Archive::open(dir, Access::Read)?;
-            let (index, opened) = SearchIndex::open(&archive.dir().join(INDEX_DIR))?;
-            if let Opened::Created { .. } = opened {
-                eprintln!(
-                    "folio: the search index is being rebuilt by the Folio that has this archive open; \
-                     results may be incomplete"
-                );
-            }
-            (archive, index)
-        }
+    }
+}
+
+pub fn open_with_index(dir: &Path) -> anyhow::Result<Searchable> {
+    Ok(match WriteHandle::open(dir) {
+        Ok(writer) => Searchable::Writing(writer),
+        Err(Error::ArchiveInUse(_)) => Searchable::Reading(ReadHandle::open(dir)?),
         Err(error) => return Err(error.into()),
     })
 }
 
+/// Says so when the index was still being built by the Folio that has the archive open.
+pub fn warn_if_incomplete(archive: &ReadHandle) {
+    if archive.index_incomplete() {
+        eprintln!(
+            "folio: the search index is being rebuilt by the Folio that has this archive open; \
+             results may be incomplete"
+        );
+    }
+}
+
 pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
-    let (archive, index) = open_with_index(dir)?;
+    let archive = open_with_index(dir)?;
     let request = SearchRequest {
         query: query.to_string(),
         offset: 0,
         limit: u32::try_from(limit).unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE),
     };
-    let page = indexing::search(archive.conn(), &index, &request)?;
+    let page = archive.search(&request)?;
+    warn_if_incomplete(&archive);
     if json {
         let hits: Vec<_> = page
             .hits

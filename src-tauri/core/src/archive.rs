@@ -105,6 +105,21 @@ impl Archive {
         })
     }
 
+    /// A reading archive around a read connection already opened (one of the seam's pool).
+    pub(crate) fn around_reader(dir: &Path, conn: Connection) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            conn,
+            blobs: FsBlobStore::new(dir),
+            _lock: None,
+        }
+    }
+
+    /// Gives back the connection, for the pool it came from.
+    pub(crate) fn into_connection(self) -> Connection {
+        self.conn
+    }
+
     /// Whether this handle holds the writer lock.
     pub fn is_writer(&self) -> bool {
         self._lock.is_some()

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "live_counts",
         sql: include_str!("migrations/0003_live_counts.sql"),
     },
+    Migration {
+        number: 4,
+        name: "journal",
+        sql: include_str!("migrations/0004_journal.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -150,6 +155,7 @@ mod tests {
                 3,
                 include_str!("migrations/0003_live_counts.sql.sha256").trim(),
             ),
+            (4, include_str!("migrations/0004_journal.sql.sha256").trim()),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];

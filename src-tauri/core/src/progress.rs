@@ -100,24 +100,6 @@ impl<R: std::io::Read> std::io::Read for Cancellable<R> {
     }
 }
 
-/// The kinds of data a write may change; one write transaction emits one batched event naming
-/// them, and the UI refreshes what shows those kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    Items,
-    Tags,
-    Collections,
-    SavedSearches,
-    Stats,
-}
-
-/// The payload of the `folio://changed` event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Changed {
-    pub kinds: Vec<EntityKind>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

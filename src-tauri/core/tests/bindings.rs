@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
@@ -16,7 +17,7 @@ use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
-use folio_core::progress::{Changed, EntityKind, JobKind, Progress};
+use folio_core::progress::{JobKind, Progress};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -34,7 +35,15 @@ fn generated() -> BTreeMap<String, String> {
         };
     }
     export!(
-        ErrorCode, WireError, Stats, JobKind, Progress, EntityKind, Changed
+        ErrorCode,
+        WireError,
+        Stats,
+        JobKind,
+        Progress,
+        EntityKind,
+        Change,
+        ChangeSet,
+        Written<()>
     );
     export!(
         ImportRequest,

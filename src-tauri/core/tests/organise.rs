@@ -5,20 +5,22 @@ use crate::photo_support;
 
 use std::path::Path;
 
-use folio_core::Archive;
-use folio_core::import::{ImportOptions, import};
-use folio_core::items::{ItemView, show};
-use folio_core::library::editing::{EditField, EditRequest, link_figure, undo, update_item};
-use folio_core::library::listing::{ListRequest, Scope, SortKey, list_page};
-use folio_core::library::tagging::{TagRequest, list_tags, rename_tag, tag_items};
-use folio_core::library::{collections, saved_searches, trash};
+use folio_core::handle::WriteHandle;
+use folio_core::import::ImportOptions;
+use folio_core::indexing::SearchRequest;
+use folio_core::items::ItemView;
+use folio_core::library::editing::{EditField, EditRequest};
+use folio_core::library::listing::{ListRequest, Scope, SortKey};
+use folio_core::library::tagging::TagRequest;
 use folio_core::progress::CancelToken;
 
 /// An archive with three articles (one with a captioned figure) and two photos; returns the ids
 /// by title or file name.
 struct Library {
     _temp: tempfile::TempDir,
-    archive: Archive,
+    archive: WriteHandle,
+    /// A connection of the test's own, for looking at (and setting up) rows directly.
+    sql: rusqlite::Connection,
 }
 
 impl Library {
@@ -43,35 +45,34 @@ impl Library {
         );
         std::fs::write(inputs.join("skolkovo.jpg"), photo_support::jpeg(64, 48)).unwrap();
         std::fs::write(inputs.join("grid.jpg"), photo_support::jpeg(48, 64)).unwrap();
-        let mut archive = Archive::init(&temp.path().join("archive")).unwrap();
-        let report = import(
-            &mut archive,
-            &[inputs],
-            &ImportOptions::default(),
-            &|_: &folio_core::progress::Progress| {},
-            &CancelToken::new(),
-        )
-        .unwrap();
+        let root = temp.path().join("archive");
+        let mut archive = WriteHandle::init(&root).unwrap();
+        let report = archive
+            .import(
+                &[inputs],
+                &ImportOptions::default(),
+                &|_: &folio_core::progress::Progress| {},
+                &CancelToken::new(),
+            )
+            .unwrap()
+            .value;
         assert_eq!(report.imported.len(), 5, "{report:?}");
+        let sql = rusqlite::Connection::open(root.join("folio.sqlite")).unwrap();
         Self {
             _temp: temp,
             archive,
+            sql,
         }
     }
 
     fn id(&self, title_or_file: &str) -> i64 {
-        self.archive
-            .conn()
+        self.sql
             .query_row(
                 "SELECT id FROM items WHERE title = ?1 OR source_name = ?1",
                 [title_or_file],
                 |row| row.get(0),
             )
             .unwrap()
-    }
-
-    fn conn(&mut self) -> &mut rusqlite::Connection {
-        self.archive.conn_mut()
     }
 
     fn page(&self, scope: Scope, sort: SortKey, descending: bool) -> Vec<String> {
@@ -82,7 +83,8 @@ impl Library {
             offset: 0,
             limit: 100,
         };
-        list_page(self.archive.conn(), &request)
+        self.archive
+            .list_page(&request)
             .unwrap()
             .items
             .into_iter()
@@ -90,22 +92,23 @@ impl Library {
             .collect()
     }
 
-    fn queued(&self, id: i64) -> bool {
-        self.archive
-            .conn()
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM index_queue WHERE item_id = ?1)",
-                [id],
-                |row| row.get(0),
-            )
+    /// The ids a query finds in the search index.
+    fn found(&self, query: &str) -> Vec<i64> {
+        let request = SearchRequest {
+            query: query.into(),
+            offset: 0,
+            limit: 100,
+        };
+        let mut ids: Vec<i64> = self
+            .archive
+            .search(&request)
             .unwrap()
-    }
-
-    fn clear_queue(&self) {
-        self.archive
-            .conn()
-            .execute("DELETE FROM index_queue", [])
-            .unwrap();
+            .hits
+            .into_iter()
+            .map(|hit| hit.item.id)
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 }
 
@@ -133,22 +136,31 @@ fn tags_apply_to_many_items_and_a_parent_tag_lists_its_children() {
         library.id(FORUM),
         library.id("skolkovo.jpg"),
     );
-    library.clear_queue();
-    tag_items(
-        library.conn(),
-        &tags((&[dialogue, forum], &["Events/Innovation Dialogue"], &[])),
-    )
-    .unwrap();
-    tag_items(library.conn(), &tags((&[photo], &["events/Forum"], &[]))).unwrap();
+    library
+        .archive
+        .tag_items(&tags((
+            &[dialogue, forum],
+            &["Events/Innovation Dialogue"],
+            &[],
+        )))
+        .unwrap();
+    library
+        .archive
+        .tag_items(&tags((&[photo], &["events/Forum"], &[])))
+        .unwrap();
     // The same tag typed in another case is the same tag.
-    tag_items(
-        library.conn(),
-        &tags((&[photo], &["EVENTS/innovation dialogue"], &[])),
-    )
-    .unwrap();
-    assert!(library.queued(dialogue) && library.queued(photo));
+    library
+        .archive
+        .tag_items(&tags((&[photo], &["EVENTS/innovation dialogue"], &[])))
+        .unwrap();
+    // The index caught up as each change was written.
+    let mut expected = vec![dialogue, forum, photo];
+    expected.sort_unstable();
+    assert_eq!(library.found("tag:events"), expected);
 
-    let counts: Vec<(String, i64)> = list_tags(library.archive.conn())
+    let counts: Vec<(String, i64)> = library
+        .archive
+        .tags()
         .unwrap()
         .into_iter()
         .map(|t| (t.name, t.count))
@@ -171,18 +183,17 @@ fn tags_apply_to_many_items_and_a_parent_tag_lists_its_children() {
     let untagged = library.page(Scope::Untagged, SortKey::Title, false);
     assert_eq!(untagged, vec!["grid", ZEBRA]);
 
-    tag_items(
-        library.conn(),
-        &tags((&[forum], &[], &["events/innovation DIALOGUE"])),
-    )
-    .unwrap();
-    let ItemView::Article(article) = show(library.archive.conn(), forum).unwrap() else {
+    library
+        .archive
+        .tag_items(&tags((&[forum], &[], &["events/innovation DIALOGUE"])))
+        .unwrap();
+    let ItemView::Article(article) = library.archive.show(forum).unwrap() else {
         panic!("forum is an article");
     };
     assert!(article.tags.is_empty());
     // Undo brings the tag back.
-    undo(library.conn()).unwrap().unwrap();
-    let ItemView::Article(article) = show(library.archive.conn(), forum).unwrap() else {
+    library.archive.undo().unwrap().value.unwrap();
+    let ItemView::Article(article) = library.archive.show(forum).unwrap() else {
         panic!("forum is an article");
     };
     assert_eq!(article.tags, vec!["Events/Innovation Dialogue"]);
@@ -192,22 +203,28 @@ fn tags_apply_to_many_items_and_a_parent_tag_lists_its_children() {
 fn renaming_a_tag_moves_its_children_and_merging_keeps_one_tag() {
     let mut library = Library::new();
     let (dialogue, forum) = (library.id(DIALOGUE), library.id(FORUM));
-    tag_items(
-        library.conn(),
-        &tags((&[dialogue], &["Events/Dialogue", "Moscow"], &[])),
-    )
-    .unwrap();
-    tag_items(library.conn(), &tags((&[forum], &["Meetings"], &[]))).unwrap();
-    rename_tag(library.conn(), "events", "Meetings").unwrap();
-    let names: Vec<String> = list_tags(library.archive.conn())
+    library
+        .archive
+        .tag_items(&tags((&[dialogue], &["Events/Dialogue", "Moscow"], &[])))
+        .unwrap();
+    library
+        .archive
+        .tag_items(&tags((&[forum], &["Meetings"], &[])))
+        .unwrap();
+    library.archive.rename_tag("events", "Meetings").unwrap();
+    let names: Vec<String> = library
+        .archive
+        .tags()
         .unwrap()
         .into_iter()
         .map(|t| t.name)
         .collect();
     assert_eq!(names, vec!["Meetings", "Meetings/Dialogue", "Moscow"]);
     // Merge: "Moscow" into the existing "Meetings".
-    rename_tag(library.conn(), "Moscow", "meetings").unwrap();
-    let counts: Vec<(String, i64)> = list_tags(library.archive.conn())
+    library.archive.rename_tag("Moscow", "meetings").unwrap();
+    let counts: Vec<(String, i64)> = library
+        .archive
+        .tags()
         .unwrap()
         .into_iter()
         .map(|t| (t.name, t.count))
@@ -216,9 +233,12 @@ fn renaming_a_tag_moves_its_children_and_merging_keeps_one_tag() {
         counts,
         vec![("Meetings".into(), 2), ("Meetings/Dialogue".into(), 1)]
     );
-    let error = rename_tag(library.conn(), "Nowhere", "Else").unwrap_err();
+    let error = library.archive.rename_tag("Nowhere", "Else").unwrap_err();
     assert!(error.to_string().contains("not found"), "{error}");
-    let error = rename_tag(library.conn(), "Meetings", "Meetings/Sub").unwrap_err();
+    let error = library
+        .archive
+        .rename_tag("Meetings", "Meetings/Sub")
+        .unwrap_err();
     assert!(error.to_string().contains("inside itself"), "{error}");
 }
 
@@ -226,16 +246,26 @@ fn renaming_a_tag_moves_its_children_and_merging_keeps_one_tag() {
 fn collections_keep_their_order_and_an_item_may_be_in_many() {
     let mut library = Library::new();
     let (dialogue, forum, zebra) = (library.id(DIALOGUE), library.id(FORUM), library.id(ZEBRA));
-    let briefing = collections::create(library.archive.conn(), "Briefing").unwrap();
-    let archive_set = collections::create(library.archive.conn(), "Archive set").unwrap();
-    let duplicate = collections::create(library.archive.conn(), "briefing").unwrap_err();
+    let briefing = library.archive.create_collection("Briefing").unwrap().value;
+    let archive_set = library
+        .archive
+        .create_collection("Archive set")
+        .unwrap()
+        .value;
+    let duplicate = library.archive.create_collection("briefing").unwrap_err();
     assert!(
         duplicate.to_string().contains("exists already"),
         "{duplicate}"
     );
 
-    collections::add(library.conn(), briefing.id, &[zebra, dialogue, forum]).unwrap();
-    collections::add(library.conn(), archive_set.id, &[dialogue]).unwrap();
+    library
+        .archive
+        .add_to_collection(briefing.id, &[zebra, dialogue, forum])
+        .unwrap();
+    library
+        .archive
+        .add_to_collection(archive_set.id, &[dialogue])
+        .unwrap();
     let order = |library: &Library| {
         library.page(
             Scope::Collection { id: briefing.id },
@@ -244,15 +274,29 @@ fn collections_keep_their_order_and_an_item_may_be_in_many() {
         )
     };
     assert_eq!(order(&library), vec![ZEBRA, DIALOGUE, FORUM]);
-    collections::reorder(library.conn(), briefing.id, &[forum, zebra, dialogue]).unwrap();
+    library
+        .archive
+        .reorder_collection(briefing.id, &[forum, zebra, dialogue])
+        .unwrap();
     assert_eq!(order(&library), vec![FORUM, ZEBRA, DIALOGUE]);
-    let bad = collections::reorder(library.conn(), briefing.id, &[forum, zebra]).unwrap_err();
+    let bad = library
+        .archive
+        .reorder_collection(briefing.id, &[forum, zebra])
+        .unwrap_err();
     assert!(bad.to_string().contains("exactly once"), "{bad}");
 
-    collections::remove(library.conn(), briefing.id, &[zebra]).unwrap();
+    library
+        .archive
+        .remove_from_collection(briefing.id, &[zebra])
+        .unwrap();
     assert_eq!(order(&library), vec![FORUM, DIALOGUE]);
-    collections::rename(library.conn(), briefing.id, "Board briefing").unwrap();
-    let listed: Vec<(String, i64)> = collections::list(library.archive.conn())
+    library
+        .archive
+        .rename_collection(briefing.id, "Board briefing")
+        .unwrap();
+    let listed: Vec<(String, i64)> = library
+        .archive
+        .collections()
         .unwrap()
         .into_iter()
         .map(|c| (c.name, c.count))
@@ -261,27 +305,31 @@ fn collections_keep_their_order_and_an_item_may_be_in_many() {
         listed,
         vec![("Archive set".into(), 1), ("Board briefing".into(), 2)]
     );
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.collections, vec!["Archive set", "Board briefing"]);
-    collections::delete(library.conn(), archive_set.id).unwrap();
-    assert!(show(library.archive.conn(), dialogue).is_ok(), "items stay");
-    assert_eq!(collections::list(library.archive.conn()).unwrap().len(), 1);
+    library.archive.delete_collection(archive_set.id).unwrap();
+    assert!(library.archive.show(dialogue).is_ok(), "items stay");
+    assert_eq!(library.archive.collections().unwrap().len(), 1);
 }
 
 #[test]
 fn saved_searches_are_named_queries_replaced_by_name() {
-    let library = Library::new();
-    let conn = library.archive.conn();
-    saved_searches::save(conn, "Moscow photos", "moscow kind:photo").unwrap();
-    saved_searches::save(conn, "moscow PHOTOS", "moscow kind:photo lang:en").unwrap();
-    let all = saved_searches::list(conn).unwrap();
+    let mut library = Library::new();
+    let archive = &mut library.archive;
+    archive
+        .save_search("Moscow photos", "moscow kind:photo")
+        .unwrap();
+    archive
+        .save_search("moscow PHOTOS", "moscow kind:photo lang:en")
+        .unwrap();
+    let all = archive.saved_searches().unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].query, "moscow kind:photo lang:en");
-    assert!(saved_searches::save(conn, " ", "x").is_err());
-    saved_searches::delete(conn, all[0].id).unwrap();
-    assert!(saved_searches::list(conn).unwrap().is_empty());
+    assert!(archive.save_search(" ", "x").is_err());
+    archive.delete_saved_search(all[0].id).unwrap();
+    assert!(archive.saved_searches().unwrap().is_empty());
 }
 
 #[test]
@@ -290,16 +338,17 @@ fn trash_restore_and_empty_remove_rows_and_unreferenced_files() {
     let (zebra, grid) = (library.id(ZEBRA), library.id("grid.jpg"));
     let objects = |library: &Library, id: i64| {
         let sha: String = library
-            .archive
-            .conn()
+            .sql
             .query_row("SELECT sha256 FROM items WHERE id = ?1", [id], |r| r.get(0))
             .unwrap();
-        library.archive.blobs().object_path(&sha).unwrap()
+        folio_core::blobs::FsBlobStore::new(library.archive.dir())
+            .object_path(&sha)
+            .unwrap()
     };
     let grid_object = objects(&library, grid);
     assert!(grid_object.is_file());
 
-    trash::trash(library.conn(), &[zebra, grid]).unwrap();
+    library.archive.trash(&[zebra, grid]).unwrap();
     assert_eq!(
         library.page(Scope::Trash, SortKey::Title, false),
         vec!["grid", ZEBRA]
@@ -310,35 +359,34 @@ fn trash_restore_and_empty_remove_rows_and_unreferenced_files() {
             .contains(&ZEBRA.to_string())
     );
     // The Trash lists the latest deletion first, whatever order the items were imported in.
-    trash::restore(library.conn(), &[zebra]).unwrap();
+    library.archive.restore(&[zebra]).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    trash::trash(library.conn(), &[zebra]).unwrap();
+    library.archive.trash(&[zebra]).unwrap();
     assert_eq!(
         library.page(Scope::Trash, SortKey::Deleted, true),
         vec![ZEBRA, "grid"]
     );
-    trash::restore(library.conn(), &[grid]).unwrap();
+    library.archive.restore(&[grid]).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    trash::trash(library.conn(), &[grid]).unwrap();
+    library.archive.trash(&[grid]).unwrap();
     assert_eq!(
         library.page(Scope::Trash, SortKey::Deleted, true),
         vec!["grid", ZEBRA]
     );
-    trash::restore(library.conn(), &[zebra]).unwrap();
+    library.archive.restore(&[zebra]).unwrap();
     assert_eq!(
         library.page(Scope::Trash, SortKey::Title, false),
         vec!["grid"]
     );
 
-    let removed = trash::empty(&mut library.archive).unwrap();
+    let removed = library.archive.empty_trash().unwrap().value;
     assert_eq!(removed, 1);
     assert!(library.page(Scope::Trash, SortKey::Title, false).is_empty());
     assert!(!grid_object.exists(), "the original no item names is gone");
-    assert!(show(library.archive.conn(), grid).is_err());
+    assert!(library.archive.show(grid).is_err());
     assert!(objects(&library, zebra).is_file(), "other originals stay");
     let integrity: String = library
-        .archive
-        .conn()
+        .sql
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
@@ -353,40 +401,46 @@ fn edits_are_recorded_and_undone_one_action_at_a_time() {
         field,
         value: value.into(),
     };
-    update_item(
-        library.conn(),
-        &edit(EditField::Title, "  Dialogue   in Moscow ", dialogue),
-    )
-    .unwrap();
-    update_item(
-        library.conn(),
-        &edit(EditField::Date, "2018-10-16", dialogue),
-    )
-    .unwrap();
-    update_item(
-        library.conn(),
-        &edit(EditField::Caption, "Skolkovo centre", photo),
-    )
-    .unwrap();
-    update_item(library.conn(), &edit(EditField::Credit, "Xinhua", photo)).unwrap();
-    update_item(library.conn(), &edit(EditField::Byline, "Li Wei", photo)).unwrap();
-    update_item(
-        library.conn(),
-        &edit(EditField::Notes, "line one\nline two", photo),
-    )
-    .unwrap();
-    let bad_date = update_item(library.conn(), &edit(EditField::Date, "someday", dialogue));
+    library
+        .archive
+        .update_item(&edit(EditField::Title, "  Dialogue   in Moscow ", dialogue))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Date, "2018-10-16", dialogue))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Caption, "Skolkovo centre", photo))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Credit, "Xinhua", photo))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Byline, "Li Wei", photo))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Notes, "line one\nline two", photo))
+        .unwrap();
+    let bad_date = library
+        .archive
+        .update_item(&edit(EditField::Date, "someday", dialogue));
     assert!(bad_date.unwrap_err().to_string().contains("not a date"));
-    let caption_on_article =
-        update_item(library.conn(), &edit(EditField::Caption, "x", dialogue)).unwrap_err();
+    let caption_on_article = library
+        .archive
+        .update_item(&edit(EditField::Caption, "x", dialogue))
+        .unwrap_err();
     assert!(caption_on_article.to_string().contains("figures"));
 
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.title, "Dialogue in Moscow");
     assert_eq!(article.published.as_deref(), Some("2018-10-16"));
-    let ItemView::Photo(view) = show(library.archive.conn(), photo).unwrap() else {
+    let ItemView::Photo(view) = library.archive.show(photo).unwrap() else {
         panic!("a photo");
     };
     assert_eq!(
@@ -399,7 +453,7 @@ fn edits_are_recorded_and_undone_one_action_at_a_time() {
     );
     assert_eq!(view.notes, "line one\nline two");
 
-    let history = folio_core::library::history::of_item(library.archive.conn(), dialogue).unwrap();
+    let history = library.archive.history(dialogue).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].field, "title");
     assert_eq!(history[0].old_value.as_deref(), Some(DIALOGUE));
@@ -407,24 +461,24 @@ fn edits_are_recorded_and_undone_one_action_at_a_time() {
 
     // Undo walks back: notes, byline, credit, caption, date, title.
     for expected in ["notes", "byline", "credit", "caption", "date", "title"] {
-        let undone = undo(library.conn()).unwrap().unwrap();
+        let undone = library.archive.undo().unwrap().value.unwrap();
         assert!(
             undone.description.starts_with(expected),
             "{expected}: {}",
             undone.description
         );
     }
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.title, DIALOGUE);
     assert_eq!(article.published.as_deref(), Some("2018-11-02"));
-    let ItemView::Photo(view) = show(library.archive.conn(), photo).unwrap() else {
+    let ItemView::Photo(view) = library.archive.show(photo).unwrap() else {
         panic!("a photo");
     };
     assert_eq!((view.caption.as_str(), view.notes.as_str()), ("", ""));
     assert!(
-        undo(library.conn()).unwrap().is_none(),
+        library.archive.undo().unwrap().value.is_none(),
         "nothing left to undo"
     );
 }
@@ -437,7 +491,7 @@ fn a_figure_links_to_a_photo_which_takes_its_caption_and_the_link_can_be_undone(
         library.id("skolkovo.jpg"),
         library.id(ZEBRA),
     );
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     let figure = article
@@ -446,33 +500,36 @@ fn a_figure_links_to_a_photo_which_takes_its_caption_and_the_link_can_be_undone(
         .expect("the caption line is a figure")
         .id;
     assert_eq!(article.figures[0].photo_id, None);
-    let not_a_photo = link_figure(library.conn(), figure, Some(zebra)).unwrap_err();
+    let not_a_photo = library
+        .archive
+        .link_figure(figure, Some(zebra))
+        .unwrap_err();
     assert!(not_a_photo.to_string().contains("a figure shows a photo"));
 
-    link_figure(library.conn(), figure, Some(photo)).unwrap();
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    library.archive.link_figure(figure, Some(photo)).unwrap();
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.figures[0].photo_id, Some(photo));
-    let ItemView::Photo(view) = show(library.archive.conn(), photo).unwrap() else {
+    let ItemView::Photo(view) = library.archive.show(photo).unwrap() else {
         panic!("a photo");
     };
     assert_eq!(view.caption, "Delegates meet at the Skolkovo centre.");
     assert_eq!(view.credit, "safea.gov.cn");
 
-    let undone = undo(library.conn()).unwrap().unwrap();
+    let undone = library.archive.undo().unwrap().value.unwrap();
     assert_eq!(undone.description, format!("figure link of “{DIALOGUE}”"));
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.figures[0].photo_id, None);
-    let ItemView::Photo(view) = show(library.archive.conn(), photo).unwrap() else {
+    let ItemView::Photo(view) = library.archive.show(photo).unwrap() else {
         panic!("a photo");
     };
     assert_eq!(view.caption, "");
-    link_figure(library.conn(), figure, Some(photo)).unwrap();
-    link_figure(library.conn(), figure, None).unwrap();
-    let ItemView::Article(article) = show(library.archive.conn(), dialogue).unwrap() else {
+    library.archive.link_figure(figure, Some(photo)).unwrap();
+    library.archive.link_figure(figure, None).unwrap();
+    let ItemView::Article(article) = library.archive.show(dialogue).unwrap() else {
         panic!("an article");
     };
     assert_eq!(article.figures[0].photo_id, None);
@@ -480,19 +537,20 @@ fn a_figure_links_to_a_photo_which_takes_its_caption_and_the_link_can_be_undone(
 
 #[test]
 fn recently_imported_covers_the_last_thirty_days() {
-    let mut library = Library::new();
+    let library = Library::new();
     let (zebra, forum) = (library.id(ZEBRA), library.id(FORUM));
     let days_ago = |days: i64| {
         (chrono::Utc::now() - chrono::Duration::days(days))
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     };
-    let conn = library.conn();
     for (id, days) in [(zebra, 29), (forum, 31)] {
-        conn.execute(
-            "UPDATE items SET imported_at = ?1 WHERE id = ?2",
-            rusqlite::params![days_ago(days), id],
-        )
-        .unwrap();
+        library
+            .sql
+            .execute(
+                "UPDATE items SET imported_at = ?1 WHERE id = ?2",
+                rusqlite::params![days_ago(days), id],
+            )
+            .unwrap();
     }
     let recent = library.page(Scope::Recent, SortKey::Imported, true);
     assert!(recent.iter().any(|title| title == ZEBRA), "{recent:?}");
@@ -527,32 +585,28 @@ fn views_sort_both_ways_and_page_without_overlap() {
 
     let mut seen = Vec::new();
     for offset in 0..3 {
-        let page = list_page(
-            library.archive.conn(),
-            &ListRequest {
+        let page = library
+            .archive
+            .list_page(&ListRequest {
                 scope: Scope::All,
                 sort: SortKey::Kind,
                 descending: false,
                 offset: offset * 2,
                 limit: 2,
-            },
-        )
-        .unwrap();
+            })
+            .unwrap();
         assert_eq!(page.total, 5);
         seen.extend(page.items.into_iter().map(|i| i.id));
     }
     seen.sort_unstable();
     seen.dedup();
     assert_eq!(seen.len(), 5, "pages neither overlap nor skip");
-    let too_big = list_page(
-        library.archive.conn(),
-        &ListRequest {
-            scope: Scope::All,
-            sort: SortKey::Title,
-            descending: false,
-            offset: 0,
-            limit: 100_000,
-        },
-    );
+    let too_big = library.archive.list_page(&ListRequest {
+        scope: Scope::All,
+        sort: SortKey::Title,
+        descending: false,
+        offset: 0,
+        limit: 100_000,
+    });
     assert!(too_big.is_err());
 }

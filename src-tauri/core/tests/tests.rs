@@ -7,6 +7,7 @@
 mod photo_support;
 
 mod fuzz_regressions;
+mod journal;
 mod organise;
 mod photo_corpus;
 mod photo_extract;

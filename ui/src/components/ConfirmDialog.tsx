@@ -8,8 +8,8 @@ type Props = {
   title: string;
   text: string;
   confirmLabel: string;
-  /** Resolves when done; a rejection keeps the dialog open and shows why. */
-  onConfirm: () => Promise<void>;
+  /** Resolves when done (with whatever the action answers); a rejection keeps the dialog open and shows why. */
+  onConfirm: () => Promise<unknown>;
   onClose: () => void;
   testId?: string | undefined;
 };

@@ -1,7 +1,7 @@
-// Listens for `folio://changed` and invalidates the queries showing the kinds that changed.
+// Listens for `folio://changed` and invalidates the queries showing the kinds its change set names.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { keysToInvalidate } from '../lib/queryKeys';
+import { keysToInvalidate, kindsOf } from '../lib/queryKeys';
 import { onChanged } from '../platform/host';
 import { useSubscription, type ListenState } from './useSubscription';
 
@@ -9,8 +9,8 @@ export function useHostChanges(): ListenState {
   const queryClient = useQueryClient();
   const subscribe = useCallback(
     () =>
-      onChanged((changed) => {
-        for (const queryKey of keysToInvalidate(changed.kinds)) {
+      onChanged((changes) => {
+        for (const queryKey of keysToInvalidate(kindsOf(changes))) {
           void queryClient.invalidateQueries({ queryKey });
         }
       }),

@@ -1,13 +1,12 @@
 // Runs one import at a time: from dropped paths or the pickers, following the host's progress.
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { Progress } from '../bindings/Progress';
 import type { WireError } from '../bindings/WireError';
-import { queryKeys } from '../lib/queryKeys';
 import { toWireError } from '../lib/wireError';
 import { pickFiles, pickFolders } from '../platform/dialog';
-import { cancelImport, importPaths, onProgress } from '../platform/host';
+import { cancelImport, onProgress } from '../platform/host';
+import { useHostActions } from './useHostActions';
 import { useSubscription, type ListenState } from './useSubscription';
 
 export type ImportState =
@@ -38,7 +37,7 @@ export type Importer = {
 const RUNNING: ImportState = { phase: 'running', progress: null, cancelling: false, cancelError: null };
 
 export function useImport(): Importer {
-  const queryClient = useQueryClient();
+  const { importPaths } = useHostActions();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   // Set at once, not at the next render: two drops in quick succession start one import.
   const busy = useRef(false);
@@ -67,21 +66,19 @@ export function useImport(): Importer {
         }
         if (paths.length === 0) return;
         setState(RUNNING);
+        // Refreshes what the import changed; after a failure, everything (batches written before
+        // it are in the archive, and the host may not have said so).
         try {
           const report = await importPaths({ paths, tags: [], collection: null });
           setState({ phase: 'finished', report });
         } catch (error) {
           setState({ phase: 'failed', error: toWireError(error), during: 'import' });
-          // Batches written before the failure are in the archive; the host's own
-          // `folio://changed` may not have been sent, so refresh what shows them.
-          void queryClient.invalidateQueries({ queryKey: queryKeys.items });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.stats });
         }
       } finally {
         busy.current = false;
       }
     },
-    [queryClient],
+    [importPaths],
   );
 
   const start = useCallback(

@@ -1,4 +1,5 @@
-// Query keys for host data, and which of them a `folio://changed` event makes stale.
+// Query keys for host data, and which of them a write's change set makes stale.
+import type { ChangeSet } from '../bindings/ChangeSet';
 import type { EntityKind } from '../bindings/EntityKind';
 import type { Scope } from '../bindings/Scope';
 import type { SortKey } from '../bindings/SortKey';
@@ -35,6 +36,14 @@ const ALSO_SHOWN_IN: Record<EntityKind, readonly EntityKind[]> = {
   saved_searches: [],
   stats: [],
 };
+
+/** Every kind of host data: what to refresh when the host cannot say what changed. */
+export const EVERY_KIND = Object.keys(ALSO_SHOWN_IN) as EntityKind[];
+
+/** The kinds of data a change set names, each once, in the order they first appear. */
+export function kindsOf(changeSet: ChangeSet): EntityKind[] {
+  return [...new Set(changeSet.changes.map((change) => change.kind))];
+}
 
 /**
  * The query keys to invalidate for the kinds a write changed. Keys are prefixes, so every

@@ -9,12 +9,12 @@
 // `window.__folioMock` (emitProgress, finishImport), as it sets stats and emits `folio://changed`.
 // Exports and verification (`mock-jobs.ts`) likewise, unless `&jobs=manual` (stepJob, finishJob);
 // `&verify=damaged` makes verify_archive find missing, changed and orphaned files.
-// Every write emits one batched `folio://changed`, as the host does after its transaction.
+// Every write answers `Written<T>` and, when it changed something, emits one `folio://changed`
+// carrying the same change set, as the host does after its transaction.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import type { Changed } from '../../src/bindings/Changed';
+import type { ChangeSet } from '../../src/bindings/ChangeSet';
 import type { EditRequest } from '../../src/bindings/EditRequest';
-import type { EntityKind } from '../../src/bindings/EntityKind';
 import type { ExportItemsRequest } from '../../src/bindings/ExportItemsRequest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
@@ -24,6 +24,8 @@ import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { WireError } from '../../src/bindings/WireError';
+import type { Written } from '../../src/bindings/Written';
+import { changeSet } from './mock-changes';
 import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt, type MockFile } from './mock-fixtures';
 import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
@@ -58,7 +60,8 @@ type FolioMock = {
   /** How long building the mock library took, in ms (200,000 items take a while). */
   libraryBuiltMs: number;
   setStats: (changes: Partial<Stats>) => void;
-  emitChanged: (kinds: EntityKind[]) => Promise<void>;
+  /** Emits `folio://changed` with this change set, as if another window or process had written. */
+  emitChanged: (changes: ChangeSet) => Promise<void>;
   /** What the next file or folder picker answers; null is a cancelled picker. */
   setDialogAnswer: (paths: string[] | null) => void;
   /** What the next save picker answers: a path, null (cancelled), or undefined for ~/Documents/<suggested name>. */
@@ -127,7 +130,7 @@ type RunningImport = {
   files: MockFile[];
   done: number;
   cancelRequested: boolean;
-  resolve: (report: ImportReport) => void;
+  resolve: (written: Written<ImportReport>) => void;
 };
 let running: RunningImport | null = null;
 
@@ -137,8 +140,8 @@ function reject(reason: unknown): Promise<never> {
   return Promise.reject(reason);
 }
 
-function changed(kinds: EntityKind[]): Promise<void> {
-  return emit('folio://changed', { kinds: [...new Set(kinds)] } satisfies Changed);
+function changed(changes: ChangeSet): Promise<void> {
+  return emit('folio://changed', changes);
 }
 
 function archiveStats(): Promise<Stats> {
@@ -164,7 +167,7 @@ function progressOf(job: RunningImport, current: string | null): Progress {
   };
 }
 
-function importPaths(request: ImportRequest): Promise<ImportReport> {
+function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   importRequests.push(request);
   if (nextImportError) {
     const error = nextImportError;
@@ -180,13 +183,21 @@ function importPaths(request: ImportRequest): Promise<ImportReport> {
   });
 }
 
+/** What an import changed, as the host reports it: the items imported or found again and, when
+ * any is new, the lists that count them. */
+function importChanges(report: ImportReport): ChangeSet {
+  const ids = [...report.imported, ...report.duplicates].map((item) => item.id);
+  return report.imported.length === 0 ? changeSet(ids) : changeSet(ids, 'stats', 'tags', 'collections');
+}
+
 /** Ends the running import as the host does: the report, then one batched change event. */
 async function endImport(job: RunningImport): Promise<void> {
   running = null;
   const report = reportFor(job.files, job.done, job.cancelRequested);
   library.add(job.files.slice(0, job.done).flatMap((file) => (file.outcome === 'imported' ? [file.item] : [])));
-  job.resolve(report);
-  await changed(['items', 'tags', 'collections', 'stats']);
+  const changes = importChanges(report);
+  job.resolve({ value: report, changes });
+  if (changes.changes.length > 0) await changed(changes);
 }
 
 async function runByItself(job: RunningImport): Promise<void> {
@@ -198,10 +209,9 @@ async function runByItself(job: RunningImport): Promise<void> {
   await endImport(job);
 }
 
-/** Runs a write, then tells the UI what changed, after the answer, as the host does. */
-function write<T>(kinds: EntityKind[], body: () => T): T {
-  const result = body();
-  setTimeout(() => void changed(kinds), 0);
+/** Answers a write, then tells the UI what it changed, after the answer, as the host does. */
+function write<T>(result: Written<T>): Written<T> {
+  if (result.changes.changes.length > 0) setTimeout(() => void changed(result.changes), 0);
   return result;
 }
 
@@ -221,59 +231,39 @@ function answer(command: string, input: Args): unknown {
     case 'list_tags':
       return library.listTags();
     case 'tag_items':
-      return write(library.tagItems(input.request as TagRequest), () => null);
+      return write(library.tagItems(input.request as TagRequest));
     case 'rename_tag':
-      return write(library.renameTag(input.from as string, input.to as string), () => null);
+      return write(library.renameTag(input.from as string, input.to as string));
     case 'list_collections':
       return library.listCollections();
     case 'create_collection':
-      return write(['collections', 'stats'], () => library.createCollection(input.name as string));
+      return write(library.createCollection(input.name as string));
     case 'rename_collection':
-      return write(['collections', 'items'], () => {
-        library.renameCollection(input.id as number, input.name as string);
-        return null;
-      });
+      return write(library.renameCollection(input.id as number, input.name as string));
     case 'delete_collection':
-      return write(['collections', 'items', 'stats'], () => {
-        library.deleteCollection(input.id as number);
-        return null;
-      });
+      return write(library.deleteCollection(input.id as number));
     case 'add_to_collection':
+      return write(library.addToCollection(input.id as number, input.itemIds as number[]));
     case 'remove_from_collection':
+      return write(library.removeFromCollection(input.id as number, input.itemIds as number[]));
     case 'reorder_collection':
-      return write(['collections', 'items'], () => {
-        const id = input.id as number;
-        const itemIds = input.itemIds as number[];
-        if (command === 'add_to_collection') library.addToCollection(id, itemIds);
-        else if (command === 'remove_from_collection') library.removeFromCollection(id, itemIds);
-        else library.reorderCollection(id, itemIds);
-        return null;
-      });
+      return write(library.reorderCollection(input.id as number, input.itemIds as number[]));
     case 'list_saved_searches':
       return library.listSavedSearches();
     case 'save_search':
-      return write(['saved_searches', 'stats'], () => library.saveSearch(input.name as string, input.query as string));
+      return write(library.saveSearch(input.name as string, input.query as string));
     case 'delete_saved_search':
-      return write(['saved_searches', 'stats'], () => {
-        library.deleteSavedSearch(input.id as number);
-        return null;
-      });
+      return write(library.deleteSavedSearch(input.id as number));
     case 'trash_items':
+      return write(library.trash(ids()));
     case 'restore_items':
-      return write(['items', 'tags', 'collections', 'stats'], () => {
-        if (command === 'trash_items') library.trash(ids());
-        else library.restore(ids());
-        return null;
-      });
+      return write(library.restore(ids()));
     case 'empty_trash':
-      return write(['items', 'tags', 'collections', 'stats'], () => library.emptyTrash());
+      return write(library.emptyTrash());
     case 'update_item':
-      return write(['items'], () => library.update(input.request as EditRequest));
+      return write(library.update(input.request as EditRequest));
     case 'link_figure':
-      return write(['items'], () => {
-        library.linkFigure(input.figureId as number, input.photoId as number | null);
-        return null;
-      });
+      return write(library.linkFigure(input.figureId as number, input.photoId as number | null));
     case 'export_items':
       return jobs.exportItems(input.request as ExportItemsRequest);
     case 'cancel_export':
@@ -282,11 +272,8 @@ function answer(command: string, input: Args): unknown {
       return jobs.revealPath(input.path as string);
     case 'verify_archive':
       return jobs.verifyArchive(library.stats(EMPTY_ARCHIVE).objects);
-    case 'undo': {
-      const result = library.undo();
-      if (!result) return null;
-      return write(result.kinds, () => result.undone);
-    }
+    case 'undo':
+      return write(library.undo());
   }
   return undefined;
 }
@@ -361,7 +348,7 @@ window.__folioMock = {
   setStats: (changes) => {
     statsOverride = { ...statsOverride, ...changes };
   },
-  emitChanged: (kinds) => changed(kinds),
+  emitChanged: (changes) => changed(changes),
   setDialogAnswer: (paths) => {
     dialogAnswer = paths;
   },

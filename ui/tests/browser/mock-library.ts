@@ -1,8 +1,9 @@
 // The mock host's archive in memory: listing, search, tags, collections, saved searches, trash,
 // edits and an undo history, answering as the Rust host does (including its `invalid_input`s).
+// Each write answers `Written<T>`: its result and the change set of what it really changed.
 import type { CollectionSummary } from '../../src/bindings/CollectionSummary';
 import type { EditRequest } from '../../src/bindings/EditRequest';
-import type { EntityKind } from '../../src/bindings/EntityKind';
+import type { ChangeSet } from '../../src/bindings/ChangeSet';
 import type { ItemPage } from '../../src/bindings/ItemPage';
 import type { ItemView } from '../../src/bindings/ItemView';
 import type { ListRequest } from '../../src/bindings/ListRequest';
@@ -15,6 +16,8 @@ import type { TagCount } from '../../src/bindings/TagCount';
 import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { Undone } from '../../src/bindings/Undone';
 import type { WireError } from '../../src/bindings/WireError';
+import type { Written } from '../../src/bindings/Written';
+import { changeSet, itemsChanged, NOTHING_CHANGED, written } from './mock-changes';
 import { summaryOf, viewOf, type MockItem } from './mock-item';
 import { comparator } from './mock-order';
 import { fold, parseQuery, QueryError } from './mock-search';
@@ -25,7 +28,8 @@ import type { Scene } from './mock-thumbs';
 const RECENT_DAYS = 30;
 
 export type MockCollection = { id: number; name: string; itemIds: number[] };
-type HistoryEntry = { description: string; itemId: number | null; kinds: EntityKind[]; revert: () => void };
+/** One undoable change: `changes` is what it changed, and so what undoing it changes. */
+type HistoryEntry = { description: string; itemId: number | null; changes: ChangeSet; revert: () => void };
 
 /** A rejection as the host sends it. */
 export class HostError extends Error {
@@ -198,7 +202,7 @@ export class MockLibrary {
     return tag;
   }
 
-  tagItems(request: TagRequest): EntityKind[] {
+  tagItems(request: TagRequest): Written<null> {
     const items = request.ids.map((id) => this.item(id));
     const add = request.add.map((name) => this.canonicalTag(name));
     const remove = request.remove.map(checkTag);
@@ -207,18 +211,20 @@ export class MockLibrary {
       item.tags = item.tags.filter((tag) => !remove.some((r) => same(r, tag)));
       for (const tag of add) if (!item.tags.some((t) => same(t, tag))) item.tags.push(tag);
     }
+    const retagged = items.filter((item, index) => item.tags.join('\n') !== before[index]?.join('\n'));
+    const changes = itemsChanged(retagged.map((item) => item.id), 'tags', 'stats');
     this.record({
       description: `Change the tags of ${plural(items.length, 'item')}`,
       itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
-      kinds: ['items', 'tags'],
+      changes,
       revert: () => {
         items.forEach((item, index) => (item.tags = before[index] ?? []));
       },
     });
-    return ['items', 'tags', 'stats'];
+    return written(null, changes);
   }
 
-  renameTag(from: string, to: string): EntityKind[] {
+  renameTag(from: string, to: string): Written<null> {
     const source = checkTag(from);
     const target = this.canonicalTag(to);
     const renamed = (tag: string) =>
@@ -231,15 +237,16 @@ export class MockLibrary {
       for (const tag of item.tags.map((t) => renamed(t) ?? t)) if (!next.some((t) => same(t, tag))) next.push(tag);
       item.tags = next;
     }
+    const changes = changeSet(touched.map((item) => item.id), 'tags', 'stats');
     this.record({
       description: `Rename the tag “${source}” to “${target}”`,
       itemId: null,
-      kinds: ['items', 'tags'],
+      changes,
       revert: () => {
         touched.forEach((item, index) => (item.tags = before[index] ?? []));
       },
     });
-    return ['items', 'tags', 'stats'];
+    return written(null, changes);
   }
 
   // Collections.
@@ -259,58 +266,65 @@ export class MockLibrary {
     return trimmed;
   }
 
-  createCollection(name: string): CollectionSummary {
+  createCollection(name: string): Written<CollectionSummary> {
     const collection = { id: this.nextCollectionId++, name: this.checkCollectionName(name, null), itemIds: [] };
     this.collections.push(collection);
-    return { id: collection.id, name: collection.name, count: 0 };
+    return written({ id: collection.id, name: collection.name, count: 0 }, changeSet([], 'collections', 'stats'));
   }
 
-  renameCollection(id: number, name: string): void {
+  /** Items show the names of their collections: renaming one changes its items. */
+  renameCollection(id: number, name: string): Written<null> {
     const collection = this.collection(id);
     collection.name = this.checkCollectionName(name, id);
+    return written(null, changeSet(collection.itemIds, 'collections'));
   }
 
-  deleteCollection(id: number): void {
-    this.collection(id);
+  deleteCollection(id: number): Written<null> {
+    const collection = this.collection(id);
     this.collections = this.collections.filter((c) => c.id !== id);
     this.changed();
+    return written(null, changeSet(collection.itemIds, 'collections', 'stats'));
   }
 
-  addToCollection(id: number, itemIds: number[]): void {
+  addToCollection(id: number, itemIds: number[]): Written<null> {
     const collection = this.collection(id);
     // `item` throws for an unknown id, as the host refuses one.
     for (const itemId of itemIds) this.item(itemId);
     const added = [...new Set(itemIds)].filter((itemId) => !collection.itemIds.includes(itemId));
     collection.itemIds.push(...added);
     this.changed();
+    const changes = itemsChanged(added, 'collections');
     this.record({
       description: `Add ${plural(added.length, 'item')} to “${collection.name}”`,
       itemId: added.length === 1 ? (added[0] ?? null) : null,
-      kinds: ['collections', 'items'],
+      changes,
       revert: () => {
         collection.itemIds = collection.itemIds.filter((itemId) => !added.includes(itemId));
       },
     });
+    return written(null, changes);
   }
 
-  removeFromCollection(id: number, itemIds: number[]): void {
+  removeFromCollection(id: number, itemIds: number[]): Written<null> {
     const collection = this.collection(id);
     const before = [...collection.itemIds];
     const removed = before.filter((itemId) => itemIds.includes(itemId));
     collection.itemIds = before.filter((itemId) => !itemIds.includes(itemId));
     this.changed();
+    const changes = itemsChanged(removed, 'collections');
     this.record({
       description: `Remove ${plural(removed.length, 'item')} from “${collection.name}”`,
       itemId: removed.length === 1 ? (removed[0] ?? null) : null,
-      kinds: ['collections', 'items'],
+      changes,
       revert: () => {
         collection.itemIds = before;
       },
     });
+    return written(null, changes);
   }
 
   /** `itemIds` must name every item of the collection not in the trash, once; trashed ones keep to the end. */
-  reorderCollection(id: number, itemIds: number[]): void {
+  reorderCollection(id: number, itemIds: number[]): Written<null> {
     const collection = this.collection(id);
     const before = [...collection.itemIds];
     const live = before.filter((itemId) => !this.item(itemId).deleted);
@@ -318,14 +332,17 @@ export class MockLibrary {
     if (!complete) throw invalid('The new order must name every item of the collection exactly once.');
     collection.itemIds = [...itemIds, ...before.filter((itemId) => !live.includes(itemId))];
     this.changed();
+    const moved = collection.itemIds.filter((itemId, index) => before[index] !== itemId);
+    const changes = itemsChanged(moved, 'collections');
     this.record({
       description: `Reorder “${collection.name}”`,
       itemId: null,
-      kinds: ['collections', 'items'],
+      changes,
       revert: () => {
         collection.itemIds = before;
       },
     });
+    return written(null, changes);
   }
 
   // Saved searches.
@@ -334,7 +351,8 @@ export class MockLibrary {
     return [...this.savedSearches].sort((a, b) => collator.compare(a.name, b.name));
   }
 
-  saveSearch(name: string, query: string): SavedSearch {
+  /** Saving under a name already used replaces that search's query; only a new one changes the counts. */
+  saveSearch(name: string, query: string): Written<SavedSearch> {
     if (name.trim() === '') throw invalid('A saved search needs a name.');
     if (query.trim() === '') throw invalid('There is nothing to save: the search is empty.');
     try {
@@ -346,21 +364,22 @@ export class MockLibrary {
     const existing = this.savedSearches.find((s) => same(s.name, name.trim()));
     if (existing) {
       existing.query = query;
-      return { ...existing };
+      return written({ ...existing }, changeSet([], 'saved_searches'));
     }
     const saved = { id: this.nextSearchId++, name: name.trim(), query };
     this.savedSearches.push(saved);
-    return { ...saved };
+    return written({ ...saved }, changeSet([], 'saved_searches', 'stats'));
   }
 
-  deleteSavedSearch(id: number): void {
+  deleteSavedSearch(id: number): Written<null> {
     if (!this.savedSearches.some((s) => s.id === id)) throw notFound(`There is no saved search ${String(id)}.`);
     this.savedSearches = this.savedSearches.filter((s) => s.id !== id);
+    return written(null, changeSet([], 'saved_searches', 'stats'));
   }
 
   // Trash.
 
-  private setDeleted(ids: number[], deleted: boolean): MockItem[] {
+  private setDeleted(ids: number[], deleted: boolean): Written<null> {
     const items = ids.map((id) => this.item(id)).filter((item) => item.deleted !== deleted);
     this.deletions += 1;
     for (const item of items) {
@@ -368,44 +387,53 @@ export class MockLibrary {
       if (deleted) item.deletedAt = this.deletions;
     }
     this.changed();
+    // Items that come or go change every list that counts them.
+    const changes = itemsChanged(items.map((item) => item.id), 'tags', 'collections', 'stats');
     this.record({
       description: deleted
         ? `Move ${plural(items.length, 'item')} to the Trash`
         : `Restore ${plural(items.length, 'item')} from the Trash`,
       itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
-      kinds: ['items', 'tags', 'collections', 'stats'],
+      changes,
       revert: () => {
         for (const item of items) item.deleted = !deleted;
       },
     });
-    return items;
+    return written(null, changes);
   }
 
-  trash(ids: number[]): void {
-    this.setDeleted(ids, true);
+  trash(ids: number[]): Written<null> {
+    return this.setDeleted(ids, true);
   }
 
-  restore(ids: number[]): void {
-    this.setDeleted(ids, false);
+  restore(ids: number[]): Written<null> {
+    return this.setDeleted(ids, false);
   }
 
-  emptyTrash(): number {
+  /** Removes the items in the Trash for good; articles that showed one of them in a figure change too. */
+  emptyTrash(): Written<number> {
     const gone = new Set(this.items.filter((item) => item.deleted).map((item) => item.id));
     this.items = this.items.filter((item) => !gone.has(item.id));
     for (const id of gone) this.byId.delete(id);
     for (const collection of this.collections) collection.itemIds = collection.itemIds.filter((id) => !gone.has(id));
+    const unlinked = new Set<number>();
     for (const item of this.items) {
-      for (const figure of item.figures) if (figure.photo_id !== null && gone.has(figure.photo_id)) figure.photo_id = null;
+      for (const figure of item.figures) {
+        if (figure.photo_id !== null && gone.has(figure.photo_id)) {
+          figure.photo_id = null;
+          unlinked.add(item.id);
+        }
+      }
     }
     // What is gone cannot come back: drop the history that would need it.
     this.history = [];
     this.changed();
-    return gone.size;
+    return written(gone.size, itemsChanged([...gone, ...unlinked], 'tags', 'collections', 'stats'));
   }
 
   // Editing.
 
-  update(request: EditRequest): ItemView {
+  update(request: EditRequest): Written<ItemView> {
     const item = this.item(request.id);
     const { field } = request;
     let value = request.value;
@@ -425,32 +453,35 @@ export class MockLibrary {
     };
     write(value);
     this.changed();
+    const changes = (field === 'date' ? item.date : item[field]) === old ? NOTHING_CHANGED : changeSet([item.id]);
     this.record({
       description: `Edit the ${field} of “${item.title || 'Untitled'}”`,
       itemId: item.id,
-      kinds: ['items'],
+      changes,
       revert: () => {
         write(old);
       },
     });
-    return this.show(item.id);
+    return written(this.show(item.id), changes);
   }
 
-  linkFigure(figureId: number, photoId: number | null): void {
+  linkFigure(figureId: number, photoId: number | null): Written<null> {
     const article = this.items.find((item) => item.figures.some((f) => f.id === figureId));
     const figure = article?.figures.find((f) => f.id === figureId);
     if (!article || !figure) throw notFound(`There is no figure ${String(figureId)}.`);
     if (photoId !== null && this.item(photoId).kind !== 'photo') throw invalid('Only a photo can be shown in a figure.');
     const before = figure.photo_id;
     figure.photo_id = photoId;
+    const changes = before === photoId ? NOTHING_CHANGED : changeSet([article.id]);
     this.record({
       description: photoId === null ? `Unlink the photo of a figure in “${article.title}”` : `Link a photo to a figure in “${article.title}”`,
       itemId: article.id,
-      kinds: ['items'],
+      changes,
       revert: () => {
         figure.photo_id = before;
       },
     });
+    return written(null, changes);
   }
 
   // Undo.
@@ -459,13 +490,13 @@ export class MockLibrary {
     this.history.push(entry);
   }
 
-  /** Undoes the latest change; the kinds it touched come back for the change event. */
-  undo(): { undone: Undone; kinds: EntityKind[] } | null {
+  /** Undoes the latest change, changing again what it changed; null, changing nothing, when there is none. */
+  undo(): Written<Undone | null> {
     const entry = this.history.pop();
-    if (!entry) return null;
+    if (!entry) return written(null, NOTHING_CHANGED);
     entry.revert();
     this.changed();
-    return { undone: { item_id: entry.itemId, description: entry.description }, kinds: [...entry.kinds, 'stats'] };
+    return written({ item_id: entry.itemId, description: entry.description }, entry.changes);
   }
 }
 

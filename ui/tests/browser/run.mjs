@@ -119,7 +119,7 @@ async function emptyArchive(checks, context, baseUrl, mockHost) {
       const mock = window.__folioMock;
       if (!mock) throw new Error('the mock host is not installed');
       mock.setStats({ items: 3, articles: 2, photos: 1, objects: 3, objects_bytes: 1_234_567, database_bytes: 1_572_864 });
-      await mock.emitChanged(['items', 'stats']);
+      await mock.emitChanged({ changes: [{ kind: 'items', ids: [1, 2, 3] }, { kind: 'stats' }] });
     });
     await expectText(page, 'stat-items', '3');
     await expectText(page, 'stat-articles', '2');

@@ -1,6 +1,42 @@
-// A `folio://changed` event makes stale the queries of the kinds it names, what shows them, and the stats.
+// A write's change set makes stale the queries of the kinds it names, what shows them, and the stats.
 import { describe, expect, it } from 'vitest';
-import { keysToInvalidate, queryKeys } from '../../src/lib/queryKeys';
+import { EVERY_KIND, keysToInvalidate, kindsOf, queryKeys } from '../../src/lib/queryKeys';
+
+describe('kindsOf', () => {
+  it('names the kind of each change, items whatever their ids', () => {
+    expect(kindsOf({ changes: [{ kind: 'items', ids: [4, 9] }, { kind: 'tags' }, { kind: 'stats' }] })).toEqual([
+      'items',
+      'tags',
+      'stats',
+    ]);
+  });
+
+  it('names each kind once, in the order it first appears', () => {
+    expect(
+      kindsOf({
+        changes: [{ kind: 'collections' }, { kind: 'items', ids: [1] }, { kind: 'collections' }, { kind: 'items', ids: [2] }],
+      }),
+    ).toEqual(['collections', 'items']);
+  });
+
+  it('names nothing for a write that changed nothing, so it refreshes nothing', () => {
+    expect(kindsOf({ changes: [] })).toEqual([]);
+    expect(keysToInvalidate(kindsOf({ changes: [] }))).toEqual([]);
+  });
+
+  it('leads from a change set to the keys to refresh', () => {
+    const tagged = { changes: [{ kind: 'items' as const, ids: [3] }, { kind: 'tags' as const }, { kind: 'stats' as const }] };
+    expect(keysToInvalidate(kindsOf(tagged))).toEqual([['items'], ['tags'], queryKeys.stats]);
+  });
+});
+
+describe('EVERY_KIND', () => {
+  it('refreshes every host query when the host cannot say what changed', () => {
+    expect([...EVERY_KIND].sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags']);
+    const keys = keysToInvalidate(EVERY_KIND).map((key) => key.join('/'));
+    expect(keys.sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags']);
+  });
+});
 
 describe('keysToInvalidate', () => {
   it('refreshes stats when stats changed', () => {

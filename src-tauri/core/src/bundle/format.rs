@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::{Detail, Item};
+
 /// The `format` key of a Folio bundle's items.json.
 pub const FORMAT: &str = "folio-bundle";
 /// The newest items.json version this Folio writes and reads.
@@ -54,6 +56,78 @@ pub struct BundleItem {
     pub article: Option<BundleArticle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<BundlePhoto>,
+}
+
+impl BundleItem {
+    /// The bundle form of an item read from the archive.
+    pub(crate) fn from_record(
+        item: &Item,
+        path: String,
+        captioned_path: Option<String>,
+        thumbnail: Option<String>,
+    ) -> BundleItem {
+        let (article, photo) = match &item.detail {
+            Detail::Article(article) => (
+                Some(BundleArticle {
+                    byline: article.byline.clone(),
+                    site: article.site.clone(),
+                    url: article.url.clone(),
+                    excerpt: article.excerpt.clone(),
+                    body_text: article.body_text.clone(),
+                    body_html: article.body_html.clone(),
+                    figures: article
+                        .figures
+                        .iter()
+                        .map(|figure| BundleFigure {
+                            position: figure.position,
+                            caption: figure.caption.clone(),
+                            credit: figure.credit.clone(),
+                            image_ref: figure.image_ref.clone(),
+                            photo_uid: figure.photo.as_ref().map(|p| p.uid.clone()),
+                        })
+                        .collect(),
+                }),
+                None,
+            ),
+            Detail::Photo(photo) => (
+                None,
+                Some(BundlePhoto {
+                    width: photo.width,
+                    height: photo.height,
+                    caption: photo.caption.clone(),
+                    credit: photo.credit.clone(),
+                    byline: photo.byline.clone(),
+                    copyright: photo.copyright.clone(),
+                    keywords: photo.keywords.clone(),
+                    camera: photo.camera.clone(),
+                    gps: photo.gps.map(|(lat, lon)| Gps { lat, lon }),
+                    taken_at: photo.taken_at.clone(),
+                }),
+            ),
+        };
+        BundleItem {
+            uid: item.uid.clone(),
+            kind: item.kind().into(),
+            title: item.title.clone(),
+            date: item.date.clone(),
+            date_precision: item.date_precision.clone(),
+            language: item.language.clone(),
+            source_name: item.source_name.clone(),
+            source_path: item.source_path.clone(),
+            imported_at: item.imported_at.clone(),
+            modified_at: item.modified_at.clone(),
+            notes: item.notes.clone(),
+            tags: item.tags.clone(),
+            sha256: item.sha256.clone(),
+            size: item.size,
+            media_type: item.media_type.clone(),
+            path,
+            captioned_path,
+            thumbnail,
+            article,
+            photo,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

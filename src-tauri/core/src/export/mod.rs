@@ -7,7 +7,6 @@
 pub mod bundle;
 mod output;
 pub mod pdf;
-mod records;
 
 use std::path::Path;
 
@@ -18,7 +17,7 @@ use crate::archive::Archive;
 use crate::error::{Error, Result};
 use crate::progress::{CancelToken, Progress, ProgressSink};
 
-pub use records::collections_of;
+pub use crate::records::collections_of;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -96,7 +95,7 @@ pub fn export(
     let items = {
         let mut conn = archive.reader()?;
         let snapshot = conn.transaction()?;
-        records::load(&snapshot, &request.item_ids)?
+        crate::records::load(&snapshot, &request.item_ids)?
     };
     let job = Job::new(progress, cancel, items.len() as u64);
     let pending = output::Pending::beside(output, request.replace_existing)?;

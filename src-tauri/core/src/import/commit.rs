@@ -1,5 +1,6 @@
 //! The one writer of an import: a batch of extracted units becomes rows in one transaction —
-//! items, figures linked to their photos, tags, collection, and the search-index queue.
+//! items, figures linked to their photos, tags, collection, the search-index queue, and the one
+//! journal action that records what the batch committed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,37 +9,151 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::bundle::format::{BundleIndex, BundleItem};
 use crate::error::Result;
 use crate::file_names;
+use crate::journal::{self, Action, CaptionFill, CollectionAppend};
 use crate::tables::{blobs, collections, figures, index_queue, items, tags};
 use crate::text::credit::split_credit;
 
 use super::extract::{NotReady, Ready, ReadyArticle, ReadyPhoto};
 use super::report::{Duplicate, ImportReport, Imported};
 
-/// Where everything imported also goes.
+/// Where everything imported also goes: tags and a collection, by their cleaned names. They are
+/// created by the first batch that commits an item, so an import that commits nothing leaves
+/// nothing behind.
 #[derive(Debug, Default)]
 pub struct Destination {
-    pub tag_ids: Vec<i64>,
-    pub collection_id: Option<i64>,
+    pub tags: Vec<String>,
+    pub collection: Option<String>,
 }
 
-pub fn resolve_destination(
-    conn: &mut Connection,
-    tag_names: &[String],
-    collection: Option<&str>,
-) -> Result<Destination> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let tag_ids = tag_names
-        .iter()
-        .map(|name| tags::ensure(&tx, name))
-        .collect::<Result<_>>()?;
-    let collection_id = collection
-        .map(|name| collections::ensure(&tx, name))
-        .transpose()?;
-    tx.commit()?;
+pub fn resolve_destination(tag_names: &[String], collection: Option<&str>) -> Result<Destination> {
     Ok(Destination {
-        tag_ids,
-        collection_id,
+        tags: tag_names
+            .iter()
+            .map(|name| tags::normalise(name))
+            .collect::<Result<_>>()?,
+        collection: collection.map(collections::normalise).transpose()?,
     })
+}
+
+/// What one batch did, gathered as it commits, for its journal action.
+#[derive(Debug, Default)]
+struct Journaled {
+    /// Items inserted, in order.
+    inserted: Vec<i64>,
+    /// (collection, item) appends, in order.
+    appended: Vec<(i64, i64)>,
+    /// Photos given a figure's caption and credit.
+    captions: Vec<(i64, String, String)>,
+}
+
+/// A batch's time and its destination's rows, created inside the batch's transaction.
+struct Batch<'a> {
+    at: String,
+    tag_ids: Vec<i64>,
+    collection: Option<i64>,
+    journal: Journaled,
+    destination: &'a Destination,
+}
+
+impl<'a> Batch<'a> {
+    fn new(destination: &'a Destination) -> Self {
+        Self {
+            at: crate::now_rfc3339(),
+            tag_ids: Vec::new(),
+            collection: None,
+            journal: Journaled::default(),
+            destination,
+        }
+    }
+
+    /// Gives a newly inserted item the destination's tags and collection, and queues it.
+    fn finish_item(&mut self, conn: &Connection, id: i64) -> Result<()> {
+        if self.tag_ids.len() != self.destination.tags.len() {
+            self.tag_ids = self
+                .destination
+                .tags
+                .iter()
+                .map(|name| tags::ensure(conn, name))
+                .collect::<Result<_>>()?;
+        }
+        for tag_id in &self.tag_ids {
+            tags::add_to_item(conn, id, *tag_id)?;
+        }
+        if let Some(name) = &self.destination.collection {
+            let collection = match self.collection {
+                Some(collection) => collection,
+                None => *self
+                    .collection
+                    .insert(collections::ensure(conn, name, &self.at)?),
+            };
+            self.append(conn, collection, id)?;
+        }
+        self.journal.inserted.push(id);
+        index_queue::upsert(conn, id)
+    }
+
+    fn append(&mut self, conn: &Connection, collection: i64, id: i64) -> Result<()> {
+        collections::append(conn, collection, id)?;
+        self.journal.appended.push((collection, id));
+        Ok(())
+    }
+
+    /// Appends the batch's action to the journal, if it committed anything.
+    fn record(self, conn: &Connection) -> Result<()> {
+        let Journaled {
+            inserted,
+            appended,
+            captions,
+        } = self.journal;
+        if inserted.is_empty() && appended.is_empty() && captions.is_empty() {
+            return Ok(());
+        }
+        let items = crate::records::load(conn, &inserted)?
+            .iter()
+            .map(|item| BundleItem::from_record(item, String::new(), None, None))
+            .collect();
+        let mut collections: Vec<CollectionAppend> = Vec::new();
+        let mut position: HashMap<i64, usize> = HashMap::new();
+        for (collection, id) in appended {
+            let index = match position.get(&collection) {
+                Some(&index) => index,
+                None => {
+                    let (uid, name) = collections::uid_and_name(conn, collection)?;
+                    collections.push(CollectionAppend {
+                        collection: uid,
+                        name,
+                        items: Vec::new(),
+                    });
+                    position.insert(collection, collections.len() - 1);
+                    collections.len() - 1
+                }
+            };
+            collections[index].items.push(items::uid_of(conn, id)?);
+        }
+        let captions = captions
+            .into_iter()
+            .map(|(photo, caption, credit)| {
+                Ok(CaptionFill {
+                    photo: items::uid_of(conn, photo)?,
+                    caption,
+                    credit,
+                })
+            })
+            .collect::<Result<_>>()?;
+        let action = Action::Import {
+            items,
+            collections,
+            captions,
+        };
+        journal::append(
+            conn,
+            &journal::new_uid(),
+            &journal::author(),
+            &self.at,
+            &action,
+        )?;
+        Ok(())
+    }
 }
 
 /// Commits one batch in one transaction and records each unit's outcome.
@@ -50,21 +165,23 @@ pub fn commit_batch(
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut outcome = ImportReport::default();
+    let mut journal = Batch::new(destination);
     for (display, extracted) in batch {
         match extracted {
             Ok(Ready::Photo(photo)) => {
-                commit_photo(&tx, &photo, destination, &mut outcome)?;
+                commit_photo(&tx, &photo, &mut journal, &mut outcome)?;
                 for (path, why) in &photo.ignored_sidecars {
                     outcome.skip(path.clone(), why.clone());
                 }
             }
             Ok(Ready::Article(article)) => {
-                commit_article(&tx, article, &display, destination, &mut outcome)?;
+                commit_article(&tx, article, &display, &mut journal, &mut outcome)?;
             }
             Err(NotReady::Skipped(reason)) => outcome.skip(display, reason),
             Err(NotReady::Failed(error)) => outcome.fail(display, error),
         }
     }
+    journal.record(&tx)?;
     tx.commit()?;
     // Only what was committed reaches the report.
     report.merge(outcome);
@@ -75,7 +192,7 @@ pub fn commit_batch(
 fn commit_photo(
     conn: &Connection,
     photo: &ReadyPhoto,
-    destination: &Destination,
+    batch: &mut Batch<'_>,
     report: &mut ImportReport,
 ) -> Result<i64> {
     if let Some(id) = items::find_by_sha256(conn, &photo.sha256)? {
@@ -128,7 +245,7 @@ fn commit_photo(
             taken_at: draft.taken.as_deref(),
         },
     )?;
-    finish_item(conn, id, destination)?;
+    batch.finish_item(conn, id)?;
     report.imported.push(Imported {
         id,
         kind: "photo".into(),
@@ -142,7 +259,7 @@ fn commit_article(
     conn: &Connection,
     article: ReadyArticle,
     display: &str,
-    destination: &Destination,
+    batch: &mut Batch<'_>,
     report: &mut ImportReport,
 ) -> Result<()> {
     if let Some(id) = items::find_by_sha256(conn, &article.sha256)? {
@@ -185,7 +302,7 @@ fn commit_article(
             excerpt: &draft.excerpt,
         },
     )?;
-    finish_item(conn, id, destination)?;
+    batch.finish_item(conn, id)?;
     report.imported.push(Imported {
         id,
         kind: "article".into(),
@@ -195,7 +312,7 @@ fn commit_article(
 
     let mut photo_ids: HashMap<String, i64> = HashMap::new();
     for image in &article.images {
-        let photo_id = commit_photo(conn, image, destination, report)?;
+        let photo_id = commit_photo(conn, image, batch, report)?;
         if let Some(reference) = &image.reference {
             photo_ids.insert(normalise_reference(reference), photo_id);
         }
@@ -235,6 +352,10 @@ fn commit_article(
         )?;
         if let Some(photo_id) = photo_id {
             items::fill_photo_caption(conn, photo_id, &figure.caption, &figure.credit)?;
+            batch
+                .journal
+                .captions
+                .push((photo_id, figure.caption.clone(), figure.credit.clone()));
             index_queue::upsert(conn, photo_id)?;
         }
     }
@@ -257,6 +378,7 @@ pub fn commit_bundle(
 ) -> Result<()> {
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut outcome = ImportReport::default();
+    let mut batch = Batch::new(destination);
     let mut id_of_uid: HashMap<&str, i64> = HashMap::new();
     let mut inserted: HashSet<i64> = HashSet::new();
     for item in &bundle.items {
@@ -271,8 +393,9 @@ pub fn commit_bundle(
             continue;
         }
         let savepoint = tx.savepoint()?;
-        let written = insert_bundle_item(&savepoint, item)
-            .and_then(|id| finish_item(&savepoint, id, destination).map(|()| id));
+        let journaled = batch.journal.inserted.len();
+        let written = insert_bundle_item(&savepoint, item, false)
+            .and_then(|id| batch.finish_item(&savepoint, id).map(|()| id));
         let id = match written {
             Ok(id) => {
                 savepoint.commit()?;
@@ -280,6 +403,7 @@ pub fn commit_bundle(
             }
             Err(error) => {
                 drop(savepoint); // rolls the item back
+                batch.journal.inserted.truncate(journaled);
                 outcome.fail(shown, format!("not imported: {error}"));
                 continue;
             }
@@ -318,23 +442,39 @@ pub fn commit_bundle(
         }
     }
     for collection in &bundle.collections {
-        let collection_id = collections::ensure(&tx, &collection.name)?;
+        let collection_id = collections::ensure(&tx, &collection.name, &batch.at)?;
         for uid in &collection.items {
             if let Some(&id) = id_of_uid.get(uid.as_str()) {
-                collections::append(&tx, collection_id, id)?;
+                batch.append(&tx, collection_id, id)?;
             }
         }
     }
+    batch.record(&tx)?;
     tx.commit()?;
     report.merge(outcome);
     Ok(())
 }
 
-fn insert_bundle_item(conn: &Connection, item: &BundleItem) -> Result<i64> {
+/// Inserts one item from its bundle form: its blob row, item, article or photo, notes and tags
+/// (not its figures, which may name photos inserted after it). `keep_times` keeps the record's
+/// import and modification times (replaying the journal); otherwise the item is imported now.
+pub(crate) fn insert_bundle_item(
+    conn: &Connection,
+    item: &BundleItem,
+    keep_times: bool,
+) -> Result<i64> {
     blobs::record(conn, &item.sha256, item.size, &item.media_type)?;
-    let id = items::insert_with_uid(
+    let now = crate::now_rfc3339();
+    let (imported_at, modified_at) = if keep_times {
+        (item.imported_at.as_str(), item.modified_at.as_str())
+    } else {
+        (now.as_str(), now.as_str())
+    };
+    let id = items::insert_dated(
         conn,
         &item.uid,
+        imported_at,
+        modified_at,
         &items::NewItem {
             kind: &item.kind,
             title: &item.title,
@@ -386,16 +526,6 @@ fn insert_bundle_item(conn: &Connection, item: &BundleItem) -> Result<i64> {
         tags::add_to_item(conn, id, tag_id)?;
     }
     Ok(id)
-}
-
-fn finish_item(conn: &Connection, id: i64, destination: &Destination) -> Result<()> {
-    for tag_id in &destination.tag_ids {
-        tags::add_to_item(conn, id, *tag_id)?;
-    }
-    if let Some(collection_id) = destination.collection_id {
-        collections::append(conn, collection_id, id)?;
-    }
-    index_queue::upsert(conn, id)
 }
 
 /// Page references and file paths compared loosely: `./page_files/a%20b.jpg` = `page_files/a b.jpg`,

@@ -100,11 +100,7 @@ pub fn import(
     let plan = plan::plan(inputs, &unpacking);
     let mut report = plan.report;
     let units = plan.units;
-    let destination = commit::resolve_destination(
-        archive.conn_mut(),
-        &options.tags,
-        options.collection.as_deref(),
-    )?;
+    let destination = commit::resolve_destination(&options.tags, options.collection.as_deref())?;
 
     let mut status = Progress {
         job: crate::progress::JobKind::Import,

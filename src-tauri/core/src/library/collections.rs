@@ -1,7 +1,8 @@
-//! Collections: named, ordered groups of items; an item may be in many. Membership feeds the
-//! search index (`in:"name"`), so every change queues the items it touches.
+//! Collections: named, ordered groups of items; an item may be in many. Each change is applied
+//! from a journal action. Membership feeds the search index (`in:"name"`), so every change
+//! queues the items it touches.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -32,7 +33,8 @@ pub fn find(conn: &Connection, name: &str) -> Result<i64> {
     .ok_or_else(|| Error::NotFound(format!("collection {name:?}")))
 }
 
-fn summary(conn: &Connection, id: i64) -> Result<CollectionSummary> {
+/// A collection with its item count.
+pub fn summary(conn: &Connection, id: i64) -> Result<CollectionSummary> {
     conn.query_row(
         "SELECT c.id, c.name, (SELECT count(*) FROM collection_items ci JOIN items i
                                 ON i.id = ci.item_id AND i.deleted_at IS NULL
@@ -51,20 +53,20 @@ fn summary(conn: &Connection, id: i64) -> Result<CollectionSummary> {
     .ok_or_else(|| Error::NotFound(format!("collection {id}")))
 }
 
-/// Creates an empty collection; a name already taken (ignoring case) is refused.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn create(conn: &Connection, name: &str) -> Result<CollectionSummary> {
+/// Creates an empty collection with this uid at `at`; a name already taken (ignoring case) is
+/// refused.
+pub(crate) fn apply_create(conn: &Connection, uid: &str, name: &str, at: &str) -> Result<i64> {
     let name = clean_name(name)?;
     let inserted = conn.execute(
-        "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?1, ?2)",
-        params![name, crate::now_rfc3339()],
+        "INSERT OR IGNORE INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
+        params![uid, name, at],
     )?;
     if inserted == 0 {
         return Err(Error::InvalidInput(format!(
             "a collection called {name:?} exists already"
         )));
     }
-    summary(conn, conn.last_insert_rowid())
+    Ok(conn.last_insert_rowid())
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<CollectionSummary>> {
@@ -104,11 +106,9 @@ fn queue_members(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn rename(conn: &mut Connection, id: i64, name: &str) -> Result<()> {
+pub(crate) fn apply_rename(tx: &Connection, id: i64, name: &str) -> Result<()> {
     let name = clean_name(name)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    summary(&tx, id)?;
+    summary(tx, id)?;
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM collections WHERE name = ?1 AND id != ?2)",
         params![name, id],
@@ -123,19 +123,14 @@ pub fn rename(conn: &mut Connection, id: i64, name: &str) -> Result<()> {
         "UPDATE collections SET name = ?2 WHERE id = ?1",
         params![id, name],
     )?;
-    queue_members(&tx, id)?;
-    tx.commit()?;
-    Ok(())
+    queue_members(tx, id)
 }
 
 /// Deletes the collection; its items stay in the library.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    summary(&tx, id)?;
-    queue_members(&tx, id)?;
+pub(crate) fn apply_delete(tx: &Connection, id: i64) -> Result<()> {
+    summary(tx, id)?;
+    queue_members(tx, id)?;
     tx.execute("DELETE FROM collections WHERE id = ?1", [id])?;
-    tx.commit()?;
     Ok(())
 }
 
@@ -150,40 +145,32 @@ fn require_items(conn: &Connection, ids: &[i64]) -> Result<()> {
 }
 
 /// Appends items at the end, in the order given; items already in it keep their place.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn add(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    summary(&tx, id)?;
-    require_items(&tx, item_ids)?;
+pub(crate) fn apply_add(tx: &Connection, id: i64, item_ids: &[i64]) -> Result<()> {
+    summary(tx, id)?;
+    require_items(tx, item_ids)?;
     for &item in item_ids {
-        collections::append(&tx, id, item)?;
-        index_queue::upsert(&tx, item)?;
+        collections::append(tx, id, item)?;
+        index_queue::upsert(tx, item)?;
     }
-    tx.commit()?;
     Ok(())
 }
 
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn remove(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    summary(&tx, id)?;
+pub(crate) fn apply_remove(tx: &Connection, id: i64, item_ids: &[i64]) -> Result<()> {
+    summary(tx, id)?;
     for &item in item_ids {
         tx.execute(
             "DELETE FROM collection_items WHERE collection_id = ?1 AND item_id = ?2",
             params![id, item],
         )?;
-        index_queue::upsert(&tx, item)?;
+        index_queue::upsert(tx, item)?;
     }
-    tx.commit()?;
     Ok(())
 }
 
 /// Puts the collection in the order given: `item_ids` must hold exactly its current items.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn reorder(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+pub(crate) fn apply_reorder(tx: &Connection, id: i64, item_ids: &[i64]) -> Result<()> {
     let mut current: Vec<i64> = {
-        summary(&tx, id)?;
+        summary(tx, id)?;
         let mut statement =
             tx.prepare("SELECT item_id FROM collection_items WHERE collection_id = ?1")?;
         let ids = statement.query_map([id], |row| row.get(0))?;
@@ -229,6 +216,5 @@ pub fn reorder(conn: &mut Connection, id: i64, item_ids: &[i64]) -> Result<()> {
             params![id, item, i64::try_from(position).unwrap_or(i64::MAX) + 1],
         )?;
     }
-    tx.commit()?;
     Ok(())
 }

@@ -1,12 +1,13 @@
 //! Correcting items: title, date, caption, credit, byline and notes; linking an article's figure
-//! to a photo; and undoing the last action. Every change is recorded in the history.
+//! to a photo; and undoing an action. Each is applied from a journal action and recorded in the
+//! history under it.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::fields::{self, Field};
-use super::history::{self, Action};
+use super::history::{self, Recorder};
 use crate::error::{Error, Result};
 use crate::text::dates::parse_date;
 
@@ -67,31 +68,27 @@ pub struct Undone {
     pub description: String,
 }
 
-/// Applies one edit and records it. Editing a field to the value it has records nothing.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn update_item(conn: &mut Connection, request: &EditRequest) -> Result<()> {
-    let value = clean_value(request.field, &request.value)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let field = request.field.field();
-    let old = fields::read(&tx, request.id, field)?;
-    let unchanged = old.as_deref().unwrap_or("") == value.as_deref().unwrap_or("");
-    if !unchanged {
-        let action = Action::begin(&tx)?;
-        fields::write(&tx, request.id, field, value.as_deref())?;
-        action.record(
-            &tx,
-            Some(request.id),
-            &field.name(),
-            old.as_deref(),
-            value.as_deref(),
-        )?;
+/// Sets one field to a value already cleaned by [`clean_value`], recording the change; a value
+/// equal to the current one records nothing. Returns whether the item changed.
+pub(crate) fn apply_edit(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    id: i64,
+    field: EditField,
+    value: Option<&str>,
+) -> Result<bool> {
+    let field = field.field();
+    let old = fields::read(conn, id, field)?;
+    if old.as_deref().unwrap_or("") == value.unwrap_or("") {
+        return Ok(false);
     }
-    tx.commit()?;
-    Ok(())
+    fields::write(conn, id, field, value, recorder.at)?;
+    recorder.record(conn, Some(id), &field.name(), old.as_deref(), value)?;
+    Ok(true)
 }
 
 /// Trims the value and checks it for its field; `None` clears a date.
-fn clean_value(field: EditField, value: &str) -> Result<Option<String>> {
+pub(crate) fn clean_value(field: EditField, value: &str) -> Result<Option<String>> {
     let value = value.trim();
     if field != EditField::Date {
         // Notes keep their line breaks; other fields are one line.
@@ -112,84 +109,127 @@ fn clean_value(field: EditField, value: &str) -> Result<Option<String>> {
     }
 }
 
-/// Links figure `figure_id` to `photo_id`, or unlinks it with `None`. A photo without a caption
-/// takes the figure's caption and credit, as an import of a saved page does.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn link_figure(conn: &mut Connection, figure_id: i64, photo_id: Option<i64>) -> Result<()> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (article_id, caption, credit): (i64, String, String) = tx
-        .query_row(
-            "SELECT article_id, caption, credit FROM figures WHERE id = ?1",
-            [figure_id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("figure {figure_id}")))?;
-    if let Some(photo) = photo_id {
-        let kind = fields::kind_of(&tx, photo)?;
-        if kind != "photo" {
-            return Err(Error::InvalidInput(format!(
-                "item {photo} is an article; a figure shows a photo"
-            )));
-        }
+/// The article a figure belongs to and its position there.
+pub(crate) fn figure_place(conn: &Connection, figure_id: i64) -> Result<(i64, i64)> {
+    conn.query_row(
+        "SELECT article_id, position FROM figures WHERE id = ?1",
+        [figure_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("figure {figure_id}")))
+}
+
+/// Refuses anything but a photo as what a figure shows.
+pub(crate) fn check_photo(conn: &Connection, photo_id: i64) -> Result<()> {
+    if fields::kind_of(conn, photo_id)? != "photo" {
+        return Err(Error::InvalidInput(format!(
+            "item {photo_id} is an article; a figure shows a photo"
+        )));
     }
-    let field = Field::FigurePhoto(figure_id);
-    let old = fields::read(&tx, article_id, field)?;
-    let new = photo_id.map(|id| id.to_string());
-    if old != new {
-        let action = Action::begin(&tx)?;
-        fields::write(&tx, article_id, field, new.as_deref())?;
-        action.record(
-            &tx,
-            Some(article_id),
-            &field.name(),
-            old.as_deref(),
-            new.as_deref(),
-        )?;
-        if let Some(photo) = photo_id {
-            for (field, text) in [(Field::Caption, &caption), (Field::Credit, &credit)] {
-                let current = fields::read(&tx, photo, field)?.unwrap_or_default();
-                if current.is_empty() && !text.is_empty() {
-                    fields::write(&tx, photo, field, Some(text))?;
-                    action.record(&tx, Some(photo), &field.name(), Some(""), Some(text))?;
-                }
-            }
-        }
-    }
-    tx.commit()?;
     Ok(())
 }
 
-/// Reverts the latest action not yet undone; `None` when there is nothing to undo.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn undo(conn: &mut Connection) -> Result<Option<Undone>> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let changes = history::last_action(&tx)?;
+/// Links the figure at `position` of `article_id` to `photo_id`, or unlinks it with `None`. A
+/// photo without a caption takes the figure's caption and credit, as an import of a saved page
+/// does. Returns the items changed.
+pub(crate) fn apply_link(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    article_id: i64,
+    position: i64,
+    photo_id: Option<i64>,
+) -> Result<Vec<i64>> {
+    let (figure_id, caption, credit): (i64, String, String) = conn
+        .query_row(
+            "SELECT id, caption, credit FROM figures WHERE article_id = ?1 AND position = ?2",
+            params![article_id, position],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("figure {position} of item {article_id}")))?;
+    if let Some(photo) = photo_id {
+        check_photo(conn, photo)?;
+    }
+    let field = Field::FigurePhoto(figure_id);
+    let old = fields::read(conn, article_id, field)?;
+    let new = photo_id.map(|id| id.to_string());
+    if old == new {
+        return Ok(Vec::new());
+    }
+    let mut changed = vec![article_id];
+    fields::write(conn, article_id, field, new.as_deref(), recorder.at)?;
+    recorder.record(
+        conn,
+        Some(article_id),
+        &field.name(),
+        old.as_deref(),
+        new.as_deref(),
+    )?;
+    if let Some(old) = old.and_then(|id| id.parse().ok()) {
+        changed.push(old);
+    }
+    if let Some(photo) = photo_id {
+        changed.push(photo);
+        for (field, text) in [(Field::Caption, &caption), (Field::Credit, &credit)] {
+            let current = fields::read(conn, photo, field)?.unwrap_or_default();
+            if current.is_empty() && !text.is_empty() {
+                fields::write(conn, photo, field, Some(text), recorder.at)?;
+                recorder.record(conn, Some(photo), &field.name(), Some(""), Some(text))?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// What an undo did: its description, the items it reverted and the fields it touched.
+pub(crate) struct Reverted {
+    pub undone: Undone,
+    pub items: Vec<i64>,
+    pub fields: Vec<String>,
+}
+
+/// Reverts the changes of journal action `target` not yet undone; `None` when there are none.
+pub(crate) fn apply_undo(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    target: &str,
+) -> Result<Option<Reverted>> {
+    let changes = history::changes_of(conn, target)?;
     if changes.is_empty() {
         return Ok(None);
     }
+    let mut items = Vec::new();
     for change in &changes {
         if let Some(item_id) = change.item_id {
             // An item removed for good since (emptied trash) has nothing left to revert.
-            let exists: bool = tx.query_row(
+            let exists: bool = conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM items WHERE id = ?1)",
                 params![item_id],
                 |row| row.get(0),
             )?;
             if exists {
                 fields::write(
-                    &tx,
+                    conn,
                     item_id,
                     Field::parse(&change.field)?,
                     change.old.as_deref(),
+                    recorder.at,
                 )?;
+                items.push(item_id);
             }
         }
-        history::mark_undone(&tx, change.id)?;
+        history::mark_undone(conn, change.id)?;
     }
-    let undone = describe(&tx, &changes)?;
-    tx.commit()?;
-    Ok(Some(undone))
+    let undone = describe(conn, &changes)?;
+    let mut fields: Vec<String> = changes.iter().map(|c| c.field.clone()).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    Ok(Some(Reverted {
+        undone,
+        items,
+        fields,
+    }))
 }
 
 /// A sentence for what an undo reverted: "title of “Moscow dialogue”", "tags of 3 items".

@@ -131,9 +131,16 @@ pub fn read(conn: &Connection, item_id: i64, field: Field) -> Result<Option<Stri
     }
 }
 
-/// Sets the field to `value` (already validated), marks the item modified and queues it for the
-/// search index — all on `conn`, inside the caller's transaction.
-pub fn write(conn: &Connection, item_id: i64, field: Field, value: Option<&str>) -> Result<()> {
+/// Sets the field to `value` (already validated), marks the item modified at `at` (the time of
+/// the journal action making the change) and queues it for the search index — all on `conn`,
+/// inside the caller's transaction.
+pub fn write(
+    conn: &Connection,
+    item_id: i64,
+    field: Field,
+    value: Option<&str>,
+    at: &str,
+) -> Result<()> {
     let kind = kind_of(conn, item_id)?;
     match field {
         Field::Date => {
@@ -189,7 +196,7 @@ pub fn write(conn: &Connection, item_id: i64, field: Field, value: Option<&str>)
     }
     conn.execute(
         "UPDATE items SET modified_at = ?2 WHERE id = ?1",
-        params![item_id, crate::now_rfc3339()],
+        params![item_id, at],
     )?;
     index_queue::upsert(conn, item_id)
 }

@@ -1,27 +1,20 @@
-//! The edit history: every change to a field, with its old and new value and time, grouped into
-//! user actions so that one undo reverts one action (tagging fifty items is one action).
+//! The edit history: every change to a field, with its old and new value and time, grouped by
+//! the journal action that made it (`batch` is the action's `seq`), so that one undo reverts one
+//! action (tagging fifty items is one action). The history is written only by applying a journal
+//! action, so replaying the journal writes it again.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 
-/// One user action in progress: the history rows it writes share its batch number.
+/// The journal action being applied: the history rows it writes carry its `seq` and its time.
 #[derive(Debug, Clone, Copy)]
-pub struct Action {
-    batch: i64,
+pub struct Recorder<'a> {
+    pub seq: i64,
+    pub at: &'a str,
 }
 
-impl Action {
-    /// Starts an action; call inside the transaction that makes the change.
-    pub fn begin(conn: &Connection) -> Result<Self> {
-        let batch: i64 = conn.query_row(
-            "SELECT coalesce(max(batch), 0) + 1 FROM history",
-            [],
-            |row| row.get(0),
-        )?;
-        Ok(Self { batch })
-    }
-
+impl Recorder<'_> {
     /// Records one field's change on one item (or on no item, for archive-wide changes).
     pub fn record(
         &self,
@@ -34,7 +27,7 @@ impl Action {
         conn.execute(
             "INSERT INTO history (item_id, field, old_value, new_value, changed_at, batch)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![item_id, field, old, new, crate::now_rfc3339(), self.batch],
+            params![item_id, field, old, new, self.at, self.seq],
         )?;
         Ok(())
     }
@@ -49,16 +42,27 @@ pub struct Change {
     pub old: Option<String>,
 }
 
-/// The changes of the latest action not yet undone, newest first; empty when there is none.
-pub fn last_action(conn: &Connection) -> Result<Vec<Change>> {
-    let batch: Option<i64> = conn
+/// The uid of the latest journal action with changes not yet undone: what undo reverts.
+pub fn last_undoable(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
         .query_row(
-            "SELECT max(batch) FROM history WHERE undone = 0 AND batch > 0",
+            "SELECT j.uid FROM journal j WHERE j.seq =
+                 (SELECT max(batch) FROM history WHERE undone = 0 AND batch > 0)",
             [],
             |row| row.get(0),
         )
-        .optional()?
-        .flatten();
+        .optional()?)
+}
+
+/// The changes the journal action `action_uid` recorded and that are not undone, newest first.
+pub fn changes_of(conn: &Connection, action_uid: &str) -> Result<Vec<Change>> {
+    let batch: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM journal WHERE uid = ?1",
+            [action_uid],
+            |row| row.get(0),
+        )
+        .optional()?;
     let Some(batch) = batch else {
         return Ok(Vec::new());
     };
@@ -90,13 +94,17 @@ pub struct HistoryEntry {
     pub new_value: Option<String>,
     pub changed_at: String,
     pub undone: bool,
+    /// Who made the change (empty for changes from before the journal).
+    pub author: String,
 }
 
 /// An item's history, oldest first.
 pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut statement = conn.prepare(
-        "SELECT field, old_value, new_value, changed_at, undone FROM history
-         WHERE item_id = ?1 ORDER BY id",
+        "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.undone,
+                coalesce(j.author, '')
+         FROM history h LEFT JOIN journal j ON j.seq = h.batch
+         WHERE h.item_id = ?1 ORDER BY h.id",
     )?;
     let entries = statement.query_map([item_id], |row| {
         Ok(HistoryEntry {
@@ -105,6 +113,7 @@ pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<HistoryEntry>> {
             new_value: row.get(2)?,
             changed_at: row.get(3)?,
             undone: row.get(4)?,
+            author: row.get(5)?,
         })
     })?;
     Ok(entries.collect::<rusqlite::Result<_>>()?)

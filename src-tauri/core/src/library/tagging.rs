@@ -1,12 +1,13 @@
-//! Tags on many items at once, renaming and merging tags, and the tag list with counts. Every
-//! change of an item's tag set is recorded in the history, so it can be undone.
+//! Tags on many items at once, renaming and merging tags, and the tag list with counts. Each
+//! change is applied from a journal action; every change of an item's tag set is recorded in the
+//! history under it, so it can be undone.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::fields::{self, Field};
-use super::history::Action;
+use super::history::Recorder;
 use crate::error::{Error, Result};
 use crate::tables::tags;
 
@@ -25,26 +26,26 @@ pub struct TagCount {
     pub count: i64,
 }
 
-/// Adds and removes tags on every listed item; removing matches names ignoring case.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn tag_items(conn: &mut Connection, request: &TagRequest) -> Result<()> {
-    let add = request
-        .add
-        .iter()
-        .map(|name| tags::normalise(name))
-        .collect::<Result<Vec<_>>>()?;
-    let remove = request
-        .remove
-        .iter()
-        .map(|name| tags::normalise(name))
-        .collect::<Result<Vec<_>>>()?;
-    if request.ids.is_empty() {
+/// Cleans tag names as typed (see [`tags::normalise`]).
+pub(crate) fn clean_names(names: &[String]) -> Result<Vec<String>> {
+    names.iter().map(|name| tags::normalise(name)).collect()
+}
+
+/// Adds and removes tags (already cleaned) on every listed item; removing matches names ignoring
+/// case. Returns the items whose tag set changed.
+pub(crate) fn apply_tags(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    ids: &[i64],
+    add: &[String],
+    remove: &[String],
+) -> Result<Vec<i64>> {
+    if ids.is_empty() {
         return Err(Error::InvalidInput("no items to tag".into()));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let action = Action::begin(&tx)?;
-    for &id in &request.ids {
-        let before = tags::of_item(&tx, id)?;
+    let mut changed = Vec::new();
+    for &id in ids {
+        let before = tags::of_item(conn, id)?;
         let mut after: Vec<String> = before
             .iter()
             .filter(|name| {
@@ -54,7 +55,7 @@ pub fn tag_items(conn: &mut Connection, request: &TagRequest) -> Result<()> {
             })
             .cloned()
             .collect();
-        for name in &add {
+        for name in add {
             if !after
                 .iter()
                 .any(|t| t.to_lowercase() == name.to_lowercase())
@@ -62,31 +63,33 @@ pub fn tag_items(conn: &mut Connection, request: &TagRequest) -> Result<()> {
                 after.push(name.clone());
             }
         }
-        set_tags(&tx, &action, id, &before, after)?;
+        if set_tags(conn, recorder, id, &before, after)? {
+            changed.push(id);
+        }
     }
-    tx.commit()?;
-    Ok(())
+    Ok(changed)
 }
 
 /// Replaces an item's tag set when it changed, recording the old and new sets.
 fn set_tags(
     conn: &Connection,
-    action: &Action,
+    recorder: &Recorder<'_>,
     id: i64,
     before: &[String],
     mut after: Vec<String>,
-) -> Result<()> {
+) -> Result<bool> {
     fields::kind_of(conn, id)?;
     after.sort_by_key(|name| name.to_lowercase());
     let same = before.len() == after.len() && before.iter().zip(&after).all(|(a, b)| a == b);
     if same {
-        return Ok(());
+        return Ok(false);
     }
     let encode =
         |names: &[String]| serde_json::to_string(names).map_err(|e| Error::Internal(e.to_string()));
     let (old, new) = (encode(before)?, encode(&after)?);
-    fields::write(conn, id, Field::Tags, Some(&new))?;
-    action.record(conn, Some(id), "tags", Some(&old), Some(&new))
+    fields::write(conn, id, Field::Tags, Some(&new), recorder.at)?;
+    recorder.record(conn, Some(id), "tags", Some(&old), Some(&new))?;
+    Ok(true)
 }
 
 /// Every tag in use with the number of items in the library (not the trash) that carry it.
@@ -106,13 +109,17 @@ pub fn list_tags(conn: &Connection) -> Result<Vec<TagCount>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Renames `from` (and every tag below it) to `to`. When `to` exists already the two merge: its
-/// items keep one tag. Each affected item's tag set is recorded in the history.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn rename_tag(conn: &mut Connection, from: &str, to: &str) -> Result<()> {
-    let from = tags::normalise(from)?;
-    let to = tags::normalise(to)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+/// Renames `from` (and every tag below it) to `to`, both already cleaned. When `to` exists
+/// already the two merge: its items keep one tag. Each affected item's tag set is recorded in the
+/// history. Returns the items whose tags changed.
+pub(crate) fn apply_rename(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    from: &str,
+    to: &str,
+) -> Result<Vec<i64>> {
+    let (from, to) = (from.to_string(), to.to_string());
+    let tx = conn;
     let exists: Option<String> = tx
         .query_row("SELECT name FROM tags WHERE name = ?1", [&from], |row| {
             row.get(0)
@@ -142,10 +149,10 @@ pub fn rename_tag(conn: &mut Connection, from: &str, to: &str) -> Result<()> {
         .query_map(params![from, escape_like(&from)], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     drop(statement);
-    let action = Action::begin(&tx)?;
     let from_lower = from.to_lowercase();
+    let mut changed = Vec::new();
     for id in items {
-        let before = tags::of_item(&tx, id)?;
+        let before = tags::of_item(tx, id)?;
         let mut after: Vec<String> = Vec::new();
         for name in &before {
             let lower = name.to_lowercase();
@@ -167,16 +174,17 @@ pub fn rename_tag(conn: &mut Connection, from: &str, to: &str) -> Result<()> {
                 after.push(renamed);
             }
         }
-        set_tags(&tx, &action, id, &before, after)?;
+        if set_tags(tx, recorder, id, &before, after)? {
+            changed.push(id);
+        }
     }
     // A case-only rename ("events" → "Events") keeps the row: update its spelling.
     tx.execute(
         "UPDATE tags SET name = ?2 WHERE name = ?1 AND lower(?1) = lower(?2)",
         params![from, to],
     )?;
-    tags::delete_unused(&tx)?;
-    tx.commit()?;
-    Ok(())
+    tags::delete_unused(tx)?;
+    Ok(changed)
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.

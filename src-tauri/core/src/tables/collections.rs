@@ -1,6 +1,6 @@
 //! `collections` and `collection_items`: named, ordered groups of items.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{Error, Result};
 
@@ -15,19 +15,48 @@ pub fn normalise(name: &str) -> Result<String> {
     Ok(name)
 }
 
-/// The id of the collection, created if it does not exist (matching ignores case).
-pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
+/// The id of the collection called `name` (ignoring case), created at `at` with a new uid if
+/// there is none.
+pub fn ensure(conn: &Connection, name: &str, at: &str) -> Result<i64> {
+    ensure_with_uid(conn, &uuid::Uuid::new_v4().to_string(), name, at)
+}
+
+/// The id of the collection with this uid, else of the one called `name` (ignoring case), else
+/// of a new collection with this uid and name, created at `at`.
+pub fn ensure_with_uid(conn: &Connection, uid: &str, name: &str, at: &str) -> Result<i64> {
     let name = normalise(name)?;
-    let name = name.as_str();
+    if let Some(id) = find_by_uid(conn, uid)? {
+        return Ok(id);
+    }
     conn.execute(
-        "INSERT OR IGNORE INTO collections (name, created_at) VALUES (?1, ?2)",
-        params![name, crate::now_rfc3339()],
+        "INSERT OR IGNORE INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
+        params![uid, name, at],
     )?;
     Ok(conn.query_row(
         "SELECT id FROM collections WHERE name = ?1",
-        [name],
+        [&name],
         |row| row.get(0),
     )?)
+}
+
+/// The collection with this uid.
+pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row("SELECT id FROM collections WHERE uid = ?1", [uid], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+/// The uid and name of a collection.
+pub fn uid_and_name(conn: &Connection, id: i64) -> Result<(String, String)> {
+    conn.query_row(
+        "SELECT uid, name FROM collections WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("collection {id}")))
 }
 
 /// Appends an item at the end of the collection; an item already in it stays where it is.

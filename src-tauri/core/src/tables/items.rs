@@ -49,10 +49,21 @@ pub fn insert(conn: &Connection, item: &NewItem<'_>) -> Result<i64> {
 /// Inserts an item that already has a uid (one coming back from a Folio bundle).
 pub fn insert_with_uid(conn: &Connection, uid: &str, item: &NewItem<'_>) -> Result<i64> {
     let now = crate::now_rfc3339();
+    insert_dated(conn, uid, &now, &now, item)
+}
+
+/// Inserts an item with its uid and its import and modification times (replaying the journal).
+pub fn insert_dated(
+    conn: &Connection,
+    uid: &str,
+    imported_at: &str,
+    modified_at: &str,
+    item: &NewItem<'_>,
+) -> Result<i64> {
     conn.execute(
         "INSERT INTO items (uid, kind, title, date, date_precision, language, sha256, source_name,
                             source_path, imported_at, modified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             uid,
             item.kind,
@@ -63,7 +74,8 @@ pub fn insert_with_uid(conn: &Connection, uid: &str, item: &NewItem<'_>) -> Resu
             item.sha256,
             item.source_name,
             item.source_path,
-            now,
+            imported_at,
+            modified_at,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -120,6 +132,20 @@ pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
             |row| row.get(0),
         )
         .optional()?)
+}
+
+/// The uid of an item (in the library or the trash).
+pub fn uid_of(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row("SELECT uid FROM items WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| crate::Error::NotFound(format!("item {id}")))
+}
+
+/// The id of the item with this uid, or `NotFound`.
+pub fn id_of(conn: &Connection, uid: &str) -> Result<i64> {
+    find_by_uid(conn, uid)?.ok_or_else(|| crate::Error::NotFound(format!("item {uid}")))
 }
 
 /// The item (in the library or the trash) with this uid.

@@ -26,14 +26,12 @@ use crate::blobs::BlobStore;
 use crate::error::Error;
 use crate::thumbnails;
 
-use super::records::{Detail, Item};
 use super::{ExportRequest, Job, Stop};
 use crate::bundle::{bagit, format};
 use crate::file_names::{self, UniqueNames};
+use crate::records::{Detail, Item};
 use bagit::PayloadFile;
-use format::{
-    BundleArticle, BundleCollection, BundleFigure, BundleIndex, BundleItem, BundlePhoto, Gps,
-};
+use format::{BundleCollection, BundleIndex, BundleItem};
 
 /// The thumbnail size the catalogue shows.
 const THUMBNAIL_SIDE: u32 = 256;
@@ -95,7 +93,7 @@ pub(super) fn write(
             _ => None,
         };
         let thumbnail = writer.thumbnail(archive, thumbnail_source(item))?;
-        let mut entry = bundle_item(item, path, captioned_path, thumbnail);
+        let mut entry = BundleItem::from_record(item, path, captioned_path, thumbnail);
         if !request.with_source_paths {
             entry.source_path = item.source_name.clone();
         }
@@ -380,74 +378,5 @@ fn thumbnail_source(item: &Item) -> Option<&str> {
             .figures
             .iter()
             .find_map(|f| f.photo.as_ref().map(|p| p.sha256.as_str())),
-    }
-}
-
-fn bundle_item(
-    item: &Item,
-    path: String,
-    captioned_path: Option<String>,
-    thumbnail: Option<String>,
-) -> BundleItem {
-    let (article, photo) = match &item.detail {
-        Detail::Article(article) => (
-            Some(BundleArticle {
-                byline: article.byline.clone(),
-                site: article.site.clone(),
-                url: article.url.clone(),
-                excerpt: article.excerpt.clone(),
-                body_text: article.body_text.clone(),
-                body_html: article.body_html.clone(),
-                figures: article
-                    .figures
-                    .iter()
-                    .map(|figure| BundleFigure {
-                        position: figure.position,
-                        caption: figure.caption.clone(),
-                        credit: figure.credit.clone(),
-                        image_ref: figure.image_ref.clone(),
-                        photo_uid: figure.photo.as_ref().map(|p| p.uid.clone()),
-                    })
-                    .collect(),
-            }),
-            None,
-        ),
-        Detail::Photo(photo) => (
-            None,
-            Some(BundlePhoto {
-                width: photo.width,
-                height: photo.height,
-                caption: photo.caption.clone(),
-                credit: photo.credit.clone(),
-                byline: photo.byline.clone(),
-                copyright: photo.copyright.clone(),
-                keywords: photo.keywords.clone(),
-                camera: photo.camera.clone(),
-                gps: photo.gps.map(|(lat, lon)| Gps { lat, lon }),
-                taken_at: photo.taken_at.clone(),
-            }),
-        ),
-    };
-    BundleItem {
-        uid: item.uid.clone(),
-        kind: item.kind().into(),
-        title: item.title.clone(),
-        date: item.date.clone(),
-        date_precision: item.date_precision.clone(),
-        language: item.language.clone(),
-        source_name: item.source_name.clone(),
-        source_path: item.source_path.clone(),
-        imported_at: item.imported_at.clone(),
-        modified_at: item.modified_at.clone(),
-        notes: item.notes.clone(),
-        tags: item.tags.clone(),
-        sha256: item.sha256.clone(),
-        size: item.size,
-        media_type: item.media_type.clone(),
-        path,
-        captioned_path,
-        thumbnail,
-        article,
-        photo,
     }
 }

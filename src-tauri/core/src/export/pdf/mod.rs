@@ -26,8 +26,8 @@ use crate::error::Error;
 
 use self::pictures::{PageGeometry, Picture, Pictures, Resolution, Role};
 use self::text::{Budget, CAPTION_CHARS, LINE_CHARS, TITLE_CHARS, capped};
-use super::records::{Detail, Item};
 use super::{ExportRequest, Job, Paper, Stop};
+use crate::records::{Detail, Item};
 
 type Text<'a> = std::borrow::Cow<'a, str>;
 

@@ -1,5 +1,6 @@
-//! Everything an export needs to know about its items, read from the database in one snapshot:
-//! the item row, the article or photo row, figures with the photos they show, and tags.
+//! Everything recorded about items, read from the database in one go: the item row, the article
+//! or photo row, figures with the photos they show, and tags. Export reads its items this way,
+//! and the journal records what an import committed this way.
 
 use std::collections::HashSet;
 

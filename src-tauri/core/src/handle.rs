@@ -1,0 +1,693 @@
+//! The seam between the archive and its front ends (DESIGN §9). A [`WriteHandle`] owns the
+//! writer connection and lock, the search index and the index-queue protocol; a [`ReadHandle`]
+//! owns read connections opened once and reused. Every change goes through a `WriteHandle`
+//! method, which appends one journal action and applies it in one transaction, brings the index
+//! up to date and returns its result with what it changed ([`Written`]). The front ends never
+//! see a connection.
+//!
+//! A read handle has no write operations, so asking one to write does not compile:
+//!
+//! ```compile_fail
+//! fn trash_through(reader: &folio_core::handle::ReadHandle) {
+//!     let _ = reader.trash(&[1]);
+//! }
+//! ```
+//!
+//! while the same call on a write handle does:
+//!
+//! ```no_run
+//! fn trash_through(writer: &mut folio_core::handle::WriteHandle) {
+//!     let _ = writer.trash(&[1]);
+//! }
+//! ```
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::archive::{Archive, INDEX_DIR};
+use crate::changes::{Change, ChangeSet, Written};
+use crate::db::{self, Access, DATABASE_FILE};
+use crate::error::{Error, Result};
+use crate::export::{ExportReport, ExportRequest};
+use crate::fixity::VerifyReport;
+use crate::import::{ImportOptions, ImportReport};
+use crate::indexing::{self, SearchPage, SearchRequest};
+use crate::items::{ItemSummary, ItemView, KindFilter};
+use crate::journal::apply::{self, Effects};
+use crate::journal::{self, Action, Entry};
+use crate::library::collections::{self, CollectionSummary};
+use crate::library::editing::{self, EditRequest, Undone};
+use crate::library::history::{self, HistoryEntry, Recorder};
+use crate::library::listing::{self, ItemPage, ListRequest};
+use crate::library::saved_searches::{self, SavedSearch};
+use crate::library::tagging::{self, TagCount, TagRequest};
+use crate::library::trash;
+use crate::progress::{CancelToken, NoProgress, ProgressSink};
+use crate::search::{Opened, SearchIndex};
+use crate::selection::ExportScope;
+use crate::stats::Stats;
+use crate::tables::{self, items};
+
+/// How many idle read connections a handle keeps; more are opened while many reads run at once
+/// and closed when they finish.
+const IDLE_READERS: usize = 4;
+
+/// Reading an archive: listings, items, search, export, verify. Cheap to clone; clones share the
+/// connections and the index.
+#[derive(Clone)]
+pub struct ReadHandle {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    dir: PathBuf,
+    /// Read connections opened once and reused, so a read never reopens the archive.
+    idle: Mutex<Vec<Connection>>,
+    /// The search index: opened by the writer ([`WriteHandle::open_index`]), or on first search
+    /// by a reader of an archive another process writes.
+    index: Mutex<IndexSlot>,
+    /// Wakes the reads waiting for the writer to open the index.
+    index_opened: Condvar,
+    /// Set when a reader found no index and made an empty one: another process is rebuilding it.
+    index_incomplete: AtomicBool,
+}
+
+enum IndexSlot {
+    /// A reader without a writer in this process opens the index on first use.
+    Unopened,
+    /// The writer of this process is opening it (perhaps rebuilding it): reads wait.
+    Pending,
+    Ready(Arc<SearchIndex>),
+    /// The writer could not open it; the message says why.
+    Failed(String),
+}
+
+impl std::fmt::Debug for ReadHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadHandle")
+            .field("dir", &self.shared.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ReadHandle {
+    /// Opens an archive for reading (bringing its schema up to date first if no one writes it).
+    pub fn open(dir: &Path) -> Result<Self> {
+        let archive = Archive::open(dir, Access::Read)?;
+        Ok(Self::around(
+            dir,
+            Some(archive.into_connection()),
+            IndexSlot::Unopened,
+        ))
+    }
+
+    fn around(dir: &Path, first: Option<Connection>, index: IndexSlot) -> Self {
+        Self {
+            shared: Arc::new(Shared {
+                dir: dir.to_path_buf(),
+                idle: Mutex::new(first.into_iter().collect()),
+                index: Mutex::new(index),
+                index_opened: Condvar::new(),
+                index_incomplete: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.shared.dir
+    }
+
+    /// Runs `read` on a pooled read connection.
+    fn read<T>(&self, read: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.with_archive(|archive| read(archive.conn()))
+    }
+
+    /// Runs `read` on a reading [`Archive`] around a pooled connection.
+    fn with_archive<T>(&self, read: impl FnOnce(&Archive) -> Result<T>) -> Result<T> {
+        let pooled = self.shared.idle.lock().map_err(|_| poisoned())?.pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => db::open(&self.dir().join(DATABASE_FILE), Access::Read)?,
+        };
+        let archive = Archive::around_reader(self.dir(), conn);
+        let result = read(&archive);
+        let conn = archive.into_connection();
+        if let Ok(mut idle) = self.shared.idle.lock()
+            && idle.len() < IDLE_READERS
+        {
+            idle.push(conn);
+        }
+        result
+    }
+
+    /// The search index: waits while this process's writer opens it; a reader of an archive
+    /// another process writes opens it on first use.
+    fn index(&self) -> Result<Arc<SearchIndex>> {
+        let mut slot = self.shared.index.lock().map_err(|_| poisoned())?;
+        loop {
+            match &*slot {
+                IndexSlot::Ready(index) => return Ok(Arc::clone(index)),
+                IndexSlot::Failed(why) => {
+                    return Err(Error::Internal(format!(
+                        "the search index cannot open: {why}"
+                    )));
+                }
+                IndexSlot::Pending => {
+                    slot = self
+                        .shared
+                        .index_opened
+                        .wait(slot)
+                        .map_err(|_| poisoned())?;
+                }
+                IndexSlot::Unopened => {
+                    let (index, opened) = SearchIndex::open(&self.dir().join(INDEX_DIR))?;
+                    if let Opened::Created { .. } = opened {
+                        self.shared.index_incomplete.store(true, Ordering::Relaxed);
+                    }
+                    *slot = IndexSlot::Ready(Arc::new(index));
+                }
+            }
+        }
+    }
+
+    /// The index if it is open, without waiting.
+    fn open_index_now(&self) -> Option<Arc<SearchIndex>> {
+        match &*self.shared.index.lock().ok()? {
+            IndexSlot::Ready(index) => Some(Arc::clone(index)),
+            _ => None,
+        }
+    }
+
+    /// Whether search found no index and another process is building it: results may be
+    /// incomplete until it is done.
+    pub fn index_incomplete(&self) -> bool {
+        self.shared.index_incomplete.load(Ordering::Relaxed)
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        self.with_archive(crate::stats::stats)
+    }
+
+    /// One page of a library view, sorted.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn list_page(&self, request: &ListRequest) -> Result<ItemPage> {
+        self.read(|conn| listing::list_page(conn, request))
+    }
+
+    /// Items in the library, newest import first, up to `limit`.
+    pub fn list(&self, kind: Option<KindFilter>, limit: usize) -> Result<Vec<ItemSummary>> {
+        self.read(|conn| crate::items::list(conn, kind, limit))
+    }
+
+    /// The rows of these items, in the order given (items that are gone are left out).
+    pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ItemSummary>> {
+        self.read(|conn| listing::summaries(conn, ids))
+    }
+
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn show(&self, id: i64) -> Result<ItemView> {
+        self.read(|conn| crate::items::show(conn, id))
+    }
+
+    /// An item's history, oldest first.
+    pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        self.read(|conn| {
+            crate::library::fields::kind_of(conn, id)?;
+            history::of_item(conn, id)
+        })
+    }
+
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
+        self.read(tagging::list_tags)
+    }
+
+    pub fn collections(&self) -> Result<Vec<CollectionSummary>> {
+        self.read(collections::list)
+    }
+
+    /// The id of the collection called `name` (ignoring case and runs of spaces).
+    pub fn find_collection(&self, name: &str) -> Result<i64> {
+        self.read(|conn| collections::find(conn, name))
+    }
+
+    /// The items of a collection in its order (trash excluded).
+    pub fn collection_members(&self, id: i64) -> Result<Vec<i64>> {
+        self.read(|conn| collections::members(conn, id))
+    }
+
+    pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
+        self.read(saved_searches::list)
+    }
+
+    pub fn find_saved_search(&self, name: &str) -> Result<SavedSearch> {
+        self.read(|conn| saved_searches::find(conn, name))
+    }
+
+    /// Runs a query: a page of hits with snippets.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchPage> {
+        let index = self.index()?;
+        self.read(|conn| indexing::search(conn, &index, request))
+    }
+
+    /// The ids of what an export applies to: items, a collection in order, or a query's items.
+    pub fn resolve(&self, scope: &ExportScope) -> Result<Vec<i64>> {
+        let index = self.index()?;
+        self.read(|conn| crate::selection::resolve(conn, &index, scope))
+    }
+
+    /// The collections holding any of these items, each with those of them in its order.
+    pub fn collections_of(&self, ids: &[i64]) -> Result<Vec<(String, Vec<i64>)>> {
+        self.read(|conn| crate::export::collections_of(conn, ids))
+    }
+
+    /// Writes a PDF dossier or a ZIP bundle; the file appears only when complete.
+    pub fn export(
+        &self,
+        request: &ExportRequest,
+        output: &Path,
+        progress: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<ExportReport> {
+        self.with_archive(|archive| {
+            crate::export::export(archive, request, output, progress, cancel)
+        })
+    }
+
+    /// Checks every original and the database. Reads only.
+    pub fn verify(
+        &self,
+        progress: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<VerifyReport> {
+        self.with_archive(|archive| crate::fixity::verify(archive, progress, cancel))
+    }
+
+    /// Copies the archive, consistently, to a new folder.
+    pub fn backup(
+        &self,
+        destination: &Path,
+        progress: &dyn ProgressSink,
+    ) -> Result<crate::backup::BackupReport> {
+        self.with_archive(|archive| crate::backup::backup(archive, destination, progress))
+    }
+
+    /// The journal's actions after `seq` (0 for all), oldest first.
+    pub fn journal(&self, after: i64) -> Result<Vec<Entry>> {
+        self.read(|conn| journal::entries(conn, after))
+    }
+
+    /// The archive's canonical dump (see [`journal::dump`]).
+    pub fn dump(&self) -> Result<String> {
+        self.read(|conn| {
+            // One read transaction: every section from the same state.
+            let snapshot = conn.unchecked_transaction()?;
+            journal::dump::dump(&snapshot)
+        })
+    }
+}
+
+/// Changing an archive: the one writer (holding the lock), its index, and every operation that
+/// changes anything. Reads go through the [`ReadHandle`] it dereferences to.
+#[derive(Debug)]
+pub struct WriteHandle {
+    archive: Archive,
+    reader: ReadHandle,
+    author: String,
+}
+
+impl Deref for WriteHandle {
+    type Target = ReadHandle;
+
+    fn deref(&self) -> &ReadHandle {
+        &self.reader
+    }
+}
+
+impl WriteHandle {
+    /// Opens an existing archive for writing (taking the writer lock, migrating it) and brings
+    /// its search index up to date, rebuilding it if it is missing.
+    pub fn open(dir: &Path) -> Result<Self> {
+        Self::with_index(Archive::open(dir, Access::Write)?)
+    }
+
+    /// Creates the archive if needed and opens it for writing, with its index.
+    pub fn init(dir: &Path) -> Result<Self> {
+        Self::with_index(Archive::init(dir)?)
+    }
+
+    /// Opens the archive, creating it on first use, with its index.
+    pub fn open_or_create(dir: &Path) -> Result<Self> {
+        Self::with_index(Archive::open_or_create(dir)?)
+    }
+
+    /// Opens the archive, creating it on first use, without opening the index: what the desktop
+    /// does at start, so the window shows while [`WriteHandle::open_index`] (which may rebuild
+    /// it) runs beside it. Searches wait for it.
+    pub fn open_or_create_deferring_index(dir: &Path) -> Result<Self> {
+        Ok(Self::around(Archive::open_or_create(dir)?))
+    }
+
+    fn with_index(archive: Archive) -> Result<Self> {
+        let handle = Self::around(archive);
+        handle.open_index(&NoProgress)?;
+        Ok(handle)
+    }
+
+    fn around(archive: Archive) -> Self {
+        let reader = ReadHandle::around(archive.dir(), None, IndexSlot::Pending);
+        Self {
+            archive,
+            reader,
+            author: journal::author(),
+        }
+    }
+
+    /// Opens the search index (rebuilding it when it is missing or from another version, with
+    /// progress) and applies what is queued; searches waiting for it go on.
+    pub fn open_index(&self, progress: &dyn ProgressSink) -> Result<()> {
+        if self.reader.open_index_now().is_some() {
+            return Ok(());
+        }
+        let opened = indexing::open_for_writing(&self.archive, progress);
+        let mut slot = self.reader.shared.index.lock().map_err(|_| poisoned())?;
+        *slot = match &opened {
+            Ok(_) => IndexSlot::Pending,
+            Err(error) => IndexSlot::Failed(error.to_string()),
+        };
+        let result = opened.map(|index| *slot = IndexSlot::Ready(Arc::new(index)));
+        drop(slot);
+        self.reader.shared.index_opened.notify_all();
+        result
+    }
+
+    /// A read handle sharing this writer's connections and index, for reading beside it.
+    pub fn reader(&self) -> ReadHandle {
+        self.reader.clone()
+    }
+
+    /// Who this writer's actions are by (`FOLIO_AUTHOR`, else the system's user name).
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    fn conn(&self) -> &Connection {
+        self.archive.conn()
+    }
+
+    /// Appends `action` to the journal and applies it, in one transaction; then removes files
+    /// no row names any more and brings the index up to date. An action that changes nothing is
+    /// rolled back: the journal holds only real changes.
+    fn perform(&mut self, action: Action) -> Result<Effects> {
+        let uid = journal::new_uid();
+        let at = crate::now_rfc3339();
+        let author = self.author.clone();
+        self.apply_as(&uid, &author, &at, &action, false)
+    }
+
+    fn apply_as(
+        &mut self,
+        uid: &str,
+        author: &str,
+        at: &str,
+        action: &Action,
+        keep_unchanged: bool,
+    ) -> Result<Effects> {
+        let _span = tracing::debug_span!("write", kind = action.kind()).entered();
+        let started = std::time::Instant::now();
+        let tx = self
+            .archive
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = journal::append(&tx, uid, author, at, action)?;
+        let effects = apply::apply(&tx, &Recorder { seq, at }, action)?;
+        if effects.changes.is_empty() && !keep_unchanged {
+            drop(tx); // rolls back: nothing changed, nothing to record
+            return Ok(effects);
+        }
+        tx.commit()?;
+        self.after_write(&effects.unreferenced);
+        tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "written");
+        Ok(effects)
+    }
+
+    /// What follows every commit: files no row names are removed, the index catches up. A
+    /// failure to index is logged; the queue keeps the changes for the next time.
+    fn after_write(&mut self, unreferenced: &[String]) {
+        trash::remove_files(&self.archive, unreferenced);
+        // Lets the crash tests stop the process exactly between a commit and its indexing.
+        if std::env::var_os("FOLIO_TEST_ABORT_BEFORE_INDEXING").is_some() {
+            std::process::abort();
+        }
+        if let Some(index) = self.reader.open_index_now()
+            && let Err(error) = indexing::apply_queue(self.archive.conn(), &index)
+        {
+            tracing::warn!("the search index will catch up later: {error}");
+        }
+    }
+
+    fn uids(&self, ids: &[i64]) -> Result<Vec<String>> {
+        ids.iter()
+            .map(|&id| items::uid_of(self.conn(), id))
+            .collect()
+    }
+
+    fn collection_uid(&self, id: i64) -> Result<String> {
+        Ok(tables::collections::uid_and_name(self.conn(), id)?.0)
+    }
+
+    /// Imports files, folders, ZIPs and Folio bundles (see [`crate::import`]): each committed
+    /// batch is one journal action.
+    pub fn import(
+        &mut self,
+        inputs: &[PathBuf],
+        options: &ImportOptions,
+        progress: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Written<ImportReport>> {
+        let report = crate::import::import(&mut self.archive, inputs, options, progress, cancel);
+        self.after_write(&[]);
+        let report = report?;
+        let mut changes = ChangeSet::default()
+            .items(report.imported.iter().map(|item| item.id))
+            .items(report.duplicates.iter().map(|duplicate| duplicate.id));
+        if !report.imported.is_empty() {
+            changes = changes
+                .with(Change::Stats)
+                .with(Change::Tags)
+                .with(Change::Collections);
+        }
+        Ok(Written {
+            value: report,
+            changes,
+        })
+    }
+
+    /// Adds and removes tags on many items at once.
+    pub fn tag_items(&mut self, request: &TagRequest) -> Result<Written<()>> {
+        let add = tagging::clean_names(&request.add)?;
+        let remove = tagging::clean_names(&request.remove)?;
+        let items = self.uids(&request.ids)?;
+        let effects = self.perform(Action::Tag { items, add, remove })?;
+        Ok(done((), effects))
+    }
+
+    /// Renames a tag and the tags below it; onto an existing tag, merges the two.
+    pub fn rename_tag(&mut self, from: &str, to: &str) -> Result<Written<()>> {
+        let from = tables::tags::normalise(from)?;
+        let to = tables::tags::normalise(to)?;
+        let effects = self.perform(Action::RenameTag { from, to })?;
+        Ok(done((), effects))
+    }
+
+    pub fn create_collection(&mut self, name: &str) -> Result<Written<CollectionSummary>> {
+        let collection = journal::new_uid();
+        let name = tables::collections::normalise(name)?;
+        let effects = self.perform(Action::CreateCollection {
+            collection: collection.clone(),
+            name,
+        })?;
+        let id = tables::collections::find_by_uid(self.conn(), &collection)?
+            .ok_or_else(|| Error::Internal("the new collection is missing".into()))?;
+        let summary = collections::summary(self.conn(), id)?;
+        Ok(done(summary, effects))
+    }
+
+    pub fn rename_collection(&mut self, id: i64, name: &str) -> Result<Written<()>> {
+        let collection = self.collection_uid(id)?;
+        let name = tables::collections::normalise(name)?;
+        let effects = self.perform(Action::RenameCollection { collection, name })?;
+        Ok(done((), effects))
+    }
+
+    /// Deletes a collection; its items stay in the library.
+    pub fn delete_collection(&mut self, id: i64) -> Result<Written<()>> {
+        let collection = self.collection_uid(id)?;
+        let effects = self.perform(Action::DeleteCollection { collection })?;
+        Ok(done((), effects))
+    }
+
+    /// Appends items to a collection, in the order given.
+    pub fn add_to_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
+        let collection = self.collection_uid(id)?;
+        let items = self.uids(item_ids)?;
+        let effects = self.perform(Action::AddToCollection { collection, items })?;
+        Ok(done((), effects))
+    }
+
+    pub fn remove_from_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
+        let collection = self.collection_uid(id)?;
+        let items = self.uids(item_ids)?;
+        let effects = self.perform(Action::RemoveFromCollection { collection, items })?;
+        Ok(done((), effects))
+    }
+
+    /// Puts a collection in a new order: every item of it, once.
+    pub fn reorder_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
+        let collection = self.collection_uid(id)?;
+        let items = self.uids(item_ids)?;
+        let effects = self.perform(Action::ReorderCollection { collection, items })?;
+        Ok(done((), effects))
+    }
+
+    /// Saves a query under a name; an existing name (ignoring case) gets the new query.
+    pub fn save_search(&mut self, name: &str, query: &str) -> Result<Written<SavedSearch>> {
+        let (name, query) = saved_searches::clean(name, query)?;
+        let search =
+            saved_searches::uid_of_name(self.conn(), &name)?.unwrap_or_else(journal::new_uid);
+        let effects = self.perform(Action::SaveSearch {
+            search: search.clone(),
+            name,
+            query,
+        })?;
+        let saved = saved_searches::by_uid(self.conn(), &search)?;
+        Ok(done(saved, effects))
+    }
+
+    pub fn delete_saved_search(&mut self, id: i64) -> Result<Written<()>> {
+        let search = saved_searches::uid_of(self.conn(), id)?;
+        let effects = self.perform(Action::DeleteSearch { search })?;
+        Ok(done((), effects))
+    }
+
+    /// Moves items to the trash.
+    pub fn trash(&mut self, ids: &[i64]) -> Result<Written<()>> {
+        let items = self.uids(ids)?;
+        let effects = self.perform(Action::Trash { items })?;
+        Ok(done((), effects))
+    }
+
+    /// Brings items back from the trash.
+    pub fn restore(&mut self, ids: &[i64]) -> Result<Written<()>> {
+        let items = self.uids(ids)?;
+        let effects = self.perform(Action::Restore { items })?;
+        Ok(done((), effects))
+    }
+
+    /// Removes everything in the trash for good; returns how many items.
+    pub fn empty_trash(&mut self) -> Result<Written<usize>> {
+        let ids = trash::in_trash(self.conn())?;
+        if ids.is_empty() {
+            return Ok(done(0, Effects::default()));
+        }
+        let items = self.uids(&ids)?;
+        let effects = self.perform(Action::EmptyTrash { items })?;
+        Ok(done(ids.len(), effects))
+    }
+
+    /// Sets one field of one item; the same value changes nothing.
+    pub fn update_item(&mut self, request: &EditRequest) -> Result<Written<()>> {
+        let value = editing::clean_value(request.field, &request.value)?;
+        let item = items::uid_of(self.conn(), request.id)?;
+        let effects = self.perform(Action::Edit {
+            item,
+            field: request.field,
+            value,
+        })?;
+        Ok(done((), effects))
+    }
+
+    /// Links an article's figure to a photo, or unlinks it with `None`.
+    pub fn link_figure(&mut self, figure_id: i64, photo_id: Option<i64>) -> Result<Written<()>> {
+        let (article_id, position) = editing::figure_place(self.conn(), figure_id)?;
+        let article = items::uid_of(self.conn(), article_id)?;
+        let photo = match photo_id {
+            Some(id) => {
+                editing::check_photo(self.conn(), id)?;
+                Some(items::uid_of(self.conn(), id)?)
+            }
+            None => None,
+        };
+        let effects = self.perform(Action::LinkFigure {
+            article,
+            position,
+            photo,
+        })?;
+        Ok(done((), effects))
+    }
+
+    /// Reverts the latest action not yet undone; `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Written<Option<Undone>>> {
+        let Some(action) = history::last_undoable(self.conn())? else {
+            return Ok(done(None, Effects::default()));
+        };
+        let mut effects = self.perform(Action::Undo { action })?;
+        let undone = effects.undone.take();
+        Ok(done(undone, effects))
+    }
+
+    /// Verifies every original and marks the items whose original is missing (or back).
+    pub fn repair(
+        &mut self,
+        progress: &dyn ProgressSink,
+        cancel: &CancelToken,
+    ) -> Result<Written<VerifyReport>> {
+        let report = crate::fixity::repair(&mut self.archive, progress, cancel)?;
+        self.after_write(&[]);
+        let changes = ChangeSet::default().with(Change::Stats);
+        Ok(Written {
+            value: report,
+            changes,
+        })
+    }
+
+    /// Applies another archive's journal actions, in order, each with its own uid, author and
+    /// time; an action this archive has already applied (same uid) is skipped, so replaying
+    /// twice applies nothing twice. Actions from before the journal carry nothing to apply and
+    /// are skipped. Returns what changed.
+    pub fn replay(&mut self, entries: &[Entry]) -> Result<ChangeSet> {
+        let mut changes = ChangeSet::default();
+        for entry in entries {
+            if matches!(entry.action, Action::Legacy) {
+                continue;
+            }
+            let known: bool = self.conn().query_row(
+                "SELECT EXISTS (SELECT 1 FROM journal WHERE uid = ?1)",
+                [&entry.uid],
+                |row| row.get(0),
+            )?;
+            if known {
+                continue;
+            }
+            let effects =
+                self.apply_as(&entry.uid, &entry.author, &entry.at, &entry.action, true)?;
+            changes = changes.merge(effects.changes);
+        }
+        Ok(changes)
+    }
+}
+
+fn done<T>(value: T, effects: Effects) -> Written<T> {
+    Written {
+        value,
+        changes: effects.changes,
+    }
+}
+
+fn poisoned() -> Error {
+    Error::Internal("a previous operation failed while holding the archive".into())
+}

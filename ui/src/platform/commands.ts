@@ -1,0 +1,58 @@
+// Generated from src-tauri/src/surface.rs by `FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-desktop surface`;
+// do not edit. Every command the window may call: what it passes and what it gets back.
+import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { EditRequest } from '../bindings/EditRequest';
+import type { ExportFormat } from '../bindings/ExportFormat';
+import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
+import type { ExportReport } from '../bindings/ExportReport';
+import type { ImportReport } from '../bindings/ImportReport';
+import type { ImportRequest } from '../bindings/ImportRequest';
+import type { ItemPage } from '../bindings/ItemPage';
+import type { ItemView } from '../bindings/ItemView';
+import type { ListRequest } from '../bindings/ListRequest';
+import type { SavedSearch } from '../bindings/SavedSearch';
+import type { SearchPage } from '../bindings/SearchPage';
+import type { SearchRequest } from '../bindings/SearchRequest';
+import type { Stats } from '../bindings/Stats';
+import type { TagCount } from '../bindings/TagCount';
+import type { TagRequest } from '../bindings/TagRequest';
+import type { Undone } from '../bindings/Undone';
+import type { VerifyReport } from '../bindings/VerifyReport';
+import type { Written } from '../bindings/Written';
+
+export type Commands = {
+  archive_stats: { args: Record<string, never>; answer: Stats };
+  list_items: { args: { request: ListRequest }; answer: ItemPage };
+  search_items: { args: { request: SearchRequest }; answer: SearchPage };
+  show_item: { args: { id: number }; answer: ItemView };
+  import_paths: { args: { request: ImportRequest }; answer: Written<ImportReport> };
+  cancel_import: { args: Record<string, never>; answer: null };
+  list_tags: { args: Record<string, never>; answer: Array<TagCount> };
+  tag_items: { args: { request: TagRequest }; answer: Written<null> };
+  rename_tag: { args: { from: string; to: string }; answer: Written<null> };
+  list_collections: { args: Record<string, never>; answer: Array<CollectionSummary> };
+  create_collection: { args: { name: string }; answer: Written<CollectionSummary> };
+  rename_collection: { args: { id: number; name: string }; answer: Written<null> };
+  delete_collection: { args: { id: number }; answer: Written<null> };
+  add_to_collection: { args: { id: number; itemIds: Array<number> }; answer: Written<null> };
+  remove_from_collection: { args: { id: number; itemIds: Array<number> }; answer: Written<null> };
+  reorder_collection: { args: { id: number; itemIds: Array<number> }; answer: Written<null> };
+  list_saved_searches: { args: Record<string, never>; answer: Array<SavedSearch> };
+  save_search: { args: { name: string; query: string }; answer: Written<SavedSearch> };
+  delete_saved_search: { args: { id: number }; answer: Written<null> };
+  trash_items: { args: { ids: Array<number> }; answer: Written<null> };
+  restore_items: { args: { ids: Array<number> }; answer: Written<null> };
+  empty_trash: { args: Record<string, never>; answer: Written<number> };
+  update_item: { args: { request: EditRequest }; answer: Written<ItemView> };
+  link_figure: { args: { figureId: number; photoId: number | null }; answer: Written<null> };
+  undo: { args: Record<string, never>; answer: Written<Undone | null> };
+  verify_archive: { args: Record<string, never>; answer: VerifyReport };
+  export_items: { args: { request: ExportItemsRequest }; answer: ExportReport };
+  cancel_export: { args: Record<string, never>; answer: null };
+  reveal_path: { args: { path: string }; answer: null };
+  take_opened_files: { args: Record<string, never>; answer: Array<string> };
+  pick_import_paths: { args: { folders: boolean }; answer: Array<string> };
+  pick_export_path: { args: { defaultName: string; format: ExportFormat }; answer: string | null };
+};
+
+export type CommandName = keyof Commands;
