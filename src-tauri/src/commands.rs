@@ -9,7 +9,7 @@ use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::handle::WriteHandle;
 use folio_core::import::{ImportReport, ImportRequest};
-use folio_core::indexing::{SearchPage, SearchRequest};
+use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use folio_core::Error;
 use folio_core::handle::{ReadHandle, WriteHandle};
-use folio_core::indexing::SearchRequest;
+use folio_core::search::SearchRequest;
 use folio_core::library::listing::MAX_PAGE;
 use serde_json::json;
 

@@ -35,7 +35,7 @@ use crate::error::{Error, Result};
 use crate::export::{ExportReport, ExportRequest};
 use crate::fixity::VerifyReport;
 use crate::import::{ImportOptions, ImportReport};
-use crate::indexing::{self, SearchPage, SearchRequest};
+use crate::indexing;
 use crate::items::{ItemSummary, ItemView, KindFilter};
 use crate::journal::apply::{self, Effects};
 use crate::journal::{self, Action, Entry};
@@ -47,7 +47,7 @@ use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
 use crate::library::trash;
 use crate::progress::{CancelToken, NoProgress, ProgressSink};
-use crate::search::{Opened, SearchIndex};
+use crate::search::{Opened, SearchIndex, SearchPage, SearchRequest};
 use crate::selection::ExportScope;
 use crate::stats::Stats;
 use crate::tables::{self, items};
@@ -251,7 +251,7 @@ impl ReadHandle {
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn search(&self, request: &SearchRequest) -> Result<SearchPage> {
         let index = self.index()?;
-        self.read(|conn| indexing::search(conn, &index, request))
+        self.read(|conn| crate::search::search_page(conn, &index, request))
     }
 
     /// The ids of what an export applies to: items, a collection in order, or a query's items.

@@ -6,15 +6,11 @@
 //! at the next open.
 
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::archive::{Archive, INDEX_DIR};
-use crate::error::{Error, Result};
-use crate::items::ItemSummary;
-use crate::library::listing;
+use crate::error::Result;
 use crate::progress::{Progress, ProgressSink};
-use crate::search::{Change, IndexDoc, Opened, SearchIndex, parse_query};
+use crate::search::{Change, IndexDoc, Opened, SearchIndex};
 
 /// How many queued changes or items are indexed per index commit.
 const CHUNK: usize = 2000;
@@ -171,71 +167,6 @@ pub fn rebuild(conn: &Connection, index: &SearchIndex, progress: &dyn ProgressSi
     index.wait_for_merges()
 }
 
-/// One search result with the item it found.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SearchHitView {
-    pub item: ItemSummary,
-    pub score: f32,
-    pub snippet: String,
-    /// `[start, end)` in Unicode code points of `snippet`.
-    pub highlights: Vec<[u32; 2]>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SearchPage {
-    pub total: u64,
-    pub hits: Vec<SearchHitView>,
-}
-
-/// What the search box and `folio search` send.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
-pub struct SearchRequest {
-    pub query: String,
-    pub offset: u32,
-    pub limit: u32,
-}
-
-/// Runs a query and joins its hits with the items they found.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-pub fn search(
-    conn: &Connection,
-    index: &SearchIndex,
-    request: &SearchRequest,
-) -> Result<SearchPage> {
-    if request.limit == 0 || request.limit > listing::MAX_PAGE {
-        return Err(Error::InvalidInput(format!(
-            "a page of results holds 1 to {} hits, not {}",
-            listing::MAX_PAGE,
-            request.limit
-        )));
-    }
-    let query = parse_query(&request.query)?;
-    let results = index.search(&query, request.limit as usize, request.offset as usize)?;
-    let ids: Vec<i64> = results.hits.iter().map(|hit| hit.id).collect();
-    let mut summaries: std::collections::HashMap<i64, ItemSummary> =
-        listing::summaries(conn, &ids)?
-            .into_iter()
-            .map(|summary| (summary.id, summary))
-            .collect();
-    let hits = results
-        .hits
-        .into_iter()
-        .filter_map(|hit| {
-            // An item removed since the index last caught up is simply left out.
-            summaries.remove(&hit.id).map(|item| SearchHitView {
-                item,
-                score: hit.score,
-                snippet: hit.snippet,
-                highlights: hit.highlights,
-            })
-        })
-        .collect();
-    Ok(SearchPage {
-        total: results.total,
-        hits,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Mutex;
@@ -284,12 +215,14 @@ mod tests {
     }
 
     fn total(archive: &Archive, index: &SearchIndex, query: &str) -> u64 {
-        let request = SearchRequest {
+        let request = crate::search::SearchRequest {
             query: query.to_owned(),
             offset: 0,
             limit: 1,
         };
-        search(archive.conn(), index, &request).unwrap().total
+        crate::search::search_page(archive.conn(), index, &request)
+            .unwrap()
+            .total
     }
 
     /// Stops the rebuild, as a kill would, once its first chunk is indexed.

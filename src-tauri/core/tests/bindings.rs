@@ -10,7 +10,7 @@ use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
-use folio_core::indexing::{SearchHitView, SearchPage, SearchRequest};
+use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
 use folio_core::items::{ArticleView, FigureView, ItemSummary, ItemView, PhotoView};
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};

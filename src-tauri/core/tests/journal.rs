@@ -356,7 +356,7 @@ fn replay_case(seed: u64, steps: usize) {
     );
     // The replayed archive searches like the original.
     for query in ["moscow", "tag:events", "kind:photo"] {
-        let request = folio_core::indexing::SearchRequest {
+        let request = folio_core::search::SearchRequest {
             query: query.into(),
             offset: 0,
             limit: 100,

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use folio_core::handle::WriteHandle;
 use folio_core::import::ImportOptions;
-use folio_core::indexing::SearchRequest;
+use folio_core::search::SearchRequest;
 use folio_core::items::ItemView;
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};

@@ -26,7 +26,10 @@ fn importing_the_typical_article_lists_it_in_the_window() -> Result<()> {
     assert_eq!(picked, json!([article.display().to_string()]));
     let request = json!({"request": {"paths": picked, "tags": ["Events"], "collection": null}});
     let report = session.invoke("import_paths", request.clone(), PATIENCE)?;
-    let imported = report["imported"].as_array().cloned().unwrap_or_default();
+    let imported = report["value"]["imported"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(imported.len(), 1, "report: {report}");
     assert_eq!(
         imported[0]["title"],
@@ -43,10 +46,10 @@ fn importing_the_typical_article_lists_it_in_the_window() -> Result<()> {
     // The same bytes again: a duplicate, nothing added.
     let again = session.invoke("import_paths", request, PATIENCE)?;
     assert_eq!(
-        again["duplicates"].as_array().map(Vec::len),
+        again["value"]["duplicates"].as_array().map(Vec::len),
         Some(1),
         "report: {again}"
     );
-    assert_eq!(again["imported"].as_array().map(Vec::len), Some(0));
+    assert_eq!(again["value"]["imported"].as_array().map(Vec::len), Some(0));
     Ok(())
 }

@@ -42,7 +42,7 @@ fn thumbnails_load_through_the_protocol_and_nothing_else_does() -> Result<()> {
         json!({"request": {"paths": [photo.display().to_string()], "tags": [], "collection": null}}),
         PATIENCE,
     )?;
-    let id = report["imported"][0]["id"]
+    let id = report["value"]["imported"][0]["id"]
         .as_i64()
         .ok_or_else(|| format!("photo not imported: {report}"))?;
     let shown = session.invoke("show_item", json!({"id": id}), PATIENCE)?;

@@ -66,7 +66,10 @@ fn importing_a_path_never_dropped_or_picked_is_refused_and_imports_nothing() -> 
 
     let report = import(&session, &picked.join("note.txt").display().to_string())?
         .map_err(|e| format!("the picked file was refused: {e}"))?;
-    assert_eq!(report["imported"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        report["value"]["imported"].as_array().map(Vec::len),
+        Some(1)
+    );
     assert_eq!(items(&session)?, json!(1));
     Ok(())
 }
@@ -93,7 +96,7 @@ fn exporting_over_a_file_never_chosen_in_the_save_picker_leaves_it_unchanged() -
         json!({"request": {"paths": picked, "tags": [], "collection": null}}),
         PATIENCE,
     )?;
-    let id = report["imported"][0]["id"]
+    let id = report["value"]["imported"][0]["id"]
         .as_i64()
         .ok_or_else(|| format!("not imported: {report}"))?;
     let export = |output: &str| {

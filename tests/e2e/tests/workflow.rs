@@ -55,7 +55,10 @@ fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
         json!({"request": {"paths": picked, "tags": [], "collection": null}}),
         PATIENCE,
     )?;
-    let imported = report["imported"].as_array().cloned().unwrap_or_default();
+    let imported = report["value"]["imported"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(imported.len(), 2, "report: {report}");
     session.wait_for_text("[data-testid=stat-items]", "2", PATIENCE)?;
 
@@ -82,18 +85,26 @@ fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {
         .find(|i| i["path"].as_str().unwrap_or("").ends_with("dialogue.txt"))
         .and_then(|i| i["id"].as_i64())
         .ok_or("dialogue not imported")?;
-    session.invoke(
+    let tagged = session.invoke(
         "tag_items",
         json!({"request": {"ids": [dialogue], "add": ["Events/Innovation Dialogue"], "remove": []}}),
         PATIENCE,
     )?;
+    // The host answers with what the change changed, as the core decided it.
+    assert_eq!(
+        tagged["changes"]["changes"],
+        json!([{"kind": "items", "ids": [dialogue]}, {"kind": "tags"}]),
+        "{tagged}"
+    );
     session.wait_for_text("[data-testid=tags-section]", "Events", PATIENCE)?;
     let collection = session.invoke(
         "create_collection",
         json!({"name": "Board briefing"}),
         PATIENCE,
     )?;
-    let collection_id = collection["id"].as_i64().ok_or("no collection id")?;
+    let collection_id = collection["value"]["id"]
+        .as_i64()
+        .ok_or("no collection id")?;
     session.invoke(
         "add_to_collection",
         json!({"id": collection_id, "itemIds": [dialogue]}),

@@ -11,6 +11,7 @@ mod dates;
 mod index;
 mod lexer;
 mod normalize;
+mod page;
 mod phrase;
 mod query;
 mod schema;
@@ -25,6 +26,7 @@ use ts_rs::TS;
 
 pub use analyzer::{ANALYZER_VERSION, AnalyzedToken, Analyzer, TokenRef};
 pub use index::SearchIndex;
+pub use page::{SearchHitView, SearchPage, SearchRequest, search_page};
 pub use query::{Query, parse_query};
 pub use schema::SCHEMA_VERSION;
 pub use snippet::SNIPPET_CHARS;
