@@ -13,13 +13,13 @@ use folio_core::changes::Written;
 use folio_core::export::{ExportFormat, ExportReport};
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
-use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
+use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use ts_rs::{Config, TS};
 

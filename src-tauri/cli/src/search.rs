@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use folio_core::Error;
 use folio_core::handle::{ReadHandle, WriteHandle};
-use folio_core::search::SearchRequest;
 use folio_core::library::listing::MAX_PAGE;
+use folio_core::search::SearchRequest;
 use serde_json::json;
 
 use crate::output;

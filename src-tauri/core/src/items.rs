@@ -8,11 +8,52 @@ use crate::error::{Error, Result};
 use crate::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey, list_page};
 use crate::tables::{collections, tags};
 
+/// What an item is: an article or a photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Article,
+    Photo,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Article => "article",
+            ItemKind::Photo => "photo",
+        }
+    }
+
+    /// The kind as the database and bundles write it.
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "article" => Ok(ItemKind::Article),
+            "photo" => Ok(ItemKind::Photo),
+            other => Err(Error::InvalidInput(format!(
+                "{other:?} is not a kind of item; an item is an article or a photo"
+            ))),
+        }
+    }
+}
+
+impl std::fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl rusqlite::types::FromSql for ItemKind {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Self::parse(text).map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+    }
+}
+
 /// One row of a listing.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ItemSummary {
     pub id: i64,
-    pub kind: String,
+    pub kind: ItemKind,
     pub title: String,
     pub date: Option<String>,
     pub language: Option<String>,

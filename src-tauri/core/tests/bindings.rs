@@ -10,14 +10,14 @@ use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
-use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
-use folio_core::items::{ArticleView, FigureView, ItemSummary, ItemView, PhotoView};
+use folio_core::items::{ArticleView, FigureView, ItemKind, ItemSummary, ItemView, PhotoView};
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::progress::{JobKind, Progress};
+use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -52,6 +52,7 @@ fn generated() -> BTreeMap<String, String> {
         Duplicate,
         Skipped,
         Failed,
+        ItemKind,
         ItemSummary
     );
     export!(ItemView, ArticleView, PhotoView, FigureView);

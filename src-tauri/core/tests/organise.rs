@@ -7,12 +7,12 @@ use std::path::Path;
 
 use folio_core::handle::WriteHandle;
 use folio_core::import::ImportOptions;
-use folio_core::search::SearchRequest;
 use folio_core::items::ItemView;
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};
 use folio_core::library::tagging::TagRequest;
 use folio_core::progress::CancelToken;
+use folio_core::search::SearchRequest;
 
 /// An archive with three articles (one with a captioned figure) and two photos; returns the ids
 /// by title or file name.

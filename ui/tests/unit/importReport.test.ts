@@ -1,6 +1,7 @@
 // The import report's headline says what happened first: imported, failed, cancelled, or nothing new.
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
+import type { Imported } from '../../src/bindings/Imported';
 import { createTranslator } from '../../src/i18n/translate';
 import { summarizeReport } from '../../src/lib/importReport';
 
@@ -8,7 +9,7 @@ function report(changes: Partial<ImportReport>): ImportReport {
   return { imported: [], duplicates: [], skipped: [], failed: [], cancelled: false, ...changes };
 }
 
-const imported = (n: number) =>
+const imported = (n: number): Imported[] =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, kind: 'photo', path: `/p/${String(i)}.jpg`, title: String(i) }));
 const duplicate = { path: '/p/dup.jpg', id: 7 };
 const skipped = { path: '/p/.DS_Store', reason: 'not a file Folio can import' };

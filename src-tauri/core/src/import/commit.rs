@@ -9,6 +9,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::bundle::format::{BundleIndex, BundleItem};
 use crate::error::Result;
 use crate::file_names;
+use crate::items::ItemKind;
 use crate::journal::{self, Action, CaptionFill, CollectionAppend};
 use crate::tables::{blobs, collections, figures, index_queue, items, tags};
 use crate::text::credit::split_credit;
@@ -248,7 +249,7 @@ fn commit_photo(
     batch.finish_item(conn, id)?;
     report.imported.push(Imported {
         id,
-        kind: "photo".into(),
+        kind: ItemKind::Photo,
         path: photo.display.clone(),
         title,
     });
@@ -305,7 +306,7 @@ fn commit_article(
     batch.finish_item(conn, id)?;
     report.imported.push(Imported {
         id,
-        kind: "article".into(),
+        kind: ItemKind::Article,
         path: display.into(),
         title,
     });
@@ -412,7 +413,7 @@ pub fn commit_bundle(
         inserted.insert(id);
         outcome.imported.push(Imported {
             id,
-            kind: item.kind.clone(),
+            kind: ItemKind::parse(&item.kind)?,
             path: shown,
             title: item.title.clone(),
         });

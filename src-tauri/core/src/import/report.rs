@@ -19,7 +19,7 @@ pub struct ImportReport {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Imported {
     pub id: i64,
-    pub kind: String,
+    pub kind: crate::items::ItemKind,
     pub path: String,
     pub title: String,
 }

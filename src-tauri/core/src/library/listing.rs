@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::items::ItemSummary;
+use crate::items::{ItemKind, ItemSummary};
 
 /// Which items a listing shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,7 +76,7 @@ const SUMMARY_JOINS: &str =
     "items i LEFT JOIN photos p ON p.item_id = i.id LEFT JOIN articles a ON a.item_id = i.id";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemSummary> {
-    let kind: String = row.get(1)?;
+    let kind: ItemKind = row.get(1)?;
     let tags: Option<String> = row.get(9)?;
     let mut tags: Vec<String> = tags
         .map(|joined| joined.split('\u{1f}').map(str::to_string).collect())
@@ -84,7 +84,7 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemSummary> {
     tags.sort_by_key(|t| t.to_lowercase());
     Ok(ItemSummary {
         id: row.get(0)?,
-        has_thumbnail: kind == "photo",
+        has_thumbnail: kind == ItemKind::Photo,
         kind,
         title: row.get(2)?,
         date: row.get(3)?,

@@ -74,4 +74,3 @@ pub fn search_page(
         hits,
     })
 }
-
