@@ -1,12 +1,13 @@
 //! `folio` driven as a user or a script drives it, in one test binary (the crate is linked once):
-//! each module is one area, sharing the harness in `util`, the sample files of `samples` and the
+//! each module is one area, sharing the harness in `util`, the sample files of `folio-samples` and the
 //! exported library of `library`. The writer-lock tests run in a binary of their own (`lock.rs`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod library;
-mod samples;
 mod util;
+
+use folio_samples::files as samples;
 
 mod bundle_import;
 mod cli;

@@ -96,6 +96,7 @@ impl std::fmt::Debug for ReadHandle {
 
 impl ReadHandle {
     /// Opens an archive for reading (bringing its schema up to date first if no one writes it).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn open(dir: &Path) -> Result<Self> {
         let archive = Archive::open(dir, Access::Read)?;
         Ok(Self::around(
@@ -188,6 +189,7 @@ impl ReadHandle {
         self.shared.index_incomplete.load(Ordering::Relaxed)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn stats(&self) -> Result<Stats> {
         self.with_archive(crate::stats::stats)
     }
@@ -199,11 +201,13 @@ impl ReadHandle {
     }
 
     /// Items in the library, newest import first, up to `limit`.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn list(&self, kind: Option<KindFilter>, limit: usize) -> Result<Vec<ItemSummary>> {
         self.read(|conn| crate::items::list(conn, kind, limit))
     }
 
     /// The rows of these items, in the order given (items that are gone are left out).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn summaries(&self, ids: &[i64]) -> Result<Vec<ItemSummary>> {
         self.read(|conn| listing::summaries(conn, ids))
     }
@@ -214,6 +218,7 @@ impl ReadHandle {
     }
 
     /// An item's history, oldest first.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
         self.read(|conn| {
             crate::library::fields::kind_of(conn, id)?;
@@ -221,28 +226,34 @@ impl ReadHandle {
         })
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn tags(&self) -> Result<Vec<TagCount>> {
         self.read(tagging::list_tags)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn collections(&self) -> Result<Vec<CollectionSummary>> {
         self.read(collections::list)
     }
 
     /// The id of the collection called `name` (ignoring case and runs of spaces).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn find_collection(&self, name: &str) -> Result<i64> {
         self.read(|conn| collections::find(conn, name))
     }
 
     /// The items of a collection in its order (trash excluded).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn collection_members(&self, id: i64) -> Result<Vec<i64>> {
         self.read(|conn| collections::members(conn, id))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn saved_searches(&self) -> Result<Vec<SavedSearch>> {
         self.read(saved_searches::list)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn find_saved_search(&self, name: &str) -> Result<SavedSearch> {
         self.read(|conn| saved_searches::find(conn, name))
     }
@@ -255,17 +266,20 @@ impl ReadHandle {
     }
 
     /// The ids of what an export applies to: items, a collection in order, or a query's items.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn resolve(&self, scope: &ExportScope) -> Result<Vec<i64>> {
         let index = self.index()?;
         self.read(|conn| crate::selection::resolve(conn, &index, scope))
     }
 
     /// The collections holding any of these items, each with those of them in its order.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn collections_of(&self, ids: &[i64]) -> Result<Vec<(String, Vec<i64>)>> {
         self.read(|conn| crate::export::collections_of(conn, ids))
     }
 
     /// Writes a PDF dossier or a ZIP bundle; the file appears only when complete.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn export(
         &self,
         request: &ExportRequest,
@@ -279,6 +293,7 @@ impl ReadHandle {
     }
 
     /// Checks every original and the database. Reads only.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn verify(
         &self,
         progress: &dyn ProgressSink,
@@ -288,6 +303,7 @@ impl ReadHandle {
     }
 
     /// Copies the archive, consistently, to a new folder.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn backup(
         &self,
         destination: &Path,
@@ -297,11 +313,13 @@ impl ReadHandle {
     }
 
     /// The journal's actions after `seq` (0 for all), oldest first.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn journal(&self, after: i64) -> Result<Vec<Entry>> {
         self.read(|conn| journal::entries(conn, after))
     }
 
     /// The archive's canonical dump (see [`journal::dump`]).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn dump(&self) -> Result<String> {
         self.read(|conn| {
             // One read transaction: every section from the same state.
@@ -331,16 +349,19 @@ impl Deref for WriteHandle {
 impl WriteHandle {
     /// Opens an existing archive for writing (taking the writer lock, migrating it) and brings
     /// its search index up to date, rebuilding it if it is missing.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn open(dir: &Path) -> Result<Self> {
         Self::with_index(Archive::open(dir, Access::Write)?)
     }
 
     /// Creates the archive if needed and opens it for writing, with its index.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn init(dir: &Path) -> Result<Self> {
         Self::with_index(Archive::init(dir)?)
     }
 
     /// Opens the archive, creating it on first use, with its index.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         Self::with_index(Archive::open_or_create(dir)?)
     }
@@ -348,6 +369,7 @@ impl WriteHandle {
     /// Opens the archive, creating it on first use, without opening the index: what the desktop
     /// does at start, so the window shows while [`WriteHandle::open_index`] (which may rebuild
     /// it) runs beside it. Searches wait for it.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn open_or_create_deferring_index(dir: &Path) -> Result<Self> {
         Ok(Self::around(Archive::open_or_create(dir)?))
     }
@@ -369,6 +391,7 @@ impl WriteHandle {
 
     /// Opens the search index (rebuilding it when it is missing or from another version, with
     /// progress) and applies what is queued; searches waiting for it go on.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn open_index(&self, progress: &dyn ProgressSink) -> Result<()> {
         if self.reader.open_index_now().is_some() {
             return Ok(());
@@ -417,8 +440,8 @@ impl WriteHandle {
         action: &Action,
         keep_unchanged: bool,
     ) -> Result<Effects> {
+        // Closing the span logs the write's duration (`FOLIO_LOG=debug`).
         let _span = tracing::debug_span!("write", kind = action.kind()).entered();
-        let started = std::time::Instant::now();
         let tx = self
             .archive
             .conn_mut()
@@ -431,7 +454,6 @@ impl WriteHandle {
         }
         tx.commit()?;
         self.after_write(&effects.unreferenced);
-        tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "written");
         Ok(effects)
     }
 
@@ -462,6 +484,7 @@ impl WriteHandle {
 
     /// Imports files, folders, ZIPs and Folio bundles (see [`crate::import`]): each committed
     /// batch is one journal action.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn import(
         &mut self,
         inputs: &[PathBuf],
@@ -488,6 +511,7 @@ impl WriteHandle {
     }
 
     /// Adds and removes tags on many items at once.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn tag_items(&mut self, request: &TagRequest) -> Result<Written<()>> {
         let add = tagging::clean_names(&request.add)?;
         let remove = tagging::clean_names(&request.remove)?;
@@ -497,6 +521,7 @@ impl WriteHandle {
     }
 
     /// Renames a tag and the tags below it; onto an existing tag, merges the two.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn rename_tag(&mut self, from: &str, to: &str) -> Result<Written<()>> {
         let from = tables::tags::normalise(from)?;
         let to = tables::tags::normalise(to)?;
@@ -504,6 +529,7 @@ impl WriteHandle {
         Ok(done((), effects))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn create_collection(&mut self, name: &str) -> Result<Written<CollectionSummary>> {
         let collection = journal::new_uid();
         let name = tables::collections::normalise(name)?;
@@ -517,6 +543,7 @@ impl WriteHandle {
         Ok(done(summary, effects))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn rename_collection(&mut self, id: i64, name: &str) -> Result<Written<()>> {
         let collection = self.collection_uid(id)?;
         let name = tables::collections::normalise(name)?;
@@ -525,6 +552,7 @@ impl WriteHandle {
     }
 
     /// Deletes a collection; its items stay in the library.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn delete_collection(&mut self, id: i64) -> Result<Written<()>> {
         let collection = self.collection_uid(id)?;
         let effects = self.perform(Action::DeleteCollection { collection })?;
@@ -532,6 +560,7 @@ impl WriteHandle {
     }
 
     /// Appends items to a collection, in the order given.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn add_to_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
         let collection = self.collection_uid(id)?;
         let items = self.uids(item_ids)?;
@@ -539,6 +568,7 @@ impl WriteHandle {
         Ok(done((), effects))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn remove_from_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
         let collection = self.collection_uid(id)?;
         let items = self.uids(item_ids)?;
@@ -547,6 +577,7 @@ impl WriteHandle {
     }
 
     /// Puts a collection in a new order: every item of it, once.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn reorder_collection(&mut self, id: i64, item_ids: &[i64]) -> Result<Written<()>> {
         let collection = self.collection_uid(id)?;
         let items = self.uids(item_ids)?;
@@ -555,6 +586,7 @@ impl WriteHandle {
     }
 
     /// Saves a query under a name; an existing name (ignoring case) gets the new query.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<Written<SavedSearch>> {
         let (name, query) = saved_searches::clean(name, query)?;
         let search =
@@ -568,6 +600,7 @@ impl WriteHandle {
         Ok(done(saved, effects))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn delete_saved_search(&mut self, id: i64) -> Result<Written<()>> {
         let search = saved_searches::uid_of(self.conn(), id)?;
         let effects = self.perform(Action::DeleteSearch { search })?;
@@ -575,6 +608,7 @@ impl WriteHandle {
     }
 
     /// Moves items to the trash.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn trash(&mut self, ids: &[i64]) -> Result<Written<()>> {
         let items = self.uids(ids)?;
         let effects = self.perform(Action::Trash { items })?;
@@ -582,6 +616,7 @@ impl WriteHandle {
     }
 
     /// Brings items back from the trash.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn restore(&mut self, ids: &[i64]) -> Result<Written<()>> {
         let items = self.uids(ids)?;
         let effects = self.perform(Action::Restore { items })?;
@@ -589,6 +624,7 @@ impl WriteHandle {
     }
 
     /// Removes everything in the trash for good; returns how many items.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn empty_trash(&mut self) -> Result<Written<usize>> {
         let ids = trash::in_trash(self.conn())?;
         if ids.is_empty() {
@@ -600,6 +636,7 @@ impl WriteHandle {
     }
 
     /// Sets one field of one item; the same value changes nothing.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn update_item(&mut self, request: &EditRequest) -> Result<Written<()>> {
         let value = editing::clean_value(request.field, &request.value)?;
         let item = items::uid_of(self.conn(), request.id)?;
@@ -612,6 +649,7 @@ impl WriteHandle {
     }
 
     /// Links an article's figure to a photo, or unlinks it with `None`.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn link_figure(&mut self, figure_id: i64, photo_id: Option<i64>) -> Result<Written<()>> {
         let (article_id, position) = editing::figure_place(self.conn(), figure_id)?;
         let article = items::uid_of(self.conn(), article_id)?;
@@ -631,6 +669,7 @@ impl WriteHandle {
     }
 
     /// Reverts the latest action not yet undone; `None` when there is nothing to undo.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn undo(&mut self) -> Result<Written<Option<Undone>>> {
         let Some(action) = history::last_undoable(self.conn())? else {
             return Ok(done(None, Effects::default()));
@@ -641,6 +680,7 @@ impl WriteHandle {
     }
 
     /// Verifies every original and marks the items whose original is missing (or back).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn repair(
         &mut self,
         progress: &dyn ProgressSink,
@@ -659,6 +699,7 @@ impl WriteHandle {
     /// time; an action this archive has already applied (same uid) is skipped, so replaying
     /// twice applies nothing twice. Actions from before the journal carry nothing to apply and
     /// are skipped. Returns what changed.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn replay(&mut self, entries: &[Entry]) -> Result<ChangeSet> {
         let mut changes = ChangeSet::default();
         for entry in entries {

@@ -1,10 +1,10 @@
 //! folio-core's integration tests in one binary (the crate is linked once): each module is one
-//! area, sharing the sample photos of `photo_support`. The bindings drift test and the
+//! area, sharing the sample photos of `folio-samples`. The bindings drift test and the
 //! article-extraction benchmark keep binaries of their own, as their documented commands name them.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod photo_support;
+use folio_samples::photos as photo_support;
 
 mod fuzz_regressions;
 mod journal;

@@ -1,4 +1,4 @@
-//! Test files made by the tests themselves: JPEGs with IPTC captions, saved web pages, ZIPs.
+//! Files as a person drops them on Folio: JPEGs with IPTC captions, saved web pages, ZIPs.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -40,9 +40,7 @@ pub fn jpeg_with_iptc(
 }
 
 fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
-    out.extend_from_slice(&[0x1C, record, number]);
-    out.extend_from_slice(&(data.len() as u16).to_be_bytes());
-    out.extend_from_slice(data);
+    out.extend_from_slice(&crate::photos::dataset(record, number, data));
 }
 
 /// A plain JPEG; `seed` varies the pixels so different seeds give different bytes.

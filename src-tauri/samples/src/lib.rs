@@ -1,0 +1,6 @@
+//! The sample files Folio's tests make themselves, shared by the core's and the CLI's tests:
+//! photos with every kind of embedded metadata (`photos`) and the files a person drops on Folio —
+//! captioned JPEGs, saved web pages, ZIPs with hostile names (`files`).
+
+pub mod files;
+pub mod photos;
