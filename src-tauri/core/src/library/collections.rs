@@ -98,12 +98,7 @@ pub fn members(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 }
 
 fn queue_members(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO index_queue (item_id, op)
-         SELECT item_id, 'upsert' FROM collection_items WHERE collection_id = ?1",
-        [id],
-    )?;
-    Ok(())
+    index_queue::upsert_collection_members(conn, id)
 }
 
 pub(crate) fn apply_rename(tx: &Connection, id: i64, name: &str) -> Result<()> {

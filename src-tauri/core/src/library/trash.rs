@@ -51,10 +51,7 @@ pub(crate) fn apply_empty(conn: &Connection, ids: &[i64]) -> Result<Vec<String>>
             [id],
         )?;
         if removed > 0 {
-            conn.execute(
-                "INSERT INTO index_queue (item_id, op) VALUES (?1, 'delete')",
-                [id],
-            )?;
+            crate::tables::index_queue::delete(conn, id)?;
         }
     }
     let unreferenced: Vec<String> = {
