@@ -52,6 +52,10 @@ use crate::selection::ExportScope;
 use crate::stats::Stats;
 use crate::tables::{self, items};
 
+/// An import of at least this many items waits for the index to merge the segments it wrote, so
+/// the index is as compact and fast as a rebuild leaves it (the next change reopens its writer).
+const MERGE_AFTER_ITEMS: usize = 2000;
+
 /// How many idle read connections a handle keeps; more are opened while many reads run at once
 /// and closed when they finish.
 const IDLE_READERS: usize = 4;
@@ -495,6 +499,12 @@ impl WriteHandle {
         let report = crate::import::import(&mut self.archive, inputs, options, progress, cancel);
         self.after_write(&[]);
         let report = report?;
+        if report.imported.len() >= MERGE_AFTER_ITEMS
+            && let Some(index) = self.reader.open_index_now()
+            && let Err(error) = index.wait_for_merges()
+        {
+            tracing::warn!("the search index's segments were not merged: {error}");
+        }
         let mut changes = ChangeSet::default()
             .items(report.imported.iter().map(|item| item.id))
             .items(report.duplicates.iter().map(|duplicate| duplicate.id));

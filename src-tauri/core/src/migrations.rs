@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "journal",
         sql: include_str!("migrations/0004_journal.sql"),
     },
+    Migration {
+        number: 5,
+        name: "journal_packed",
+        sql: include_str!("migrations/0005_journal_packed.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -156,6 +161,10 @@ mod tests {
                 include_str!("migrations/0003_live_counts.sql.sha256").trim(),
             ),
             (4, include_str!("migrations/0004_journal.sql.sha256").trim()),
+            (
+                5,
+                include_str!("migrations/0005_journal_packed.sql.sha256").trim(),
+            ),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];

@@ -71,11 +71,52 @@ const TAGS: &[&str] = &[
 ];
 const COLLECTIONS: &[&str] = &["Briefing", "Press  Kit", "Архив", "季度"];
 
-/// What the random sequence works on: the archive, and where new files to import are made.
+/// What the random sequence works on: the archive, where new files to import are made, and a
+/// Folio bundle exported from another archive.
 struct World {
     archive: WriteHandle,
     inputs: PathBuf,
     files: usize,
+    bundle: Option<PathBuf>,
+}
+
+/// A Folio bundle (ZIP) of a few items of another archive: two tagged articles in a collection
+/// and a captioned photo, which importing brings in with their uids, tags and collection.
+fn bundle_from_elsewhere(dir: &Path) -> PathBuf {
+    let inputs = dir.join("elsewhere-in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("summit.txt"),
+        "Summit in Kazan\n\nUpdated: 2020-03-04\n\nLeaders met in Kazan. [photo/TASS]\n",
+    )
+    .unwrap();
+    std::fs::write(inputs.join("kremlin.jpg"), photo_support::jpeg(97, 61)).unwrap();
+    let mut other = WriteHandle::init(&dir.join("elsewhere")).unwrap();
+    let options = ImportOptions {
+        tags: vec!["Exchange/From abroad".into()],
+        collection: Some("Shared set".into()),
+        ..ImportOptions::default()
+    };
+    let report = other
+        .import(&[inputs], &options, &NoProgress, &CancelToken::new())
+        .unwrap()
+        .value;
+    let ids: Vec<i64> = report.imported.iter().map(|item| item.id).collect();
+    let output = dir.join("elsewhere.zip");
+    let request = folio_core::export::ExportRequest {
+        collections: other.collections_of(&ids).unwrap(),
+        item_ids: ids,
+        title: "From elsewhere".into(),
+        format: folio_core::export::ExportFormat::Zip,
+        paper: folio_core::export::Paper::A4,
+        max_image_px: None,
+        with_source_paths: false,
+        replace_existing: true,
+    };
+    other
+        .export(&request, &output, &NoProgress, &CancelToken::new())
+        .unwrap();
+    output
 }
 
 impl World {
@@ -180,10 +221,25 @@ impl World {
         let archive = &mut self.archive;
         let item = random.pick(&items).copied();
         let tag = || TAGS[(item.unwrap_or(0) as usize * 7 + items.len()) % TAGS.len()];
-        let _ = match random.below(18) {
+        let _ = match random.below(19) {
             0 | 1 => {
                 self.import(random);
                 return;
+            }
+            18 => {
+                // A bundle from another archive: new items the first time (and after the trash
+                // was emptied of them), duplicates after.
+                let Some(bundle) = self.bundle.clone() else {
+                    return;
+                };
+                archive
+                    .import(
+                        &[bundle],
+                        &ImportOptions::default(),
+                        &NoProgress,
+                        &CancelToken::new(),
+                    )
+                    .map(|_| ())
             }
             2 | 3 => {
                 let Some(id) = item else { return };
@@ -320,6 +376,7 @@ fn replay_case(seed: u64, steps: usize) {
         archive: WriteHandle::init(&temp.path().join("original")).unwrap(),
         inputs,
         files: 0,
+        bundle: Some(bundle_from_elsewhere(temp.path())),
     };
     let mut random = Random(seed);
     world.import(&mut random);
@@ -386,6 +443,7 @@ fn every_change_appends_one_self_contained_action_naming_items_by_uid() {
         archive: WriteHandle::init(&temp.path().join("archive")).unwrap(),
         inputs: temp.path().join("in"),
         files: 0,
+        bundle: None,
     };
     let mut random = Random(7);
     world.import(&mut random);
@@ -443,6 +501,7 @@ fn the_canonical_dump_is_sorted_json_lines_without_local_ids() {
         archive: WriteHandle::init(&temp.path().join("archive")).unwrap(),
         inputs: temp.path().join("in"),
         files: 0,
+        bundle: None,
     };
     let mut random = Random(11);
     world.import(&mut random);

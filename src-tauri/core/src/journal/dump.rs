@@ -4,7 +4,8 @@
 //!
 //! One line per record, in this order, each section sorted:
 //! - `{"blob": …}` — SHA-256, size, media type (not when this archive stored it);
-//! - `{"item": …}` — by uid: every field of the item, its article or photo, its tags (sorted by
+//! - `{"item": …}` — by uid: every field of the item (not whether this archive's copy of its
+//!   original is missing, which is about this disk), its article or photo, its tags (sorted by
 //!   name ignoring case), its figures in position order naming the photo they show by uid;
 //! - `{"tag": name}` — by name ignoring case;
 //! - `{"collection": …}` — by uid: name, creation time and the uids of its items in order;
@@ -22,7 +23,7 @@ use crate::error::Result;
 /// The archive's canonical dump (see the module documentation).
 pub fn dump(conn: &Connection) -> Result<String> {
     let mut out = String::new();
-    let sections: [(&str, &str); 7] = [
+    let sections: [(&str, &str); 6] = [
         (
             "blob",
             "SELECT json_object('sha256', sha256, 'size', size, 'media_type', media_type)
@@ -35,7 +36,7 @@ pub fn dump(conn: &Connection) -> Result<String> {
                 'date_precision', i.date_precision, 'language', i.language, 'sha256', i.sha256,
                 'source_name', i.source_name, 'source_path', i.source_path,
                 'imported_at', i.imported_at, 'modified_at', i.modified_at, 'notes', i.notes,
-                'deleted_at', i.deleted_at, 'object_missing', i.object_missing,
+                'deleted_at', i.deleted_at,
                 'article', json((SELECT json_object('byline', a.byline, 'site', a.site, 'url', a.url,
                             'body_text', a.body_text, 'body_html', a.body_html,
                             'excerpt', a.excerpt) FROM articles a WHERE a.item_id = i.id)),
@@ -91,12 +92,6 @@ pub fn dump(conn: &Connection) -> Result<String> {
              LEFT JOIN items i ON i.id = h.item_id
              ORDER BY j.seq, i.uid, h.field, h.id",
         ),
-        (
-            "journal",
-            "SELECT json_object('uid', uid, 'kind', kind, 'author', author, 'at', at,
-                                'payload', json(payload))
-             FROM journal ORDER BY seq",
-        ),
     ];
     for (section, sql) in sections {
         let mut statement = conn.prepare(sql)?;
@@ -107,6 +102,18 @@ pub fn dump(conn: &Connection) -> Result<String> {
             out.push_str(&json!({ section: value }).to_string());
             out.push('\n');
         }
+    }
+    // The journal from Rust: a packed payload is only readable unpacked.
+    for entry in super::entries(conn, 0)? {
+        let record = json!({"journal": {
+            "uid": entry.uid,
+            "kind": entry.action.kind(),
+            "author": entry.author,
+            "at": entry.at,
+            "payload": entry.action,
+        }});
+        out.push_str(&record.to_string());
+        out.push('\n');
     }
     Ok(out)
 }

@@ -39,7 +39,11 @@ pub fn new_uid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-/// Appends an action inside the caller's transaction and returns its `seq`.
+/// Payloads longer than this are stored deflated when that halves them at least.
+const PACK_FROM_BYTES: usize = 4096;
+
+/// Appends an action inside the caller's transaction and returns its `seq`. A large payload (an
+/// import's articles) is stored deflated in `packed`, its `payload` left empty.
 pub fn append(
     conn: &Connection,
     uid: &str,
@@ -49,17 +53,47 @@ pub fn append(
 ) -> Result<i64> {
     let payload =
         serde_json::to_string(action).map_err(|e| Error::Internal(format!("journal: {e}")))?;
+    let packed = (payload.len() >= PACK_FROM_BYTES)
+        .then(|| deflate(payload.as_bytes()))
+        .transpose()?
+        .filter(|packed| packed.len() * 2 <= payload.len());
+    let payload = if packed.is_some() {
+        String::new()
+    } else {
+        payload
+    };
     conn.execute(
-        "INSERT INTO journal (uid, kind, author, at, payload) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![uid, action.kind(), author, at, payload],
+        "INSERT INTO journal (uid, kind, author, at, payload, packed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![uid, action.kind(), author, at, payload, packed],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
+fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    // The fastest level: an import's commit waits for it, and text still shrinks about threefold.
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| Error::Internal(format!("journal: cannot deflate a payload: {e}")))
+}
+
+fn inflate(uid: &str, packed: &[u8]) -> Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::DeflateDecoder::new(packed)
+        .read_to_string(&mut text)
+        .map_err(|e| Error::Internal(format!("journal action {uid} cannot be unpacked: {e}")))?;
+    Ok(text)
+}
+
 /// The journal's actions after `after` (0 for all), oldest first.
 pub fn entries(conn: &Connection, after: i64) -> Result<Vec<Entry>> {
-    let mut statement = conn
-        .prepare("SELECT seq, uid, author, at, payload FROM journal WHERE seq > ?1 ORDER BY seq")?;
+    let mut statement = conn.prepare(
+        "SELECT seq, uid, author, at, payload, packed FROM journal WHERE seq > ?1 ORDER BY seq",
+    )?;
     let rows = statement.query_map([after], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -67,11 +101,16 @@ pub fn entries(conn: &Connection, after: i64) -> Result<Vec<Entry>> {
             row.get::<_, String>(2)?,
             row.get::<_, String>(3)?,
             row.get::<_, String>(4)?,
+            row.get::<_, Option<Vec<u8>>>(5)?,
         ))
     })?;
     let mut entries = Vec::new();
     for row in rows {
-        let (seq, uid, author, at, payload) = row?;
+        let (seq, uid, author, at, payload, packed) = row?;
+        let payload = match packed {
+            Some(packed) => inflate(&uid, &packed)?,
+            None => payload,
+        };
         let action = serde_json::from_str(&payload)
             .map_err(|e| Error::Internal(format!("journal action {uid} cannot be read: {e}")))?;
         entries.push(Entry {
@@ -83,4 +122,58 @@ pub fn entries(conn: &Connection, after: i64) -> Result<Vec<Entry>> {
         });
     }
     Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::Archive;
+
+    #[test]
+    fn a_large_payload_is_stored_deflated_and_read_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::init(dir.path()).unwrap();
+        let small = Action::RenameTag {
+            from: "a".into(),
+            to: "b".into(),
+        };
+        let large = Action::SaveSearch {
+            search: new_uid(),
+            name: "long".into(),
+            query: "energy forum ".repeat(2000),
+        };
+        let conn = archive.conn();
+        append(
+            conn,
+            &new_uid(),
+            "editor",
+            "2026-01-01T00:00:00.000Z",
+            &small,
+        )
+        .unwrap();
+        append(
+            conn,
+            &new_uid(),
+            "editor",
+            "2026-01-01T00:00:01.000Z",
+            &large,
+        )
+        .unwrap();
+        let stored: Vec<(i64, Option<i64>)> = conn
+            .prepare("SELECT length(payload), length(packed) FROM journal ORDER BY seq")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(stored[0].0 > 0 && stored[0].1.is_none(), "{stored:?}");
+        assert_eq!(stored[1].0, 0, "{stored:?}");
+        assert!(stored[1].1.unwrap() < 2000, "{stored:?}");
+        let read: Vec<Action> = entries(conn, 0)
+            .unwrap()
+            .into_iter()
+            .map(|entry| entry.action)
+            .collect();
+        assert_eq!(read, vec![small, large]);
+    }
 }
