@@ -200,6 +200,38 @@ fn tags_apply_to_many_items_and_a_parent_tag_lists_its_children() {
 }
 
 #[test]
+fn a_tag_taken_off_its_last_items_is_gone_and_undo_brings_it_back() {
+    let mut library = Library::new();
+    let (dialogue, forum) = (library.id(DIALOGUE), library.id(FORUM));
+    let tag_rows = |library: &Library, name: &str| -> i64 {
+        library
+            .sql
+            .query_row("SELECT count(*) FROM tags WHERE name = ?1", [name], |row| {
+                row.get(0)
+            })
+            .unwrap()
+    };
+    library
+        .archive
+        .tag_items(&tags((&[dialogue, forum], &["Draft", "Energy"], &[])))
+        .unwrap();
+    // Taken off both items in one action: the tag goes, the other stays.
+    library
+        .archive
+        .tag_items(&tags((&[dialogue, forum], &[], &["draft"])))
+        .unwrap();
+    assert_eq!(tag_rows(&library, "Draft"), 0);
+    assert_eq!(tag_rows(&library, "Energy"), 1);
+
+    library.archive.undo().unwrap().value.unwrap();
+    assert_eq!(tag_rows(&library, "Draft"), 1);
+    // Undoing the tagging itself leaves both tags on no item: both go.
+    library.archive.undo().unwrap().value.unwrap();
+    assert_eq!(tag_rows(&library, "Draft"), 0);
+    assert_eq!(tag_rows(&library, "Energy"), 0);
+}
+
+#[test]
 fn renaming_a_tag_moves_its_children_and_merging_keeps_one_tag() {
     let mut library = Library::new();
     let (dialogue, forum) = (library.id(DIALOGUE), library.id(FORUM));

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::fields::{self, Field};
 use super::history::{self, Recorder};
 use crate::error::{Error, Result};
+use crate::tables::tags;
 use crate::text::dates::parse_date;
 
 /// A field a person may edit.
@@ -220,6 +221,9 @@ pub(crate) fn apply_undo(
             }
         }
         history::mark_undone(conn, change.id)?;
+    }
+    if changes.iter().any(|c| c.field == Field::Tags.name()) {
+        tags::delete_unused(conn)?;
     }
     let undone = describe(conn, &changes)?;
     let mut fields: Vec<String> = changes.iter().map(|c| c.field.clone()).collect();

@@ -67,6 +67,9 @@ pub(crate) fn apply_tags(
             changed.push(id);
         }
     }
+    if !changed.is_empty() {
+        tags::delete_unused(conn)?;
+    }
     Ok(changed)
 }
 
