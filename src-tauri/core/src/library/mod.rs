@@ -7,6 +7,8 @@ pub mod editing;
 pub mod fields;
 pub mod history;
 pub mod listing;
+mod members;
 pub mod saved_searches;
 pub mod tagging;
 pub mod trash;
+mod view_counts;
