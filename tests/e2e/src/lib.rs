@@ -107,6 +107,35 @@ impl Driver {
         self.home.path()
     }
 
+    /// The processes this launch started and that still run — WebKitWebDriver, the app, its
+    /// web processes — read from `/proc` as descendants of tauri-driver (Linux, where these tests
+    /// run), for measuring them.
+    pub fn processes(&self) -> Vec<u32> {
+        let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+                    .filter_map(|pid| Some((pid, parent_of(pid)?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut found = vec![self.child.id()];
+        let mut next = 0;
+        while next < found.len() {
+            let parent = found[next];
+            found.extend(
+                parents
+                    .iter()
+                    .filter(|(_, p)| *p == parent)
+                    .map(|(c, _)| *c),
+            );
+            next += 1;
+        }
+        found.remove(0);
+        found
+    }
+
     fn wait_until_listening(&self, port: u16) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
@@ -309,6 +338,17 @@ fn which(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join(name))
         .find(|path| path.is_file())
+}
+
+/// The parent of a process, from `/proc/PID/stat` ("PID (name) STATE PPID …").
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 fn free_port() -> Result<u16> {
