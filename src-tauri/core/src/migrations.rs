@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sort_indexes",
         sql: include_str!("migrations/0006_sort_indexes.sql"),
     },
+    Migration {
+        number: 7,
+        name: "credit_sort",
+        sql: include_str!("migrations/0007_credit_sort.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -173,6 +178,10 @@ mod tests {
             (
                 6,
                 include_str!("migrations/0006_sort_indexes.sql.sha256").trim(),
+            ),
+            (
+                7,
+                include_str!("migrations/0007_credit_sort.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

@@ -642,3 +642,73 @@ fn views_sort_both_ways_and_page_without_overlap() {
     });
     assert!(too_big.is_err());
 }
+
+#[test]
+fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
+    let mut library = Library::new();
+    let edit = |field, value: &str, id| EditRequest {
+        id,
+        field,
+        value: value.into(),
+    };
+    let credits = |library: &Library| -> Vec<String> {
+        library
+            .archive
+            .list_page(&ListRequest {
+                scope: Scope::All,
+                sort: SortKey::Credit,
+                descending: false,
+                offset: 0,
+                limit: 100,
+            })
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|item| item.credit)
+            .collect()
+    };
+    let before = credits(&library);
+    let mut sorted = before.clone();
+    sorted.sort_by_key(|c| c.to_lowercase());
+    assert_eq!(before, sorted, "in credit order as imported");
+
+    let photo = library.id("grid.jpg");
+    let article = library.id(ZEBRA);
+    library
+        .archive
+        .update_item(&edit(EditField::Credit, "Zhongguo Ribao", photo))
+        .unwrap();
+    library
+        .archive
+        .update_item(&edit(EditField::Byline, "aaron abel", article))
+        .unwrap();
+    let after = credits(&library);
+    assert_eq!(
+        after.first().map(String::as_str),
+        Some("aaron abel"),
+        "{after:?}"
+    );
+    assert_eq!(
+        after.last().map(String::as_str),
+        Some("Zhongguo Ribao"),
+        "{after:?}"
+    );
+    // The same order descending, reversed (ties by id reversed too).
+    let mut descending = library
+        .archive
+        .list_page(&ListRequest {
+            scope: Scope::All,
+            sort: SortKey::Credit,
+            descending: true,
+            offset: 0,
+            limit: 100,
+        })
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|item| item.credit)
+        .collect::<Vec<_>>();
+    descending.reverse();
+    assert_eq!(descending.first(), after.first());
+    assert_eq!(descending.last(), after.last());
+}

@@ -167,8 +167,8 @@ fn drive(
     if members.is_none() {
         return Ok(Drive::SortIndex);
     }
-    // The credit and a collection's order are not in any index: the scope is sorted anyway.
-    if matches!(request.sort, SortKey::Credit | SortKey::Position) {
+    // A collection's order is not in any index: the scope is sorted anyway.
+    if request.sort == SortKey::Position {
         return Ok(Drive::Members);
     }
     let library: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
@@ -204,7 +204,7 @@ fn order_by(request: &ListRequest) -> String {
         (SortKey::Kind, _) => format!("i.kind {dir}"),
         (SortKey::Language, _) if request.descending => "i.language DESC".into(),
         (SortKey::Language, _) => "i.language IS NULL, i.language ASC".into(),
-        (SortKey::Credit, _) => format!("{CREDIT} COLLATE NOCASE {dir}"),
+        (SortKey::Credit, _) => format!("i.sort_credit COLLATE NOCASE {dir}"),
         (SortKey::Position, Scope::Collection { id }) => format!(
             "(SELECT c.position FROM collection_items c
               WHERE c.item_id = i.id AND c.collection_id = {id}) {dir}"
@@ -216,9 +216,6 @@ fn order_by(request: &ListRequest) -> String {
     };
     format!("{by}, i.id {dir}")
 }
-
-/// A row's credit: a photo's credit, else an article's site, else its byline.
-const CREDIT: &str = "coalesce(p.credit, nullif(a.site, ''), a.byline, '')";
 
 /// One page of a view: its size, then the ids of the page (read from the indexes alone where
 /// the sort has one), then their rows — all from one snapshot of the archive.
@@ -261,13 +258,8 @@ fn page_query(
     };
     let (filter, filter_values) = page_filter(request, members, drive);
     values.extend(filter_values);
-    let joins = if request.sort == SortKey::Credit {
-        " LEFT JOIN photos p ON p.item_id = i.id LEFT JOIN articles a ON a.item_id = i.id"
-    } else {
-        ""
-    };
     let sql = format!(
-        "SELECT i.id FROM {from}{joins} WHERE {filter} ORDER BY {} LIMIT ? OFFSET ?",
+        "SELECT i.id FROM {from} WHERE {filter} ORDER BY {} LIMIT ? OFFSET ?",
         order_by(request)
     );
     values.push(Value::Integer(request.limit.into()));
@@ -328,6 +320,7 @@ mod tests {
             SortKey::Date,
             SortKey::Kind,
             SortKey::Language,
+            SortKey::Credit,
             SortKey::Imported,
         ];
         for scope in [Scope::All, Scope::Articles, Scope::Photos] {
