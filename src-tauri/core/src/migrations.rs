@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "journal_packed",
         sql: include_str!("migrations/0005_journal_packed.sql"),
     },
+    Migration {
+        number: 6,
+        name: "team",
+        sql: include_str!("migrations/0006_team.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -165,6 +170,7 @@ mod tests {
                 5,
                 include_str!("migrations/0005_journal_packed.sql.sha256").trim(),
             ),
+            (6, include_str!("migrations/0006_team.sql.sha256").trim()),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];
