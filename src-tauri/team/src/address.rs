@@ -25,7 +25,7 @@ impl DatabaseAddress {
                 "{input:?} is not a PostgreSQL address; write postgres://USER@HOST[:PORT]/DATABASE"
             )));
         }
-        let password = url.password().map(|p| percent_decode(p));
+        let password = url.password().map(percent_decode);
         // Only fails for URLs that cannot have credentials, which postgres:// URLs can.
         let _ = url.set_password(None);
         let password = password.or_else(password_from_environment);
