@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Folio needs on Debian or Ubuntu, skipping whatever is already there:
 # system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
-# ImageMagick, the PDF/ZIP/metadata checkers the export tests use, and rpm for the package test), the UI's npm packages,
+# ImageMagick, the PDF/ZIP/metadata checkers the export tests use, rpm for the package test,
+# PostgreSQL for the team tests), the UI's npm packages,
 # and with --test the tauri-driver WebDriver bridge and Python's bagit validator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ if $for_tests; then
   packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
   # The package test: rpm reads the .rpm, xwininfo sees the installed app's window.
   packages+=(rpm x11-utils)
+  # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster.
+  packages+=(postgresql)
   # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
   if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
 fi

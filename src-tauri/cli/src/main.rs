@@ -7,6 +7,7 @@ mod import;
 mod organise;
 mod output;
 mod search;
+mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -184,6 +185,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Share the archive with a team through PostgreSQL and a shared folder or S3 storage.
+    Team {
+        #[command(subcommand)]
+        action: team::TeamAction,
+    },
+    /// Send what waits for the team, then receive and apply what the others did.
+    Sync {
+        #[arg(long)]
+        json: bool,
+    },
     /// Where the archive is, why, and whether that place is safe (local disk, space, not synced).
     Location {
         /// Print JSON instead of text.
@@ -286,6 +297,8 @@ fn main() -> ExitCode {
         Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
         Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
         Command::Export(args) => export::run(&archive_dir, args),
+        Command::Team { action } => team::team(&archive_dir, action),
+        Command::Sync { json } => team::sync_once(&archive_dir, json),
     };
     match result {
         Ok(code) => code,

@@ -55,6 +55,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "credit_sort",
         sql: include_str!("migrations/0007_credit_sort.sql"),
     },
+    Migration {
+        number: 8,
+        name: "team",
+        sql: include_str!("migrations/0008_team.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -183,6 +188,7 @@ mod tests {
                 7,
                 include_str!("migrations/0007_credit_sort.sql.sha256").trim(),
             ),
+            (8, include_str!("migrations/0008_team.sql.sha256").trim()),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];

@@ -50,17 +50,22 @@ fn percent_decode(text: &str) -> Option<String> {
 
 pub fn store(derived: &Path, sha256: &str, thumbnails: &[Thumbnail]) -> Result<()> {
     for thumbnail in thumbnails {
-        let target = path(derived, sha256, thumbnail.max_side);
-        if target.is_file() {
-            continue;
-        }
-        let parent = target.parent().unwrap_or(derived);
-        fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
-        let temp = target.with_extension(format!("{}.part", uuid::Uuid::new_v4().simple()));
-        fs::write(&temp, &thumbnail.jpeg).map_err(Error::io("cannot write thumbnail", &temp))?;
-        fs::rename(&temp, &target).map_err(Error::io("cannot store thumbnail", &target))?;
+        store_one(derived, sha256, thumbnail.max_side, &thumbnail.jpeg)?;
     }
     Ok(())
+}
+
+/// Stores one thumbnail unless it is already there.
+pub fn store_one(derived: &Path, sha256: &str, max_side: u32, jpeg: &[u8]) -> Result<()> {
+    let target = path(derived, sha256, max_side);
+    if target.is_file() {
+        return Ok(());
+    }
+    let parent = target.parent().unwrap_or(derived);
+    fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
+    let temp = target.with_extension(format!("{}.part", uuid::Uuid::new_v4().simple()));
+    fs::write(&temp, jpeg).map_err(Error::io("cannot write thumbnail", &temp))?;
+    fs::rename(&temp, &target).map_err(Error::io("cannot store thumbnail", &target))
 }
 
 #[cfg(test)]

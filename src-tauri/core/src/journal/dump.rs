@@ -14,6 +14,9 @@
 //!   uid, the field (a figure named by its position, not its row id), old and new values (a
 //!   figure's photo by uid) and whether it was undone;
 //! - `{"journal": …}` — in journal order: uid, kind, author, time and payload.
+//!
+//! "Journal order" is a team's order (`team_seq`) for the actions a team's log holds, then this
+//! archive's own order for the rest: members of a team that have all synced dump the same.
 
 use rusqlite::Connection;
 use serde_json::{Value, json};
@@ -90,7 +93,7 @@ pub fn dump(conn: &Connection) -> Result<String> {
                 'changed_at', h.changed_at, 'undone', h.undone)
              FROM history h JOIN journal j ON j.seq = h.batch
              LEFT JOIN items i ON i.id = h.item_id
-             ORDER BY j.seq, i.uid, h.field, h.id",
+             ORDER BY j.team_seq IS NULL, j.team_seq, j.seq, i.uid, h.field, h.id",
         ),
     ];
     for (section, sql) in sections {
@@ -104,7 +107,7 @@ pub fn dump(conn: &Connection) -> Result<String> {
         }
     }
     // The journal from Rust: a packed payload is only readable unpacked.
-    for entry in super::entries(conn, 0)? {
+    for entry in super::in_team_order(conn)? {
         let record = json!({"journal": {
             "uid": entry.uid,
             "kind": entry.action.kind(),

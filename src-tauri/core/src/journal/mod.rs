@@ -2,7 +2,8 @@
 //! SQLite transaction as the change — a stable uid, its kind, its author, its time and a
 //! self-contained payload ([`Action`]). History and undo read it; [`replay`] applies it to
 //! another archive holding the same originals, which then dumps ([`dump`]) the same as this one.
-//! It is what team sync will push.
+//! It is what team sync pushes: an action the team's log does not hold yet ([`waiting`]) is
+//! the outbox.
 
 pub mod action;
 pub mod apply;
@@ -91,10 +92,34 @@ fn inflate(uid: &str, packed: &[u8]) -> Result<String> {
 
 /// The journal's actions after `after` (0 for all), oldest first.
 pub fn entries(conn: &Connection, after: i64) -> Result<Vec<Entry>> {
-    let mut statement = conn.prepare(
-        "SELECT seq, uid, author, at, payload, packed FROM journal WHERE seq > ?1 ORDER BY seq",
-    )?;
-    let rows = statement.query_map([after], |row| {
+    read(conn, "WHERE seq > ?1 ORDER BY seq", after)
+}
+
+/// Up to `limit` actions made here that the team's log does not hold yet, oldest first: the
+/// outbox of team sync.
+pub fn waiting(conn: &Connection, limit: i64) -> Result<Vec<Entry>> {
+    read(
+        conn,
+        "WHERE team_seq IS NULL AND kind <> 'legacy' ORDER BY seq LIMIT ?1",
+        limit,
+    )
+}
+
+/// Every action: first those a team's log holds, in the team's order; then the others, in this
+/// archive's order (see [`dump`]).
+pub fn in_team_order(conn: &Connection) -> Result<Vec<Entry>> {
+    read(
+        conn,
+        "WHERE seq > ?1 ORDER BY team_seq IS NULL, team_seq, seq",
+        0,
+    )
+}
+
+fn read(conn: &Connection, condition: &str, value: i64) -> Result<Vec<Entry>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT seq, uid, author, at, payload, packed FROM journal {condition}"
+    ))?;
+    let rows = statement.query_map([value], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             row.get::<_, String>(1)?,

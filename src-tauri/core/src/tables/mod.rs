@@ -7,3 +7,4 @@ pub mod figures;
 pub mod index_queue;
 pub mod items;
 pub mod tags;
+pub mod team;

@@ -1,0 +1,134 @@
+//! `folio team …` and `folio sync`: making the archive a member of a team, one sync round, the
+//! team's status, and leaving it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_team::sync::{self, SyncReport};
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum TeamAction {
+    /// Make this archive the first member of a new team.
+    Create {
+        /// The team's PostgreSQL database: postgres://USER@HOST[:PORT]/DATABASE.
+        #[arg(long = "db", value_name = "URL")]
+        database: String,
+        /// Where the team shares originals: a folder every member mounts, or s3://BUCKET[/FOLDER].
+        #[arg(long, value_name = "URL")]
+        objects: String,
+        /// The team's name.
+        #[arg(long, default_value = "Press office")]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a new archive (at the archive location) holding a team's record.
+    Join {
+        #[arg(long = "db", value_name = "URL")]
+        database: String,
+        /// Where this computer finds the team's originals, if not where the team says.
+        #[arg(long, value_name = "URL")]
+        objects: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The team, the last sync, what waits to be sent, the last error.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop syncing; the archive stays as it is.
+    Leave,
+}
+
+pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
+    match action {
+        TeamAction::Create {
+            database,
+            objects,
+            name,
+            json,
+        } => {
+            let mut handle = WriteHandle::open_or_create(dir)?;
+            let report = sync::create(&mut handle, &database, &objects, &name)?;
+            print_report(
+                &report,
+                json,
+                &format!("Created the team \"{}\".", name.trim()),
+            )
+        }
+        TeamAction::Join {
+            database,
+            objects,
+            json,
+        } => {
+            let dir: PathBuf = dir.to_path_buf();
+            let (handle, report) = sync::join(&dir, &database, objects.as_deref())?;
+            let team = handle.membership()?.map(|t| t.name).unwrap_or_default();
+            print_report(
+                &report,
+                json,
+                &format!("Joined the team \"{team}\" in {}.", dir.display()),
+            )
+        }
+        TeamAction::Status { json } => status(dir, json),
+        TeamAction::Leave => {
+            let mut handle = WriteHandle::open(dir)?;
+            sync::leave(&mut handle)?;
+            println!("Left the team; this archive keeps everything and is no longer synced.");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `folio sync`: one round.
+pub fn sync_once(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let mut handle = WriteHandle::open(dir)?;
+    let report = sync::sync(&mut handle)?;
+    print_report(&report, json, "Synced.")
+}
+
+fn status(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let reader = ReadHandle::open(dir)?;
+    let status = sync::status(&reader)?;
+    if json {
+        output::json(&status)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(status) = status else {
+        println!("This archive is not in a team.");
+        return Ok(ExitCode::SUCCESS);
+    };
+    println!("Team:        {}", status.team);
+    println!("Database:    {}", status.database);
+    println!("Originals:   {}", status.objects);
+    println!(
+        "Last sync:   {}",
+        status.last_sync.as_deref().unwrap_or("never")
+    );
+    println!(
+        "Waiting:     {} actions to send, {} originals to upload",
+        status.waiting_actions, status.waiting_uploads
+    );
+    if let Some(error) = &status.last_error {
+        println!("Last error:  {error}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(report: &SyncReport, json: bool, headline: &str) -> anyhow::Result<ExitCode> {
+    if json {
+        output::json(report)?;
+    } else {
+        println!("{headline}");
+        println!(
+            "Sent {} actions ({} originals uploaded); received {} ({} originals fetched).",
+            report.sent, report.uploaded, report.received, report.downloaded
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,127 @@
+//! The `team` row (the team this archive is a member of) and the journal's `team_seq`: which
+//! actions the team's log holds, and which wait to be sent.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::error::Result;
+
+/// This archive's membership of a team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Membership {
+    pub uid: String,
+    pub name: String,
+    /// The PostgreSQL connection string, without a password.
+    pub database: String,
+    /// Where the team's originals are: a folder, or an `s3://` address.
+    pub objects: String,
+    /// The team log's sequence number up to which every action has been applied here.
+    pub pulled: i64,
+    pub joined_at: String,
+    pub last_sync: Option<String>,
+    pub last_error: Option<String>,
+}
+
+pub fn membership(conn: &Connection) -> Result<Option<Membership>> {
+    Ok(conn
+        .query_row(
+            "SELECT uid, name, database, objects, pulled, joined_at, last_sync, last_error
+             FROM team WHERE id = 1",
+            [],
+            |row| {
+                Ok(Membership {
+                    uid: row.get(0)?,
+                    name: row.get(1)?,
+                    database: row.get(2)?,
+                    objects: row.get(3)?,
+                    pulled: row.get(4)?,
+                    joined_at: row.get(5)?,
+                    last_sync: row.get(6)?,
+                    last_error: row.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn insert(conn: &Connection, team: &Membership) -> Result<()> {
+    conn.execute(
+        "INSERT INTO team (id, uid, name, database, objects, pulled, joined_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            team.uid,
+            team.name,
+            team.database,
+            team.objects,
+            team.pulled,
+            team.joined_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Leaving a team: the membership goes, and what the journal knew of the team's order with it
+/// (a later team starts from this archive's own journal).
+pub fn remove(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM team", [])?;
+    conn.execute(
+        "UPDATE journal SET team_seq = NULL WHERE team_seq IS NOT NULL",
+        [],
+    )?;
+    Ok(())
+}
+
+pub fn set_pulled(conn: &Connection, pulled: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE team SET pulled = max(pulled, ?1) WHERE id = 1",
+        [pulled],
+    )?;
+    Ok(())
+}
+
+pub fn record_sync(conn: &Connection, at: &str, error: Option<&str>) -> Result<()> {
+    match error {
+        None => conn.execute(
+            "UPDATE team SET last_sync = ?1, last_error = NULL WHERE id = 1",
+            [at],
+        )?,
+        Some(error) => conn.execute("UPDATE team SET last_error = ?1 WHERE id = 1", [error])?,
+    };
+    Ok(())
+}
+
+/// Marks a journal action as held by the team's log at `team_seq`; false if this archive does
+/// not have the action.
+pub fn set_team_seq(conn: &Connection, uid: &str, team_seq: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE journal SET team_seq = ?2 WHERE uid = ?1",
+        params![uid, team_seq],
+    )? > 0)
+}
+
+/// How many actions wait to be sent.
+pub fn waiting(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM journal WHERE team_seq IS NULL AND kind <> 'legacy'",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
+/// Whether this archive holds an edit of this item's field that comes after the team log's
+/// action `seq`: one still waiting to be sent, or sent and given a later place. Such an edit
+/// is already applied here and wins everywhere, so the earlier one must not overwrite it. (An
+/// edit whose value is long enough to be stored deflated is not seen here; such values are
+/// notes of several pages.)
+pub fn later_edit(conn: &Connection, item: &str, field: &str, seq: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM journal
+           WHERE (team_seq IS NULL OR team_seq > ?3) AND kind = 'edit'
+             AND CASE WHEN payload <> ''
+                 THEN json_extract(payload, '$.item') = ?1
+                      AND json_extract(payload, '$.field') = ?2
+                 ELSE 0 END)",
+        params![item, field, seq],
+        |row| row.get(0),
+    )?)
+}

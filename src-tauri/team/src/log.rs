@@ -1,0 +1,260 @@
+//! The team's log in PostgreSQL: its schema (numbered migrations, refused when the database's is
+//! newer than this Folio), the team's record, and the log itself — actions appended in one total
+//! order under an advisory lock, and read after a sequence number.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use folio_core::journal::{Action, Entry};
+use postgres::{Client, NoTls};
+
+use crate::address::DatabaseAddress;
+use crate::{Error, Result};
+
+/// The team schema's migrations, in order. Append only.
+const SCHEMA: &[(i32, &str, &str)] = &[(1, "team", include_str!("schema/0001_team.sql"))];
+
+/// The advisory lock that serialises appends (and the schema's installation): "Folio" in ASCII.
+const APPEND_LOCK: i64 = 0x46_6f_6c_69_6f;
+
+/// The channel a push notifies, with the last sequence number it appended.
+pub const CHANNEL: &str = "folio_log";
+
+/// The team as its database records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamRecord {
+    pub uid: String,
+    pub name: String,
+    pub objects: String,
+}
+
+pub struct TeamLog {
+    client: Client,
+}
+
+impl TeamLog {
+    pub fn connect(address: &DatabaseAddress) -> Result<Self> {
+        let mut config = postgres::Config::from_str(&address.shown)
+            .map_err(|e| Error::Database(format!("{}: {e}", address.shown)))?;
+        if let Some(password) = &address.password {
+            config.password(password);
+        }
+        config
+            .connect_timeout(Duration::from_secs(10))
+            .application_name("folio");
+        let client = config.connect(NoTls).map_err(|e| {
+            Error::Database(format!(
+                "cannot connect to {}: {}",
+                address.shown,
+                describe(&e)
+            ))
+        })?;
+        Ok(Self { client })
+    }
+
+    /// Brings the team schema up to this Folio's, or refuses a newer one.
+    pub fn install(&mut self) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&APPEND_LOCK])?;
+        tx.batch_execute(
+            "CREATE SCHEMA IF NOT EXISTS folio;
+             CREATE TABLE IF NOT EXISTS folio.schema_migrations (
+                 number integer PRIMARY KEY, name text NOT NULL,
+                 applied_at timestamptz NOT NULL DEFAULT now())",
+        )?;
+        let applied: i32 = tx
+            .query_one(
+                "SELECT coalesce(max(number), 0) FROM folio.schema_migrations",
+                &[],
+            )?
+            .get(0);
+        check_known(applied)?;
+        for (number, name, sql) in SCHEMA.iter().filter(|(n, _, _)| *n > applied) {
+            tx.batch_execute(sql)?;
+            tx.execute(
+                "INSERT INTO folio.schema_migrations (number, name) VALUES ($1, $2)",
+                &[number, name],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks that the database holds a team schema this Folio can use.
+    pub fn check_schema(&mut self) -> Result<()> {
+        let exists: bool = self
+            .client
+            .query_one(
+                "SELECT to_regclass('folio.schema_migrations') IS NOT NULL",
+                &[],
+            )?
+            .get(0);
+        if !exists {
+            return Err(Error::Team(
+                "this database holds no Folio team (create one with folio team create)".into(),
+            ));
+        }
+        let applied: i32 = self
+            .client
+            .query_one(
+                "SELECT coalesce(max(number), 0) FROM folio.schema_migrations",
+                &[],
+            )?
+            .get(0);
+        check_known(applied)?;
+        if applied < latest() {
+            self.install()?;
+        }
+        Ok(())
+    }
+
+    /// Records a new team; refused if this database already holds one.
+    pub fn create_team(&mut self, team: &TeamRecord) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&APPEND_LOCK])?;
+        if let Some(row) = tx.query_opt("SELECT name FROM folio.team", &[])? {
+            let name: String = row.get(0);
+            return Err(Error::Team(format!(
+                "this database already holds the team \"{name}\": join it instead (folio team join)"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO folio.team (id, uid, name, objects) VALUES (1, $1, $2, $3)",
+            &[&team.uid, &team.name, &team.objects],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The team this database holds.
+    pub fn team(&mut self) -> Result<TeamRecord> {
+        let row = self
+            .client
+            .query_opt("SELECT uid, name, objects FROM folio.team", &[])?
+            .ok_or_else(|| {
+                Error::Team(
+                    "this database holds no Folio team (create one with folio team create)".into(),
+                )
+            })?;
+        Ok(TeamRecord {
+            uid: row.get(0),
+            name: row.get(1),
+            objects: row.get(2),
+        })
+    }
+
+    /// Appends actions to the log in this order, each once: an action the log already holds
+    /// (sent before a crash, say) keeps its place. Returns each action's sequence number.
+    pub fn append(&mut self, entries: &[Entry]) -> Result<Vec<(String, i64)>> {
+        let mut tx = self.client.transaction()?;
+        // Held until commit: the next appender numbers after this one's actions are visible.
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&APPEND_LOCK])?;
+        let mut last: i64 = tx
+            .query_one("SELECT coalesce(max(seq), 0) FROM folio.log", &[])?
+            .get(0);
+        let insert = tx.prepare(
+            "INSERT INTO folio.log (seq, uid, kind, author, at, payload)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (uid) DO NOTHING",
+        )?;
+        let existing = tx.prepare("SELECT seq FROM folio.log WHERE uid = $1")?;
+        let mut placed = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let payload = serde_json::to_string(&entry.action)
+                .map_err(|e| Error::Team(format!("action {} cannot be written: {e}", entry.uid)))?;
+            let next = last + 1;
+            let inserted = tx.execute(
+                &insert,
+                &[
+                    &next,
+                    &entry.uid,
+                    &entry.action.kind(),
+                    &entry.author,
+                    &entry.at,
+                    &payload,
+                ],
+            )?;
+            if inserted == 1 {
+                last = next;
+                placed.push((entry.uid.clone(), next));
+            } else {
+                let seq: i64 = tx.query_one(&existing, &[&entry.uid])?.get(0);
+                placed.push((entry.uid.clone(), seq));
+            }
+        }
+        tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &last.to_string()])?;
+        tx.commit()?;
+        Ok(placed)
+    }
+
+    /// Up to `limit` actions after `after`, in the log's order, with their sequence numbers.
+    pub fn after(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, Entry)>> {
+        let rows = self.client.query(
+            "SELECT seq, uid, author, at, payload FROM folio.log
+             WHERE seq > $1 ORDER BY seq LIMIT $2",
+            &[&after, &limit],
+        )?;
+        rows.iter()
+            .map(|row| {
+                let seq: i64 = row.get(0);
+                let uid: String = row.get(1);
+                let payload: String = row.get(4);
+                let action: Action = serde_json::from_str(&payload).map_err(|e| {
+                    Error::Team(format!(
+                        "action {uid} in the team's log cannot be read by this Folio ({e}); update Folio"
+                    ))
+                })?;
+                Ok((
+                    seq,
+                    Entry {
+                        seq,
+                        uid,
+                        author: row.get(2),
+                        at: row.get(3),
+                        action,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// The log's last sequence number (0 when empty).
+    pub fn last_seq(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one("SELECT coalesce(max(seq), 0) FROM folio.log", &[])?
+            .get(0))
+    }
+}
+
+/// The newest team schema this Folio knows.
+pub fn latest() -> i32 {
+    SCHEMA.last().map_or(0, |(n, _, _)| *n)
+}
+
+fn check_known(applied: i32) -> Result<()> {
+    if applied > latest() {
+        return Err(Error::SchemaTooNew {
+            found: applied,
+            known: latest(),
+        });
+    }
+    Ok(())
+}
+
+/// A PostgreSQL error in words: the server's message when there is one, else the client's.
+pub fn describe(error: &postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => db.message().to_owned(),
+        None => {
+            let text = error.to_string();
+            let source = std::error::Error::source(error)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            if source.is_empty() || text.contains(&source) {
+                text
+            } else {
+                format!("{text}: {source}")
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The team's shared originals, in an object store: a folder every desktop mounts (an SMB or NFS
+//! share) or S3-compatible storage (`s3://bucket/prefix`, configured by the usual `AWS_*`
+//! variables: `AWS_ENDPOINT`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`,
+//! `AWS_ALLOW_HTTP`). An original's key is its SHA-256, so an upload is idempotent: uploading
+//! what is already there changes nothing.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as Key;
+use object_store::prefix::PrefixStore;
+use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutPayload};
+
+use crate::{Error, Result};
+
+pub struct Objects {
+    store: Arc<dyn ObjectStore>,
+    /// object_store is asynchronous; Folio's core is not. Each call is driven to completion here.
+    runtime: tokio::runtime::Runtime,
+    address: String,
+}
+
+impl std::fmt::Debug for Objects {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Objects({})", self.address)
+    }
+}
+
+impl Objects {
+    /// Opens the store at `address`: `s3://bucket[/prefix]`, or a folder (created if missing).
+    pub fn open(address: &str) -> Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::Objects(format!("cannot start the transfer runtime: {e}")))?;
+        let store: Arc<dyn ObjectStore> = if let Some(rest) = address.strip_prefix("s3://") {
+            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+            if bucket.is_empty() {
+                return Err(Error::Objects(format!(
+                    "{address} names no bucket (write s3://BUCKET or s3://BUCKET/FOLDER)"
+                )));
+            }
+            let s3 = AmazonS3Builder::from_env()
+                .with_bucket_name(bucket)
+                .build()
+                .map_err(|e| Error::Objects(format!("{address}: {e}")))?;
+            let prefix = prefix.trim_matches('/');
+            if prefix.is_empty() {
+                Arc::new(s3)
+            } else {
+                Arc::new(PrefixStore::new(s3, prefix))
+            }
+        } else {
+            let folder = address.strip_prefix("file://").unwrap_or(address);
+            let folder = Path::new(folder);
+            if !folder.is_absolute() {
+                return Err(Error::Objects(format!(
+                    "{address}: give the shared folder as a full path (every member's may differ, but each must be absolute)"
+                )));
+            }
+            std::fs::create_dir_all(folder).map_err(|e| {
+                Error::Objects(format!(
+                    "cannot create the folder {}: {e}",
+                    folder.display()
+                ))
+            })?;
+            Arc::new(
+                LocalFileSystem::new_with_prefix(folder)
+                    .map_err(|e| Error::Objects(format!("{}: {e}", folder.display())))?,
+            )
+        };
+        Ok(Self {
+            store,
+            runtime,
+            address: address.to_owned(),
+        })
+    }
+
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Uploads an original from `file` unless the store has it; true if it was uploaded.
+    pub fn upload_original(&self, sha256: &str, file: &Path) -> Result<bool> {
+        self.upload(&original_key(sha256), file)
+            .map_err(|e| self.failed("cannot upload", sha256, &e))
+    }
+
+    /// The bytes of an original.
+    pub fn download_original(&self, sha256: &str) -> Result<Vec<u8>> {
+        match self.download(&original_key(sha256)) {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => Err(Error::Objects(format!(
+                "original {sha256} is not in {}: the member who imported it has not sent it",
+                self.address
+            ))),
+            Err(e) => Err(self.failed("cannot download", sha256, &e)),
+        }
+    }
+
+    /// Whether the store has an original.
+    pub fn has_original(&self, sha256: &str) -> Result<bool> {
+        match self
+            .runtime
+            .block_on(self.store.head(&original_key(sha256)))
+        {
+            Ok(_) => Ok(true),
+            Err(object_store::Error::NotFound { .. }) => Ok(false),
+            Err(e) => Err(self.failed("cannot check", sha256, &e)),
+        }
+    }
+
+    /// Uploads a thumbnail unless the store has it.
+    pub fn upload_thumbnail(&self, sha256: &str, max_side: u32, file: &Path) -> Result<bool> {
+        self.upload(&thumbnail_key(sha256, max_side), file)
+            .map_err(|e| self.failed("cannot upload the thumbnail of", sha256, &e))
+    }
+
+    /// A thumbnail's bytes, or `None` when the store has none (they can be made again).
+    pub fn download_thumbnail(&self, sha256: &str, max_side: u32) -> Result<Option<Vec<u8>>> {
+        self.download(&thumbnail_key(sha256, max_side))
+            .map_err(|e| self.failed("cannot download the thumbnail of", sha256, &e))
+    }
+
+    fn upload(&self, key: &Key, file: &Path) -> std::result::Result<bool, object_store::Error> {
+        let bytes = std::fs::read(file).map_err(|source| object_store::Error::Generic {
+            store: "local file",
+            source: Box::new(source),
+        })?;
+        let put = self
+            .store
+            .put_opts(key, PutPayload::from(bytes), PutMode::Create.into());
+        match self.runtime.block_on(put) {
+            Ok(_) => Ok(true),
+            Err(object_store::Error::AlreadyExists { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn download(&self, key: &Key) -> std::result::Result<Option<Vec<u8>>, object_store::Error> {
+        let got = self.runtime.block_on(async {
+            let got = self.store.get(key).await?;
+            got.bytes().await
+        });
+        match got {
+            Ok(bytes) => Ok(Some(bytes.to_vec())),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn failed(&self, what: &str, sha256: &str, error: &object_store::Error) -> Error {
+        let reason = match error {
+            object_store::Error::NotFound { .. } => "it is not there".to_owned(),
+            other => other.to_string(),
+        };
+        Error::Objects(format!(
+            "{what} original {sha256} at {}: {reason}",
+            self.address
+        ))
+    }
+}
+
+/// `originals/ab/abcdef…`: the first two hex digits spread the keys over folders.
+fn original_key(sha256: &str) -> Key {
+    Key::from(format!("originals/{}/{sha256}", spread(sha256)))
+}
+
+fn thumbnail_key(sha256: &str, max_side: u32) -> Key {
+    Key::from(format!(
+        "thumbnails/{}/{sha256}-{max_side}.jpg",
+        spread(sha256)
+    ))
+}
+
+fn spread(sha256: &str) -> &str {
+    sha256.get(..2).unwrap_or("00")
+}

@@ -1,0 +1,278 @@
+//! Creating, joining and leaving a team, and one sync round: first send what waits here (the
+//! originals and thumbnails each import names, then its action), then receive what the team's
+//! log holds after this archive's cursor and apply it in the log's order.
+
+use std::path::Path;
+
+use folio_core::changes::ChangeSet;
+use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_core::journal::Action;
+use folio_core::tables::team::Membership;
+use serde::Serialize;
+
+use crate::address::DatabaseAddress;
+use crate::log::{TeamLog, TeamRecord};
+use crate::objects::Objects;
+use crate::{Error, Result};
+
+/// How many actions one round sends or receives at a time.
+const BATCH: i64 = 500;
+
+/// What one sync round did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct SyncReport {
+    pub sent: usize,
+    pub received: usize,
+    pub uploaded: usize,
+    pub downloaded: usize,
+    /// The team log's sequence number this archive has applied everything up to.
+    pub pulled: i64,
+    #[serde(skip)]
+    pub changes: ChangeSet,
+}
+
+/// The team as this archive sees it, without asking the network.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamStatus {
+    pub team: String,
+    pub database: String,
+    pub objects: String,
+    pub joined_at: String,
+    pub last_sync: Option<String>,
+    pub last_error: Option<String>,
+    /// Actions made here that the team has not received yet.
+    pub waiting_actions: i64,
+    /// Originals those actions name, to be uploaded first.
+    pub waiting_uploads: usize,
+    pub pulled: i64,
+}
+
+/// Makes this archive the first member of a new team: installs the team schema in the database,
+/// records the team, then sends the whole journal and its originals.
+pub fn create(
+    handle: &mut WriteHandle,
+    database: &str,
+    objects: &str,
+    name: &str,
+) -> Result<SyncReport> {
+    if let Some(team) = handle.membership()? {
+        return Err(Error::Team(format!(
+            "this archive is already a member of the team \"{}\"; leave it first (folio team leave)",
+            team.name
+        )));
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Team("give the team a name".into()));
+    }
+    let address = DatabaseAddress::parse(database)?;
+    let store = Objects::open(objects)?;
+    let mut log = TeamLog::connect(&address)?;
+    log.install()?;
+    let record = TeamRecord {
+        uid: uuid::Uuid::new_v4().to_string(),
+        name: name.to_owned(),
+        objects: objects.to_owned(),
+    };
+    log.create_team(&record)?;
+    handle.join_team(&membership(&record, &address, objects))?;
+    let result = round(handle, &mut log, &store);
+    finish(handle, result)
+}
+
+/// Makes a new archive in `dir` holding the team's record. `objects` overrides where this
+/// computer finds the team's originals (a share mounted elsewhere); by default, where the team
+/// says.
+pub fn join(
+    dir: &Path,
+    database: &str,
+    objects: Option<&str>,
+) -> Result<(WriteHandle, SyncReport)> {
+    if dir.join(folio_core::db::DATABASE_FILE).exists() {
+        return Err(Error::Team(format!(
+            "{} already holds an archive; joining a team makes a new one: choose an empty folder",
+            dir.display()
+        )));
+    }
+    let address = DatabaseAddress::parse(database)?;
+    let mut log = TeamLog::connect(&address)?;
+    log.check_schema()?;
+    let record = log.team()?;
+    let objects = objects.unwrap_or(&record.objects).to_owned();
+    let store = Objects::open(&objects)?;
+    let mut handle = WriteHandle::init(dir)?;
+    handle.join_team(&membership(&record, &address, &objects))?;
+    let result = round(&mut handle, &mut log, &store);
+    let report = finish(&mut handle, result)?;
+    Ok((handle, report))
+}
+
+/// One sync round for a member archive.
+pub fn sync(handle: &mut WriteHandle) -> Result<SyncReport> {
+    let team = handle.membership()?.ok_or_else(|| {
+        Error::Team("this archive is not in a team (folio team create or folio team join)".into())
+    })?;
+    let connected = DatabaseAddress::parse(&team.database)
+        .and_then(|address| TeamLog::connect(&address))
+        .and_then(|mut log| log.check_schema().map(|()| log))
+        .and_then(|log| Objects::open(&team.objects).map(|store| (log, store)));
+    match connected {
+        Ok((mut log, store)) => {
+            let result = round(handle, &mut log, &store);
+            finish(handle, result)
+        }
+        Err(error) => finish(handle, Err(error)),
+    }
+}
+
+/// Stops syncing: the archive stays, with everything it holds.
+pub fn leave(handle: &mut WriteHandle) -> Result<()> {
+    if handle.membership()?.is_none() {
+        return Err(Error::Team("this archive is not in a team".into()));
+    }
+    Ok(handle.leave_team()?)
+}
+
+/// The team as this archive last saw it; `None` when it is in no team.
+pub fn status(reader: &ReadHandle) -> Result<Option<TeamStatus>> {
+    let Some(team) = reader.membership()? else {
+        return Ok(None);
+    };
+    let waiting = reader.waiting_actions(i64::MAX)?;
+    Ok(Some(TeamStatus {
+        team: team.name,
+        database: team.database,
+        objects: team.objects,
+        joined_at: team.joined_at,
+        last_sync: team.last_sync,
+        last_error: team.last_error,
+        waiting_actions: waiting.len() as i64,
+        waiting_uploads: waiting.iter().map(|e| originals(&e.action).len()).sum(),
+        pulled: team.pulled,
+    }))
+}
+
+fn membership(record: &TeamRecord, address: &DatabaseAddress, objects: &str) -> Membership {
+    Membership {
+        uid: record.uid.clone(),
+        name: record.name.clone(),
+        database: address.shown.clone(),
+        objects: objects.to_owned(),
+        pulled: 0,
+        joined_at: now(),
+        last_sync: None,
+        last_error: None,
+    }
+}
+
+/// Records how the round ended — its time, or its error in words — and passes the result on.
+fn finish(handle: &mut WriteHandle, result: Result<SyncReport>) -> Result<SyncReport> {
+    let error = result.as_ref().err().map(ToString::to_string);
+    handle.record_sync(error.as_deref())?;
+    result
+}
+
+fn round(handle: &mut WriteHandle, log: &mut TeamLog, store: &Objects) -> Result<SyncReport> {
+    let mut report = SyncReport::default();
+    send(handle, log, store, &mut report)?;
+    receive(handle, log, store, &mut report)?;
+    Ok(report)
+}
+
+/// Sends every waiting action, each after the files it names.
+fn send(
+    handle: &mut WriteHandle,
+    log: &mut TeamLog,
+    store: &Objects,
+    report: &mut SyncReport,
+) -> Result<()> {
+    loop {
+        let waiting = handle.waiting_actions(BATCH)?;
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        for entry in &waiting {
+            for sha256 in originals(&entry.action) {
+                report.uploaded += upload(handle, store, sha256)?;
+            }
+        }
+        let placed = log.append(&waiting)?;
+        handle.mark_sent(&placed)?;
+        report.sent += waiting.len();
+    }
+}
+
+/// Uploads an original and its thumbnails; how many originals were uploaded (0 or 1).
+fn upload(handle: &WriteHandle, store: &Objects, sha256: &str) -> Result<usize> {
+    let original = handle.original_path(sha256)?;
+    let uploaded = if original.is_file() {
+        store.upload_original(sha256, &original)?
+    } else if store.has_original(sha256)? {
+        false
+    } else {
+        return Err(Error::Objects(format!(
+            "original {sha256} is missing from this archive and the team does not have it; \
+             run folio verify to see which item it belongs to"
+        )));
+    };
+    for (side, thumbnail) in handle.thumbnail_paths(sha256) {
+        if thumbnail.is_file() {
+            store.upload_thumbnail(sha256, side, &thumbnail)?;
+        }
+    }
+    Ok(usize::from(uploaded))
+}
+
+/// Receives and applies everything the log holds after this archive's cursor.
+fn receive(
+    handle: &mut WriteHandle,
+    log: &mut TeamLog,
+    store: &Objects,
+    report: &mut SyncReport,
+) -> Result<()> {
+    loop {
+        let after = handle.membership()?.map_or(0, |team| team.pulled);
+        report.pulled = after;
+        let pulled = log.after(after, BATCH)?;
+        if pulled.is_empty() {
+            return Ok(());
+        }
+        for (_, entry) in &pulled {
+            for sha256 in originals(&entry.action) {
+                report.downloaded += download(handle, store, sha256)?;
+            }
+        }
+        let changes = handle.apply_pulled(&pulled)?;
+        report.changes = std::mem::take(&mut report.changes).merge(changes);
+        report.received += pulled.len();
+    }
+}
+
+/// Fetches an original (and its thumbnails) this archive lacks; how many were fetched.
+fn download(handle: &mut WriteHandle, store: &Objects, sha256: &str) -> Result<usize> {
+    if handle.original_path(sha256)?.is_file() {
+        return Ok(0);
+    }
+    let bytes = store.download_original(sha256)?;
+    handle.store_original(sha256, &bytes)?;
+    for (side, thumbnail) in handle.thumbnail_paths(sha256) {
+        if !thumbnail.is_file()
+            && let Some(jpeg) = store.download_thumbnail(sha256, side)?
+        {
+            handle.store_thumbnail(sha256, side, &jpeg)?;
+        }
+    }
+    Ok(1)
+}
+
+/// The originals an action brings into an archive.
+fn originals(action: &Action) -> Vec<&str> {
+    match action {
+        Action::Import { items, .. } => items.iter().map(|item| item.sha256.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
