@@ -45,10 +45,13 @@ use crate::library::history::{self, HistoryEntry, Recorder};
 use crate::library::listing::{self, ItemPage, ListRequest};
 use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
-use crate::library::trash;
+use crate::library::{self, trash};
 use crate::progress::{CancelToken, NoProgress, ProgressSink};
 use crate::search::{Opened, SearchIndex, SearchPage, SearchRequest};
 use crate::selection::ExportScope;
+use crate::similar::{
+    self, DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds,
+};
 use crate::stats::Stats;
 use crate::tables::{self, items};
 
@@ -314,6 +317,20 @@ impl ReadHandle {
         progress: &dyn ProgressSink,
     ) -> Result<crate::backup::BackupReport> {
         self.with_archive(|archive| crate::backup::backup(archive, destination, progress))
+    }
+
+    /// The items alike item `id` (photos by fingerprint, articles by text), most alike first.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn similar(&self, id: i64, thresholds: Thresholds) -> Result<SimilarReport> {
+        let thresholds = thresholds.checked()?;
+        self.read(|conn| similar::similar_to(conn, id, thresholds))
+    }
+
+    /// Every group of near-duplicate photos and articles in the library.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn duplicates(&self, thresholds: Thresholds) -> Result<DuplicatesReport> {
+        let thresholds = thresholds.checked()?;
+        self.read(|conn| similar::duplicates(conn, thresholds))
     }
 
     /// The journal's actions after `seq` (0 for all), oldest first.
@@ -678,6 +695,46 @@ impl WriteHandle {
         Ok(done((), effects))
     }
 
+    /// Merges a group of near-duplicates into one item (the one asked for, else the best: most
+    /// pixels, longest text): it takes the others' tags, collections, figure links and fullest
+    /// caption, and the others go to the trash. One action, undone as one.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn merge(&mut self, request: &MergeRequest) -> Result<Written<MergeReport>> {
+        let mut ids = request.ids.clone();
+        ids.extend(request.keep);
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() < 2 {
+            return Err(Error::InvalidInput(
+                "a merge needs at least two items".into(),
+            ));
+        }
+        let kinds = ids
+            .iter()
+            .map(|&id| library::fields::kind_of(self.conn(), id))
+            .collect::<Result<Vec<_>>>()?;
+        if kinds.iter().any(|kind| *kind != kinds[0]) {
+            return Err(Error::InvalidInput(
+                "only items of one kind merge: photos with photos, articles with articles".into(),
+            ));
+        }
+        let kept = match request.keep {
+            Some(id) => id,
+            None if kinds[0] == "photo" => similar::best_photo(self.conn(), &ids)?,
+            None => similar::best_article(self.conn(), &ids)?,
+        };
+        let others: Vec<i64> = ids.into_iter().filter(|&id| id != kept).collect();
+        let effects = self.perform(Action::Merge {
+            keep: items::uid_of(self.conn(), kept)?,
+            others: self.uids(&others)?,
+        })?;
+        let trashed = others
+            .into_iter()
+            .filter(|id| effects.changes.item_ids().contains(id))
+            .collect();
+        Ok(done(MergeReport { kept, trashed }, effects))
+    }
+
     /// Reverts the latest action not yet undone; `None` when there is nothing to undo.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn undo(&mut self) -> Result<Written<Option<Undone>>> {
@@ -689,14 +746,18 @@ impl WriteHandle {
         Ok(done(undone, effects))
     }
 
-    /// Verifies every original and marks the items whose original is missing (or back).
+    /// Verifies every original and marks the items whose original is missing (or back); then
+    /// makes the fingerprints and text sketches the archive lacks.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn repair(
         &mut self,
         progress: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Written<VerifyReport>> {
-        let report = crate::fixity::repair(&mut self.archive, progress, cancel)?;
+        let mut report = crate::fixity::repair(&mut self.archive, progress, cancel)?;
+        if !report.cancelled {
+            report.fingerprinted = crate::similar::backfill::fill(&mut self.archive, cancel)?;
+        }
         self.after_write(&[]);
         let changes = ChangeSet::default().with(Change::Stats);
         Ok(Written {

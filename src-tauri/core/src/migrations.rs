@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "journal_packed",
         sql: include_str!("migrations/0005_journal_packed.sql"),
     },
+    Migration {
+        number: 6,
+        name: "similarity",
+        sql: include_str!("migrations/0007_similarity.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -164,6 +169,10 @@ mod tests {
             (
                 5,
                 include_str!("migrations/0005_journal_packed.sql.sha256").trim(),
+            ),
+            (
+                6,
+                include_str!("migrations/0007_similarity.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

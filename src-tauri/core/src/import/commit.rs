@@ -205,6 +205,9 @@ fn commit_photo(
     }
     let draft = &photo.draft;
     blobs::record(conn, &photo.sha256, photo.size, draft.media_type)?;
+    if let Some(fingerprint) = draft.fingerprint {
+        blobs::set_fingerprint(conn, &photo.sha256, fingerprint)?;
+    }
     // A caption that carries its credit ("… [photo/Xinhua]") is stored as the two apart.
     let (caption, credit) = if draft.credit.is_empty() {
         let split = split_credit(&draft.caption);

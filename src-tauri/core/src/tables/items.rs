@@ -81,10 +81,13 @@ pub fn insert_dated(
     Ok(conn.last_insert_rowid())
 }
 
+/// Inserts an article's row with the sketch of its text: made here, from the text being stored,
+/// so every way an article arrives (import, bundle, replay) gets one.
 pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>) -> Result<()> {
+    let sketch = crate::similar::sketch::of_text(article.body_text);
     conn.execute(
-        "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt, sketch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             item_id,
             article.byline,
@@ -92,7 +95,8 @@ pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>)
             article.url,
             article.body_text,
             article.body_html,
-            article.excerpt
+            article.excerpt,
+            crate::similar::sketch::to_bytes(&sketch)
         ],
     )?;
     Ok(())
