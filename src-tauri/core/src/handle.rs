@@ -326,6 +326,20 @@ impl ReadHandle {
         self.read(|conn| similar::similar_to(conn, id, thresholds))
     }
 
+    /// The originals of photos without a fingerprint yet (by SHA-256), for
+    /// [`ReadHandle::fingerprint_photos`].
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn unfingerprinted_photos(&self) -> Result<Vec<String>> {
+        self.read(similar::backfill::photos_without_fingerprint)
+    }
+
+    /// Decodes these originals and fingerprints those that decode; reads files only, so it runs
+    /// beside the writer. Store the result with [`WriteHandle::store_fingerprints`].
+    pub fn fingerprint_photos(&self, sha256s: &[String]) -> Vec<(String, u64)> {
+        let store = crate::blobs::FsBlobStore::new(&self.shared.dir);
+        similar::backfill::make_fingerprints(&store, sha256s)
+    }
+
     /// Every group of near-duplicate photos and articles in the library.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn duplicates(&self, thresholds: Thresholds) -> Result<DuplicatesReport> {
@@ -693,6 +707,24 @@ impl WriteHandle {
             photo,
         })?;
         Ok(done((), effects))
+    }
+
+    /// Sketches up to a chunk of the articles that have no text sketch (an archive from before
+    /// sketches); 0 when none are left.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn sketch_articles(&mut self) -> Result<u64> {
+        similar::backfill::sketch_articles(self.archive.conn_mut())
+    }
+
+    /// Stores fingerprints made by [`ReadHandle::fingerprint_photos`] (derived data, like
+    /// thumbnails: no journal action). Answers with the items they belong to.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn store_fingerprints(&mut self, made: &[(String, u64)]) -> Result<Written<usize>> {
+        let items = similar::backfill::store_fingerprints(self.archive.conn_mut(), made)?;
+        Ok(Written {
+            value: made.len(),
+            changes: ChangeSet::default().items(items),
+        })
     }
 
     /// Merges a group of near-duplicates into one item (the one asked for, else the best: most

@@ -1,13 +1,14 @@
-//! Near-duplicates (DESIGN §2, issue "near-duplicate photos"): photos that are copies of one
-//! picture — resized, recompressed, lightly cropped, converted, with or without metadata — found
-//! by their perceptual fingerprints (`photo::fingerprint`), and articles that carry the same text —
-//! one press release as DOCX, PDF and a web page — found by their text sketches ([`sketch`]).
+//! Near-duplicates: photos that are copies of one picture — resized, recompressed, lightly
+//! cropped, converted, with or without metadata — found by their perceptual fingerprints
+//! (`photo::fingerprint`), and articles that carry the same text — one press release as DOCX, PDF
+//! and a web page — found by their text sketches ([`sketch`]).
 //!
 //! Fingerprints and sketches are derived data, like thumbnails and the search index: made at
 //! import (from the pixels already decoded for the thumbnails, and from the text being stored),
 //! kept beside the rows they describe, left out of the journal and the canonical dump, and made
-//! again by [`backfill`] (`folio verify --repair`) where an archive lacks them. Merging a group is a change
-//! like any other: one journal action ([`merge`]).
+//! again by [`backfill`] where an archive lacks them (`folio verify --repair`, and the desktop in
+//! the background after opening). Merging a group is a change like any other: one journal
+//! action ([`merge`]).
 
 pub(crate) mod backfill;
 mod find;
@@ -20,6 +21,7 @@ use ts_rs::TS;
 
 use crate::items::ItemKind;
 
+pub use backfill::CHUNK as BACKFILL_CHUNK;
 pub(crate) use find::{best_article, best_photo, duplicates, similar_to};
 pub use scan::FingerprintSet;
 
