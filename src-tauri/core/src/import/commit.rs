@@ -304,6 +304,7 @@ fn commit_article(
             body_text: &draft.body_text,
             body_html: &draft.body_html,
             excerpt: &draft.excerpt,
+            sketch: Some(&article.sketch),
         },
     )?;
     batch.finish_item(conn, id)?;
@@ -504,6 +505,7 @@ pub(crate) fn insert_bundle_item(
                 body_text: &article.body_text,
                 body_html: &article.body_html,
                 excerpt: &article.excerpt,
+                sketch: None,
             },
         )?;
     }
