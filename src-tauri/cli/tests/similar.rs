@@ -278,7 +278,12 @@ fn merging_keeps_the_largest_gathers_tags_collections_and_caption_and_undo_rever
         "the trash is not compared"
     );
 
-    sandbox.folio(&["undo"]).success();
+    let undone = sandbox.folio(&["undo"]).success();
+    assert!(
+        undone.stdout.contains("Undid the merge of 2 items"),
+        "{}",
+        undone.stdout
+    );
     let kept = sandbox
         .folio(&["show", "--json", &large.to_string()])
         .success()
@@ -310,6 +315,17 @@ fn merging_keeps_the_largest_gathers_tags_collections_and_caption_and_undo_rever
         .success()
         .json();
     assert_eq!(kept["tags"], serde_json::json!(["Events", "Press"]));
+
+    // Nothing merges into an item in the trash.
+    let run = sandbox.folio(&[
+        "duplicates",
+        "merge",
+        "--keep",
+        &large.to_string(),
+        &small.to_string(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("in the trash"), "{}", run.stderr);
 }
 
 #[test]

@@ -732,8 +732,20 @@ impl WriteHandle {
     /// caption, and the others go to the trash. One action, undone as one.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn merge(&mut self, request: &MergeRequest) -> Result<Written<MergeReport>> {
-        let mut ids = request.ids.clone();
-        ids.extend(request.keep);
+        if let Some(keep) = request.keep
+            && library::fields::read(self.conn(), keep, library::fields::Field::Trash)?.is_some()
+        {
+            return Err(Error::InvalidInput(format!(
+                "item {keep} is in the trash: restore it before merging into it"
+            )));
+        }
+        // Items already in the trash take no part: the best is chosen among the others.
+        let mut ids = Vec::new();
+        for &id in request.ids.iter().chain(&request.keep) {
+            if library::fields::read(self.conn(), id, library::fields::Field::Trash)?.is_none() {
+                ids.push(id);
+            }
+        }
         ids.sort_unstable();
         ids.dedup();
         if ids.len() < 2 {
