@@ -81,6 +81,8 @@ struct Shared {
     index_opened: Condvar,
     /// Set when a reader found no index and made an empty one: another process is rebuilding it.
     index_incomplete: AtomicBool,
+    /// Every fingerprint and sketch, kept while the archive's similarity generation holds.
+    similarity: similar::CorpusCache,
 }
 
 enum IndexSlot {
@@ -121,6 +123,7 @@ impl ReadHandle {
                 index: Mutex::new(index),
                 index_opened: Condvar::new(),
                 index_incomplete: AtomicBool::new(false),
+                similarity: similar::CorpusCache::default(),
             }),
         }
     }
@@ -323,7 +326,10 @@ impl ReadHandle {
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn similar(&self, id: i64, thresholds: Thresholds) -> Result<SimilarReport> {
         let thresholds = thresholds.checked()?;
-        self.read(|conn| similar::similar_to(conn, id, thresholds))
+        self.read(|conn| {
+            let corpus = self.shared.similarity.current(conn)?;
+            similar::similar_to(conn, &corpus, id, thresholds)
+        })
     }
 
     /// The originals of photos without a fingerprint yet (by SHA-256), for
@@ -344,7 +350,10 @@ impl ReadHandle {
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn duplicates(&self, thresholds: Thresholds) -> Result<DuplicatesReport> {
         let thresholds = thresholds.checked()?;
-        self.read(|conn| similar::duplicates(conn, thresholds))
+        self.read(|conn| {
+            let corpus = self.shared.similarity.current(conn)?;
+            similar::duplicates(conn, &corpus, thresholds)
+        })
     }
 
     /// The journal's actions after `seq` (0 for all), oldest first.

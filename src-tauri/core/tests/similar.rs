@@ -124,6 +124,14 @@ fn a_merge_moves_figures_onto_the_photo_kept_and_undo_moves_them_back() {
     };
     let (figure, _) = figure_photo(&archive);
     archive.link_figure(figure, Some(small)).unwrap();
+    let groups = |archive: &WriteHandle| {
+        archive
+            .duplicates(Thresholds::default())
+            .unwrap()
+            .groups
+            .len()
+    };
+    assert_eq!(groups(&archive), 1);
 
     let merged = archive
         .merge(&MergeRequest {
@@ -139,8 +147,14 @@ fn a_merge_moves_figures_onto_the_photo_kept_and_undo_moves_them_back() {
         merged.changes
     );
     assert_eq!(figure_photo(&archive).1, Some(large));
+    assert_eq!(
+        groups(&archive),
+        0,
+        "the fingerprints kept in memory follow the trash"
+    );
 
     archive.undo().unwrap();
+    assert_eq!(groups(&archive), 1);
     assert_eq!(figure_photo(&archive).1, Some(small));
     let ItemView::Photo(view) = archive.show(small).unwrap() else {
         panic!("a photo");

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::scan::FingerprintSet;
+use super::corpus::Corpus;
 use super::sketch::{self, SKETCH_SIZE};
 use super::{DuplicateGroup, DuplicatesReport, SimilarItem, SimilarReport, Thresholds};
 use crate::error::{Error, Result};
@@ -20,6 +20,7 @@ const COMMON_VALUE: usize = 1000;
 /// The items alike item `id`, most alike first.
 pub(crate) fn similar_to(
     conn: &Connection,
+    corpus: &Corpus,
     id: i64,
     thresholds: Thresholds,
 ) -> Result<SimilarReport> {
@@ -33,9 +34,7 @@ pub(crate) fn similar_to(
     let fingerprinted = match ItemKind::parse(&kind)? {
         ItemKind::Photo => match fingerprint_of(conn, id)? {
             Some(fingerprint) => {
-                for (other, bits) in
-                    photo_fingerprints(conn)?.within(fingerprint, thresholds.photo_bits)
-                {
+                for (other, bits) in corpus.photos.within(fingerprint, thresholds.photo_bits) {
                     if other != id {
                         found.push((other, photo_similarity(bits), Some(bits)));
                     }
@@ -46,10 +45,10 @@ pub(crate) fn similar_to(
         },
         ItemKind::Article => match sketch_of(conn, id)? {
             Some(own) if !own.is_empty() => {
-                for (other, theirs) in article_sketches(conn)? {
-                    let percent = text_similarity(&own, &theirs);
-                    if other != id && percent >= thresholds.text_percent {
-                        found.push((other, percent, None));
+                for (other, theirs) in &corpus.articles {
+                    let percent = text_similarity(&own, theirs);
+                    if *other != id && percent >= thresholds.text_percent {
+                        found.push((*other, percent, None));
                     }
                 }
                 true
@@ -73,10 +72,14 @@ pub(crate) fn similar_to(
 /// Every group of near-duplicates: photos whose fingerprints are within the threshold of one
 /// another, articles whose texts overlap by at least the threshold (a group holds everything
 /// linked by such pairs). Groups with the most items first.
-pub(crate) fn duplicates(conn: &Connection, thresholds: Thresholds) -> Result<DuplicatesReport> {
+pub(crate) fn duplicates(
+    conn: &Connection,
+    corpus: &Corpus,
+    thresholds: Thresholds,
+) -> Result<DuplicatesReport> {
     let mut groups = Vec::new();
 
-    let photos = photo_fingerprints(conn)?;
+    let photos = &corpus.photos;
     let mut sets = UnionFind::new(photos.len());
     for (a, b) in photos.close_pairs(thresholds.photo_bits) {
         sets.join(a, b);
@@ -98,9 +101,9 @@ pub(crate) fn duplicates(conn: &Connection, thresholds: Thresholds) -> Result<Du
         groups.push(group(ItemKind::Photo, keep, items));
     }
 
-    let articles = article_sketches(conn)?;
+    let articles = &corpus.articles;
     let mut sets = UnionFind::new(articles.len());
-    for (a, b) in overlapping_articles(&articles, thresholds.text_percent) {
+    for (a, b) in overlapping_articles(articles, thresholds.text_percent) {
         sets.join(a, b);
     }
     for members in sets.groups() {
@@ -185,22 +188,6 @@ fn overlapping_articles(articles: &[(i64, Vec<u32>)], percent: u32) -> Vec<(usiz
     pairs
 }
 
-/// The fingerprints of every photo in the library that has one.
-pub(crate) fn photo_fingerprints(conn: &Connection) -> Result<FingerprintSet> {
-    let mut statement = conn.prepare(
-        "SELECT i.id, b.phash FROM items i JOIN blobs b ON b.sha256 = i.sha256
-         WHERE i.kind = 'photo' AND i.deleted_at IS NULL AND b.phash IS NOT NULL
-         ORDER BY i.id",
-    )?;
-    let mut rows = statement.query([])?;
-    let mut set = FingerprintSet::default();
-    while let Some(row) = rows.next()? {
-        let fingerprint: i64 = row.get(1)?;
-        set.push(row.get(0)?, fingerprint as u64);
-    }
-    Ok(set)
-}
-
 fn fingerprint_of(conn: &Connection, id: i64) -> Result<Option<u64>> {
     let stored: Option<Option<i64>> = conn
         .query_row(
@@ -210,20 +197,6 @@ fn fingerprint_of(conn: &Connection, id: i64) -> Result<Option<u64>> {
         )
         .optional()?;
     Ok(stored.flatten().map(|fingerprint| fingerprint as u64))
-}
-
-/// The sketches of every article in the library that has a non-empty one.
-fn article_sketches(conn: &Connection) -> Result<Vec<(i64, Vec<u32>)>> {
-    let mut statement = conn.prepare(
-        "SELECT i.id, a.sketch FROM items i JOIN articles a ON a.item_id = i.id
-         WHERE i.deleted_at IS NULL AND length(a.sketch) > 0
-         ORDER BY i.id",
-    )?;
-    let rows = statement.query_map([], |row| {
-        let bytes: Vec<u8> = row.get(1)?;
-        Ok((row.get(0)?, sketch::from_bytes(&bytes)))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn sketch_of(conn: &Connection, id: i64) -> Result<Option<Vec<u32>>> {

@@ -11,6 +11,7 @@
 //! action ([`merge`]).
 
 pub(crate) mod backfill;
+mod corpus;
 mod find;
 pub(crate) mod merge;
 mod scan;
@@ -22,6 +23,7 @@ use ts_rs::TS;
 use crate::items::ItemKind;
 
 pub use backfill::CHUNK as BACKFILL_CHUNK;
+pub(crate) use corpus::CorpusCache;
 pub(crate) use find::{best_article, best_photo, duplicates, similar_to};
 pub use scan::FingerprintSet;
 
