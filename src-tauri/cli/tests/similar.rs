@@ -1,7 +1,7 @@
 //! `folio similar`, `folio duplicates` and `folio duplicates merge` through the binary: copies of
-//! one photo found whatever was done to them, one text found across formats, a merge that keeps
-//! one item and gathers the rest into it, undone as one, and fingerprints made by repair for an
-//! archive that lacks them.
+//! one photo found whatever was done to them, one text found across formats (Word, PDF, web
+//! page, edited), a merge that keeps one item and gathers the rest into it, undone as one, and
+//! fingerprints made by repair for an archive that lacks them.
 
 use std::fs;
 use std::path::Path;
@@ -149,7 +149,7 @@ fn a_threshold_out_of_range_is_a_usage_error() {
 }
 
 #[test]
-fn one_press_release_as_text_markdown_and_web_page_is_one_group() {
+fn one_press_release_as_word_pdf_web_page_and_edited_text_is_one_group() {
     let body = "The Ministry of Science and Technology held the fourth China-Russia Innovation \
         Dialogue in Beijing on Friday. Delegates from both countries discussed joint research \
         centres, technology transfer and the training of young scientists. The two sides signed \
@@ -160,8 +160,27 @@ fn one_press_release_as_text_markdown_and_web_page_is_one_group() {
     let edited = body
         .replace("Friday", "Thursday")
         .replace("doubled", "tripled");
+    // As a word processor prints it: a title, then the text in lines of about 70 characters.
+    let mut pdf_lines = vec!["Innovation dialogue held".to_string(), String::new()];
+    let mut line = String::new();
+    for word in body.split_whitespace() {
+        if line.len() + word.len() > 70 {
+            pdf_lines.push(std::mem::take(&mut line));
+        }
+        line = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+    }
+    pdf_lines.push(line);
+    let pdf_lines: Vec<&str> = pdf_lines.iter().map(String::as_str).collect();
     let files = vec![
-        ("release.txt".to_string(), format!("Innovation dialogue held\n\n{body}\n").into_bytes()),
+        (
+            "release.docx".to_string(),
+            folio_samples::files::docx(&["Innovation dialogue held", body]),
+        ),
+        ("release.pdf".to_string(), folio_samples::files::text_pdf(&pdf_lines)),
         ("release-edited.md".to_string(), format!("# Innovation dialogue held\n\n{edited}\n").into_bytes()),
         (
             "release.html".to_string(),
@@ -198,7 +217,8 @@ fn one_press_release_as_text_markdown_and_web_page_is_one_group() {
         .collect();
     groups.sort();
     let mut english = vec![
-        id(&ids, "release.txt"),
+        id(&ids, "release.docx"),
+        id(&ids, "release.pdf"),
         id(&ids, "release-edited.md"),
         id(&ids, "release.html"),
     ];
