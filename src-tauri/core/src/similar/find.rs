@@ -43,8 +43,9 @@ pub(crate) fn similar_to(
             }
             None => false,
         },
+        // A text without words has an empty sketch: compared, alike nothing.
         ItemKind::Article => match sketch_of(conn, id)? {
-            Some(own) if !own.is_empty() => {
+            Some(own) => {
                 for (other, theirs) in &corpus.articles {
                     let percent = text_similarity(&own, theirs);
                     if *other != id && percent >= thresholds.text_percent {
@@ -53,7 +54,7 @@ pub(crate) fn similar_to(
                 }
                 true
             }
-            _ => false,
+            None => false,
         },
     };
     found.sort_by_key(|&(other, similarity, _)| (std::cmp::Reverse(similarity), other));
