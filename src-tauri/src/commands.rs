@@ -18,6 +18,7 @@ use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::progress::CancelToken;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
+use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};
 use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
@@ -227,6 +228,35 @@ pub fn undo(
     state: State<'_, AppState>,
 ) -> Result<Written<Option<Undone>>, WireError> {
     write(&app, &state, WriteHandle::undo)
+}
+
+/// The photos or articles alike one item.
+#[tauri::command]
+pub fn similar_items(
+    state: State<'_, AppState>,
+    id: i64,
+    thresholds: Thresholds,
+) -> Result<SimilarReport, WireError> {
+    state.reader()?.similar(id, thresholds).map_err(wire)
+}
+
+/// Every group of near-duplicates in the library.
+#[tauri::command]
+pub fn find_duplicates(
+    state: State<'_, AppState>,
+    thresholds: Thresholds,
+) -> Result<DuplicatesReport, WireError> {
+    state.reader()?.duplicates(thresholds).map_err(wire)
+}
+
+/// Merges a group of near-duplicates into one item; the rest go to the trash.
+#[tauri::command]
+pub fn merge_items(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: MergeRequest,
+) -> Result<Written<MergeReport>, WireError> {
+    write(&app, &state, |archive| archive.merge(&request))
 }
 
 /// Checks every original with progress events; reads only, so it runs beside other work.

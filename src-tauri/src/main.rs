@@ -18,6 +18,7 @@ mod menu;
 mod opened_files;
 mod pickers;
 mod reveal;
+mod similarity;
 mod state;
 mod thumbnails;
 mod trusted;
@@ -50,6 +51,9 @@ fn main() {
                 let state = handle.state::<state::AppState>();
                 if let Err(error) = state.open_index(&events::ProgressEmitter::new(&handle)) {
                     tracing::warn!("search index not ready: {}", error.message);
+                }
+                if let Err(error) = similarity::catch_up(&handle) {
+                    tracing::warn!("near-duplicates not fingerprinted: {}", error.message);
                 }
             });
             Ok(())

@@ -38,6 +38,9 @@ macro_rules! command_surface {
             update_item(request: EditRequest) -> Written<ItemView>;
             link_figure(figure_id: i64, photo_id: Option<i64>) -> Written<()>;
             undo() -> Written<Option<Undone>>;
+            similar_items(id: i64, thresholds: Thresholds) -> SimilarReport;
+            find_duplicates(thresholds: Thresholds) -> DuplicatesReport;
+            merge_items(request: MergeRequest) -> Written<MergeReport>;
             verify_archive() -> VerifyReport;
             export_items(request: ExportItemsRequest) -> ExportReport;
             cancel_export() -> ();

@@ -32,6 +32,12 @@ pub fn verify(dir: &Path, repair: bool, json: bool) -> anyhow::Result<ExitCode> 
             let done = if report.repaired { "  removed" } else { "" };
             println!("orphan   {}{done}", orphan.path);
         }
+        if report.fingerprinted > 0 {
+            println!(
+                "Fingerprinted {} items for finding near-duplicates",
+                report.fingerprinted
+            );
+        }
         if report.repaired && !report.missing.is_empty() {
             println!(
                 "Items whose original is missing are marked; restore the files from a backup."

@@ -7,6 +7,7 @@ mod import;
 mod organise;
 mod output;
 mod search;
+mod similar;
 mod team;
 
 use std::path::PathBuf;
@@ -177,6 +178,24 @@ enum Command {
         /// The folder to create; it must not exist or be empty.
         destination: PathBuf,
     },
+    /// Photos and articles alike one item: copies of the same photo, the same text in another
+    /// file.
+    Similar {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        thresholds: similar::ThresholdArgs,
+        id: i64,
+    },
+    /// Groups of near-duplicate photos and articles; `duplicates merge` merges one group.
+    Duplicates {
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(flatten)]
+        thresholds: similar::ThresholdArgs,
+        #[command(subcommand)]
+        action: Option<similar::DuplicatesAction>,
+    },
     /// Export items as a PDF dossier or a ZIP bundle (BagIt), in the order given.
     Export(export::Args),
     /// Item counts and the size of each part of the archive.
@@ -296,6 +315,16 @@ fn main() -> ExitCode {
         Command::EmptyTrash { json } => organise::empty_trash(&archive_dir, json),
         Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
         Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
+        Command::Similar {
+            json,
+            thresholds,
+            id,
+        } => similar::similar(&archive_dir, id, &thresholds, json),
+        Command::Duplicates {
+            json,
+            thresholds,
+            action,
+        } => similar::duplicates(&archive_dir, action, &thresholds, json),
         Command::Export(args) => export::run(&archive_dir, args),
         Command::Team { action } => team::team(&archive_dir, action),
         Command::Sync { json } => team::sync_once(&archive_dir, json),

@@ -19,3 +19,4 @@ mod import;
 mod names;
 mod pdf_size;
 mod search;
+mod similar;

@@ -54,6 +54,8 @@ pub struct VerifyReport {
     pub cancelled: bool,
     /// Items marked as having lost their original and orphans removed, by `repair`.
     pub repaired: bool,
+    /// Photos and articles given the fingerprint or text sketch they lacked, by `repair`.
+    pub fingerprinted: u64,
 }
 
 impl VerifyReport {

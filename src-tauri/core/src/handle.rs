@@ -45,10 +45,13 @@ use crate::library::history::{self, HistoryEntry, Recorder};
 use crate::library::listing::{self, ItemPage, ListRequest};
 use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
-use crate::library::trash;
+use crate::library::{self, trash};
 use crate::progress::{CancelToken, NoProgress, ProgressSink};
 use crate::search::{Opened, SearchIndex, SearchPage, SearchRequest};
 use crate::selection::ExportScope;
+use crate::similar::{
+    self, DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds,
+};
 use crate::stats::Stats;
 use crate::tables::team::Membership;
 use crate::tables::{self, items};
@@ -79,6 +82,8 @@ struct Shared {
     index_opened: Condvar,
     /// Set when a reader found no index and made an empty one: another process is rebuilding it.
     index_incomplete: AtomicBool,
+    /// Every fingerprint and sketch, kept while the archive's similarity generation holds.
+    similarity: similar::CorpusCache,
 }
 
 enum IndexSlot {
@@ -119,6 +124,7 @@ impl ReadHandle {
                 index: Mutex::new(index),
                 index_opened: Condvar::new(),
                 index_incomplete: AtomicBool::new(false),
+                similarity: similar::CorpusCache::default(),
             }),
         }
     }
@@ -315,6 +321,40 @@ impl ReadHandle {
         progress: &dyn ProgressSink,
     ) -> Result<crate::backup::BackupReport> {
         self.with_archive(|archive| crate::backup::backup(archive, destination, progress))
+    }
+
+    /// The items alike item `id` (photos by fingerprint, articles by text), most alike first.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn similar(&self, id: i64, thresholds: Thresholds) -> Result<SimilarReport> {
+        let thresholds = thresholds.checked()?;
+        self.read(|conn| {
+            let corpus = self.shared.similarity.current(conn)?;
+            similar::similar_to(conn, &corpus, id, thresholds)
+        })
+    }
+
+    /// The originals of photos without a fingerprint yet (by SHA-256), for
+    /// [`ReadHandle::fingerprint_photos`].
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn unfingerprinted_photos(&self) -> Result<Vec<String>> {
+        self.read(similar::backfill::photos_without_fingerprint)
+    }
+
+    /// Decodes these originals and fingerprints those that decode; reads files only, so it runs
+    /// beside the writer. Store the result with [`WriteHandle::store_fingerprints`].
+    pub fn fingerprint_photos(&self, sha256s: &[String]) -> Vec<(String, u64)> {
+        let store = crate::blobs::FsBlobStore::new(&self.shared.dir);
+        similar::backfill::make_fingerprints(&store, sha256s)
+    }
+
+    /// Every group of near-duplicate photos and articles in the library.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn duplicates(&self, thresholds: Thresholds) -> Result<DuplicatesReport> {
+        let thresholds = thresholds.checked()?;
+        self.read(|conn| {
+            let corpus = self.shared.similarity.current(conn)?;
+            similar::duplicates(conn, &corpus, thresholds)
+        })
     }
 
     /// The journal's actions after `seq` (0 for all), oldest first.
@@ -712,6 +752,76 @@ impl WriteHandle {
         Ok(done((), effects))
     }
 
+    /// Sketches up to a chunk of the articles that have no text sketch (an archive from before
+    /// sketches); 0 when none are left.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn sketch_articles(&mut self) -> Result<u64> {
+        similar::backfill::sketch_articles(self.archive.conn_mut())
+    }
+
+    /// Stores fingerprints made by [`ReadHandle::fingerprint_photos`] (derived data, like
+    /// thumbnails: no journal action). Answers with the items they belong to.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn store_fingerprints(&mut self, made: &[(String, u64)]) -> Result<Written<usize>> {
+        let items = similar::backfill::store_fingerprints(self.archive.conn_mut(), made)?;
+        Ok(Written {
+            value: made.len(),
+            changes: ChangeSet::default().items(items),
+        })
+    }
+
+    /// Merges a group of near-duplicates into one item (the one asked for, else the best: most
+    /// pixels, longest text): it takes the others' tags, collections, figure links and fullest
+    /// caption, and the others go to the trash. One action, undone as one.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn merge(&mut self, request: &MergeRequest) -> Result<Written<MergeReport>> {
+        if let Some(keep) = request.keep
+            && library::fields::read(self.conn(), keep, library::fields::Field::Trash)?.is_some()
+        {
+            return Err(Error::InvalidInput(format!(
+                "item {keep} is in the trash: restore it before merging into it"
+            )));
+        }
+        // Items already in the trash take no part: the best is chosen among the others.
+        let mut ids = Vec::new();
+        for &id in request.ids.iter().chain(&request.keep) {
+            if library::fields::read(self.conn(), id, library::fields::Field::Trash)?.is_none() {
+                ids.push(id);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() < 2 {
+            return Err(Error::InvalidInput(
+                "a merge needs at least two items".into(),
+            ));
+        }
+        let kinds = ids
+            .iter()
+            .map(|&id| library::fields::kind_of(self.conn(), id))
+            .collect::<Result<Vec<_>>>()?;
+        if kinds.iter().any(|kind| *kind != kinds[0]) {
+            return Err(Error::InvalidInput(
+                "only items of one kind merge: photos with photos, articles with articles".into(),
+            ));
+        }
+        let kept = match request.keep {
+            Some(id) => id,
+            None if kinds[0] == "photo" => similar::best_photo(self.conn(), &ids)?,
+            None => similar::best_article(self.conn(), &ids)?,
+        };
+        let others: Vec<i64> = ids.into_iter().filter(|&id| id != kept).collect();
+        let effects = self.perform(Action::Merge {
+            keep: items::uid_of(self.conn(), kept)?,
+            others: self.uids(&others)?,
+        })?;
+        let trashed = others
+            .into_iter()
+            .filter(|id| effects.changes.item_ids().contains(id))
+            .collect();
+        Ok(done(MergeReport { kept, trashed }, effects))
+    }
+
     /// Reverts the latest action not yet undone; `None` when there is nothing to undo.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn undo(&mut self) -> Result<Written<Option<Undone>>> {
@@ -723,14 +833,18 @@ impl WriteHandle {
         Ok(done(undone, effects))
     }
 
-    /// Verifies every original and marks the items whose original is missing (or back).
+    /// Verifies every original and marks the items whose original is missing (or back); then
+    /// makes the fingerprints and text sketches the archive lacks.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn repair(
         &mut self,
         progress: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Written<VerifyReport>> {
-        let report = crate::fixity::repair(&mut self.archive, progress, cancel)?;
+        let mut report = crate::fixity::repair(&mut self.archive, progress, cancel)?;
+        if !report.cancelled {
+            report.fingerprinted = crate::similar::backfill::fill(&mut self.archive, cancel)?;
+        }
         self.after_write(&[]);
         let changes = ChangeSet::default().with(Change::Stats);
         Ok(Written {

@@ -28,6 +28,7 @@ pub mod progress;
 pub(crate) mod records;
 pub mod search;
 pub mod selection;
+pub mod similar;
 pub mod stats;
 pub mod tables;
 pub mod text;

@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "team",
         sql: include_str!("migrations/0008_team.sql"),
     },
+    Migration {
+        number: 9,
+        name: "similarity",
+        sql: include_str!("migrations/0009_similarity.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -189,6 +194,10 @@ mod tests {
                 include_str!("migrations/0007_credit_sort.sql.sha256").trim(),
             ),
             (8, include_str!("migrations/0008_team.sql.sha256").trim()),
+            (
+                9,
+                include_str!("migrations/0009_similarity.sql.sha256").trim(),
+            ),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];

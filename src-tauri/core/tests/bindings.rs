@@ -19,6 +19,10 @@ use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::progress::{JobKind, Progress};
 use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
+use folio_core::similar::{
+    DuplicateGroup, DuplicatesReport, MergeReport, MergeRequest, SimilarItem, SimilarReport,
+    Thresholds,
+};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
 
@@ -61,6 +65,15 @@ fn generated() -> BTreeMap<String, String> {
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
     export!(EditField, EditRequest, Undone);
     export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);
+    export!(
+        Thresholds,
+        SimilarItem,
+        SimilarReport,
+        DuplicateGroup,
+        DuplicatesReport,
+        MergeRequest,
+        MergeReport
+    );
     export!(
         ExportFormat,
         Paper,

@@ -14,6 +14,7 @@ use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};
 use folio_core::library::tagging::TagRequest;
 use folio_core::progress::{CancelToken, NoProgress};
+use folio_core::similar::MergeRequest;
 
 /// A small, seeded random source (SplitMix64): the same seed gives the same sequence.
 struct Random(u64);
@@ -218,10 +219,11 @@ impl World {
         let items = self.ids(Scope::All);
         let trashed = self.ids(Scope::Trash);
         let collections = self.collections();
+        let (photos, articles) = (self.kind_ids(true), self.kind_ids(false));
         let archive = &mut self.archive;
         let item = random.pick(&items).copied();
         let tag = || TAGS[(item.unwrap_or(0) as usize * 7 + items.len()) % TAGS.len()];
-        let _ = match random.below(19) {
+        let _ = match random.below(20) {
             0 | 1 => {
                 self.import(random);
                 return;
@@ -343,6 +345,24 @@ impl World {
                 }
                 archive.empty_trash().map(|_| ())
             }
+            19 => {
+                // Near-duplicates merged: photos with photos or articles with articles, into
+                // the best one or into one picked.
+                let kind = if random.chance(60) {
+                    &photos
+                } else {
+                    &articles
+                };
+                let group = random.some(kind);
+                let keep = if random.chance(50) {
+                    random.pick(&group).copied()
+                } else {
+                    None
+                };
+                archive
+                    .merge(&MergeRequest { ids: group, keep })
+                    .map(|_| ())
+            }
             _ => archive.undo().map(|_| ()),
         };
     }
@@ -369,7 +389,8 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 /// One case: `steps` random changes, then the replay and the comparisons.
-fn replay_case(seed: u64, steps: usize) {
+/// Returns the kinds of action the case made.
+fn replay_case(seed: u64, steps: usize) -> std::collections::BTreeSet<String> {
     let temp = tempfile::tempdir().unwrap();
     let inputs = temp.path().join("in");
     let mut world = World {
@@ -425,15 +446,21 @@ fn replay_case(seed: u64, steps: usize) {
             "seed {seed}: {query}"
         );
     }
+    kinds.into_iter().map(String::from).collect()
 }
 
 #[test]
 fn a_journal_replayed_onto_an_empty_archive_gives_the_same_archive() {
     let cases = env_number("FOLIO_PROPTEST_CASES", 4);
     let seed = env_number("FOLIO_PROPTEST_SEED", 0x5EED_F011);
+    let mut kinds = std::collections::BTreeSet::new();
     for case in 0..cases {
-        replay_case(seed.wrapping_add(case), 60);
+        kinds.extend(replay_case(seed.wrapping_add(case), 60));
     }
+    assert!(
+        kinds.contains("merge"),
+        "no case merged anything: {kinds:?}"
+    );
 }
 
 #[test]

@@ -12,3 +12,4 @@ mod organise;
 mod photo_corpus;
 mod photo_extract;
 mod photo_robustness;
+mod similar;

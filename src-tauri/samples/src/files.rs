@@ -1,4 +1,5 @@
-//! Files as a person drops them on Folio: JPEGs with IPTC captions, saved web pages, ZIPs.
+//! Files as a person drops them on Folio: JPEGs with IPTC captions, saved web pages, ZIPs, Word
+//! files and PDFs with a text layer.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -118,6 +119,75 @@ pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
         writer.write_all(data).expect("zip data");
     }
     writer.finish().expect("zip finish").into_inner()
+}
+
+/// A Word file (DOCX) with one paragraph per entry.
+pub fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = paragraphs
+        .iter()
+        .map(|text| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                escape(text)
+            )
+        })
+        .collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip(&[
+        ("[Content_Types].xml", b"<Types/>".as_slice()),
+        ("word/document.xml", document.as_bytes()),
+    ])
+}
+
+/// A PDF with a text layer: `lines` (ASCII) on one page in Courier, as a word processor prints
+/// them.
+pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let mut operations = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 10.into()]),
+    ];
+    for (i, line) in lines.iter().enumerate() {
+        let y = 780 - 14 * i as i64;
+        operations.push(Operation::new(
+            "Tm",
+            vec![1.into(), 0.into(), 0.into(), 1.into(), 40.into(), y.into()],
+        ));
+        operations.push(Operation::new("Tj", vec![Object::string_literal(*line)]));
+    }
+    operations.push(Operation::new("ET", vec![]));
+    let content = Content { operations };
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![Object::Reference(page_id)], "Count" => 1,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
 }
 
 /// A "Web Page, complete" page referring to `page_files/photo.jpg` in a figure.

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { ArticleReader } from '../components/ArticleReader';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropOverlay } from '../components/DropOverlay';
+import { DuplicatesDialog } from '../components/DuplicatesDialog';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ExportDialog } from '../components/ExportDialog';
@@ -82,7 +83,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
 
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useItem(openId, true);
-  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | 'duplicates' | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const inTrash = !searching && scope.kind === 'trash';
@@ -229,6 +230,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         onOpenSettings={() => {
           setDialog('settings');
         }}
+        onOpenDuplicates={() => {
+          if (archiveOpen) setDialog('duplicates');
+        }}
       />
       <ItemArea
         title={title}
@@ -326,6 +330,17 @@ export function Workspace({ settings }: { settings: SettingsState }) {
           context={exportContext}
           selectedIds={() => access.selectedIds(selection)}
           onStart={exporter.start}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'duplicates' && (
+        <DuplicatesDialog
+          onOpen={(id) => {
+            setDialog(null);
+            setOpenId(id);
+          }}
           onClose={() => {
             setDialog(null);
           }}

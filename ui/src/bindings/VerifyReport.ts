@@ -26,4 +26,8 @@ cancelled: boolean,
 /**
  * Items marked as having lost their original and orphans removed, by `repair`.
  */
-repaired: boolean, };
+repaired: boolean, 
+/**
+ * Photos and articles given the fingerprint or text sketch they lacked, by `repair`.
+ */
+fingerprinted: number, };

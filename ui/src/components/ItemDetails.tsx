@@ -14,9 +14,11 @@ import { thumbnailUrl } from '../platform/thumbnails';
 import { CollectionPicker } from './CollectionPicker';
 import { EditableField } from './EditableField';
 import { Icon } from './Icon';
+import { SimilarSection } from './SimilarSection';
 import { StatRow } from './StatRow';
 import { TagInput } from './TagInput';
 import { TagList } from './TagList';
+import './Duplicates.css';
 
 type Props = { id: number; onOpen: (id: number) => void; onRestore: (ids: number[]) => void };
 
@@ -173,6 +175,8 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
           }}
         />
       </section>
+
+      {!view.deleted && <SimilarSection id={view.id} article={isArticle(view)} onOpen={onOpen} />}
 
       <section className="details__section" aria-label={t('inspector.details')}>
         <h3 className="details__title">{t('inspector.details')}</h3>

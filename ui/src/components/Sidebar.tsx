@@ -20,9 +20,19 @@ type Props = {
   activeQuery: string;
   onRunSearch: (query: string) => void;
   onOpenSettings: () => void;
+  onOpenDuplicates: () => void;
 };
 
-export function Sidebar({ stats, scope, searching, onSelectScope, activeQuery, onRunSearch, onOpenSettings }: Props) {
+export function Sidebar({
+  stats,
+  scope,
+  searching,
+  onSelectScope,
+  activeQuery,
+  onRunSearch,
+  onOpenSettings,
+  onOpenDuplicates,
+}: Props) {
   const t = useT();
   const shown = searching ? null : scope;
   return (
@@ -46,6 +56,9 @@ export function Sidebar({ stats, scope, searching, onSelectScope, activeQuery, o
               />
             </li>
           ))}
+          <li>
+            <SidebarItem label={t('duplicates.open')} icon="photo" selected={false} onSelect={onOpenDuplicates} testId="view-duplicates" />
+          </li>
         </ul>
       </SidebarSection>
       {/* Host lists are asked for once the archive has answered: one in use answers nothing. */}

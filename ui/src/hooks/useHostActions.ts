@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { EditRequest } from '../bindings/EditRequest';
 import type { EntityKind } from '../bindings/EntityKind';
 import type { ImportRequest } from '../bindings/ImportRequest';
+import type { MergeRequest } from '../bindings/MergeRequest';
 import type { TagRequest } from '../bindings/TagRequest';
 import type { Written } from '../bindings/Written';
 import { EVERY_KIND, keysToInvalidate, kindsOf } from '../lib/queryKeys';
@@ -61,6 +62,7 @@ export function useHostActions() {
       updateItem: (request: EditRequest) => perform(() => host.updateItem(request)),
       linkFigure: (figureId: number, photoId: number | null) => perform(() => host.linkFigure(figureId, photoId)),
       undo: () => perform(() => host.undo()),
+      mergeItems: (request: MergeRequest) => perform(() => host.mergeItems(request)),
     }),
     [perform],
   );

@@ -363,6 +363,25 @@ export const en = {
   'verify.orphansList': 'Orphaned files',
   'verify.usedBy': { one: 'Used by {count} item', other: 'Used by {count} items' },
   'verify.changed': 'Its bytes no longer match the checksum',
+  // Near-duplicates.
+  'similar.photos': 'Similar photos',
+  'similar.articles': 'Similar articles',
+  'similar.none': 'Nothing alike in the library.',
+  'similar.pending': 'Not compared yet: this item has no fingerprint.',
+  'similar.alike': '{percent} % alike',
+  'duplicates.open': 'Duplicates',
+  'duplicates.title': 'Near-duplicates',
+  'duplicates.threshold': 'Photos may differ in',
+  'duplicates.thresholdValue': '{bits} of 64 bits',
+  'duplicates.help': 'Merging keeps the chosen item, gives it the others’ tags, collections, figure links and fullest caption, and moves the others to the Trash. Undo reverts it.',
+  'duplicates.none': 'No near-duplicates at this threshold.',
+  'duplicates.photos': { one: '{count} photo', other: '{count} photos' },
+  'duplicates.articles': { one: '{count} article', other: '{count} articles' },
+  'duplicates.keep': 'Keep',
+  'duplicates.merge': 'Merge',
+  'duplicates.merged': { one: 'Merged: {count} item moved to the Trash.', other: 'Merged: {count} items moved to the Trash.' },
+  'duplicates.pending': { one: '{count} item has no fingerprint yet and was not compared.', other: '{count} items have no fingerprint yet and were not compared.' },
+  'duplicates.close': 'Close',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,10 @@ export const queryKeys = {
   search: (query: string): HostQueryKey => ['items', 'search', query],
   page: (listing: HostQueryKey, page: number): HostQueryKey => [...listing, String(page)],
   item: (id: number): HostQueryKey => ['items', 'item', String(id)],
+  /** The items alike one item, at a photo threshold; stale whenever items change. */
+  similar: (id: number, photoBits: number): HostQueryKey => ['items', 'similar', String(id), String(photoBits)],
+  /** Every group of near-duplicates at a photo threshold; stale whenever items change. */
+  duplicates: (photoBits: number): HostQueryKey => ['items', 'duplicates', String(photoBits)],
   tags: ['tags'] as const,
   collections: ['collections'] as const,
   savedSearches: ['saved_searches'] as const,

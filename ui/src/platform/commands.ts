@@ -1,6 +1,7 @@
 // Generated from src-tauri/src/surface.rs by `FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-desktop surface`;
 // do not edit. Every command the window may call: what it passes and what it gets back.
 import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { DuplicatesReport } from '../bindings/DuplicatesReport';
 import type { EditRequest } from '../bindings/EditRequest';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
@@ -10,12 +11,16 @@ import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
 import type { ItemView } from '../bindings/ItemView';
 import type { ListRequest } from '../bindings/ListRequest';
+import type { MergeReport } from '../bindings/MergeReport';
+import type { MergeRequest } from '../bindings/MergeRequest';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchPage } from '../bindings/SearchPage';
 import type { SearchRequest } from '../bindings/SearchRequest';
+import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
 import type { Written } from '../bindings/Written';
@@ -46,6 +51,9 @@ export type Commands = {
   update_item: { args: { request: EditRequest }; answer: Written<ItemView> };
   link_figure: { args: { figureId: number; photoId: number | null }; answer: Written<null> };
   undo: { args: Record<string, never>; answer: Written<Undone | null> };
+  similar_items: { args: { id: number; thresholds: Thresholds }; answer: SimilarReport };
+  find_duplicates: { args: { thresholds: Thresholds }; answer: DuplicatesReport };
+  merge_items: { args: { request: MergeRequest }; answer: Written<MergeReport> };
   verify_archive: { args: Record<string, never>; answer: VerifyReport };
   export_items: { args: { request: ExportItemsRequest }; answer: ExportReport };
   cancel_export: { args: Record<string, never>; answer: null };

@@ -12,15 +12,20 @@ import type { ExportReport } from '../bindings/ExportReport';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
+import type { DuplicatesReport } from '../bindings/DuplicatesReport';
 import type { ItemView } from '../bindings/ItemView';
 import type { ListRequest } from '../bindings/ListRequest';
+import type { MergeReport } from '../bindings/MergeReport';
+import type { MergeRequest } from '../bindings/MergeRequest';
 import type { Progress } from '../bindings/Progress';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchPage } from '../bindings/SearchPage';
 import type { SearchRequest } from '../bindings/SearchRequest';
+import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
 import type { Written } from '../bindings/Written';
@@ -225,6 +230,24 @@ export function linkFigure(figureId: number, photoId: number | null): Promise<Wr
 /** Undoes the latest undoable change; null when there is nothing to undo. */
 export function undo(): Promise<Written<Undone | null>> {
   return call('undo');
+}
+
+// --- Near-duplicates ---
+
+/** The photos (by fingerprint) or articles (by text) alike one item, most alike first. */
+export function similarItems(id: number, thresholds: Thresholds): Promise<SimilarReport> {
+  return call('similar_items', { id, thresholds });
+}
+
+/** Every group of near-duplicate photos and articles in the library. */
+export function findDuplicates(thresholds: Thresholds): Promise<DuplicatesReport> {
+  return call('find_duplicates', { thresholds });
+}
+
+/** Merges a group into one item (tags, collections, figure links, fullest caption); the rest go
+ * to the trash. One undo reverts it. */
+export function mergeItems(request: MergeRequest): Promise<Written<MergeReport>> {
+  return call('merge_items', { request });
 }
 
 // Export and verification.

@@ -19,10 +19,12 @@ import type { ExportItemsRequest } from '../../src/bindings/ExportItemsRequest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
 import type { ListRequest } from '../../src/bindings/ListRequest';
+import type { MergeRequest } from '../../src/bindings/MergeRequest';
 import type { Progress } from '../../src/bindings/Progress';
 import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
+import type { Thresholds } from '../../src/bindings/Thresholds';
 import type { WireError } from '../../src/bindings/WireError';
 import type { Written } from '../../src/bindings/Written';
 import { changeSet } from './mock-changes';
@@ -31,6 +33,7 @@ import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
 import { pressCollections, pressItems, pressSavedSearches } from './mock-press-data';
+import { duplicates, similarTo } from './mock-similar';
 import { sceneThumbnail } from './mock-thumbs';
 
 const IN_USE: WireError = {
@@ -274,6 +277,12 @@ function answer(command: string, input: Args): unknown {
       return jobs.verifyArchive(library.stats(EMPTY_ARCHIVE).objects);
     case 'undo':
       return write(library.undo());
+    case 'similar_items':
+      return similarTo(library, input.id as number, input.thresholds as Thresholds);
+    case 'find_duplicates':
+      return duplicates(library, input.thresholds as Thresholds);
+    case 'merge_items':
+      return write(library.merge(input.request as MergeRequest));
   }
   return undefined;
 }

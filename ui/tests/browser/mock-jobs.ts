@@ -183,7 +183,7 @@ function objectPath(name: string): string {
 }
 
 function cleanReport(checked: number): VerifyReport {
-  return { database: 'ok', checked, ok: checked, missing: [], corrupt: [], orphans: [], cancelled: false, repaired: false };
+  return { database: 'ok', checked, ok: checked, missing: [], corrupt: [], orphans: [], cancelled: false, repaired: false, fingerprinted: 0 };
 }
 
 /** Two originals gone, one changed, two stray files (`?verify=damaged`). */
@@ -205,5 +205,6 @@ function damagedReport(checked: number): VerifyReport {
     orphans,
     cancelled: false,
     repaired: false,
+    fingerprinted: 0,
   };
 }

@@ -7,6 +7,8 @@ import type { ChangeSet } from '../../src/bindings/ChangeSet';
 import type { ItemPage } from '../../src/bindings/ItemPage';
 import type { ItemView } from '../../src/bindings/ItemView';
 import type { ListRequest } from '../../src/bindings/ListRequest';
+import type { MergeReport } from '../../src/bindings/MergeReport';
+import type { MergeRequest } from '../../src/bindings/MergeRequest';
 import type { SavedSearch } from '../../src/bindings/SavedSearch';
 import type { Scope } from '../../src/bindings/Scope';
 import type { SearchPage } from '../../src/bindings/SearchPage';
@@ -488,6 +490,49 @@ export class MockLibrary {
 
   private record(entry: HistoryEntry): void {
     this.history.push(entry);
+  }
+
+  // Near-duplicates.
+
+  /** Merges a group into the kept item as the host does: its tags and collections gain the
+   * others', the fullest caption wins, the others go to the Trash; one undo reverts it all. */
+  merge(request: MergeRequest): Written<MergeReport> {
+    const ids = [...new Set([...request.ids, ...(request.keep === null ? [] : [request.keep])])];
+    const items = ids.map((id) => this.item(id));
+    if (items.length < 2) throw invalid('a merge needs at least two items');
+    if (items.some((item) => item.kind !== items[0]?.kind)) {
+      throw invalid('only items of one kind merge: photos with photos, articles with articles');
+    }
+    const pixels = (item: MockItem) => (item.width ?? 0) * (item.height ?? 0);
+    const kept = request.keep === null ? items.reduce((best, item) => (pixels(item) > pixels(best) ? item : best)) : this.item(request.keep);
+    const others = items.filter((item) => item !== kept && !item.deleted);
+    const before = { tags: [...kept.tags], caption: kept.caption };
+    const joined = this.collections.filter((c) => !c.itemIds.includes(kept.id) && others.some((o) => c.itemIds.includes(o.id)));
+    for (const other of others) {
+      for (const tag of other.tags) if (!kept.tags.some((t) => same(t, tag))) kept.tags.push(tag);
+      if (other.caption.length > kept.caption.length) kept.caption = other.caption;
+      other.deleted = true;
+    }
+    for (const collection of joined) collection.itemIds.push(kept.id);
+    this.changed();
+    const changes = itemsChanged([kept.id, ...others.map((o) => o.id)], 'tags', 'collections', 'stats');
+    this.record({
+      description: `Merge ${plural(others.length + 1, 'item')}`,
+      itemId: kept.id,
+      changes,
+      revert: () => {
+        kept.tags = before.tags;
+        kept.caption = before.caption;
+        for (const other of others) other.deleted = false;
+        for (const collection of joined) collection.itemIds = collection.itemIds.filter((id) => id !== kept.id);
+      },
+    });
+    return written({ kept: kept.id, trashed: others.map((o) => o.id) }, changes);
+  }
+
+  /** An item's view, or null when there is none (near-duplicate fixtures name items by id). */
+  find(id: number): ItemView | null {
+    return this.byId.has(id) ? this.show(id) : null;
   }
 
   /** Undoes the latest change, changing again what it changed; null, changing nothing, when there is none. */

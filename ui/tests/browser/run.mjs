@@ -15,6 +15,7 @@ import { inspectorScenarios } from './inspector.mjs';
 import { organiseScenarios } from './organise.mjs';
 import { scaleScenarios } from './scale.mjs';
 import { searchScenarios } from './search.mjs';
+import { similarScenarios } from './similar.mjs';
 import { serveStatic } from './serve.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -200,6 +201,7 @@ async function main() {
     comfort: comfortScenarios,
     export: exportScenarios,
     scale: scaleScenarios,
+    similar: similarScenarios,
   };
   // `node tests/browser/run.mjs search organise` runs only those groups, while working on them.
   const only = process.argv.slice(2);

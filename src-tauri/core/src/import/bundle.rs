@@ -20,6 +20,7 @@ use crate::bundle::read::{self, Bundle, BundleError};
 use crate::error::Result;
 use crate::photo;
 use crate::progress::CancelToken;
+use crate::tables::blobs;
 use crate::text::human_size;
 use crate::thumbnails;
 
@@ -61,6 +62,7 @@ pub fn import_bundle(
     }
     let mut ready = Vec::with_capacity(bundle.index.items.len());
     let mut new_objects = Vec::new();
+    let mut fingerprints = Vec::new();
     for item in &bundle.index.items {
         let shown = format!("{display}/{}", item.path);
         if cancel.is_cancelled() {
@@ -84,9 +86,12 @@ pub fn import_bundle(
         let stored = store_original(&bundle, item, store, derived, cancel);
         drop(reserved);
         match stored {
-            Ok(new) => {
+            Ok(Stored { new, fingerprint }) => {
                 if new {
                     new_objects.push(item.sha256.clone());
+                }
+                if let Some(fingerprint) = fingerprint {
+                    fingerprints.push((item.sha256.clone(), fingerprint));
                 }
                 ready.push(item.clone());
             }
@@ -99,6 +104,13 @@ pub fn import_bundle(
     }
     bundle.index.items = ready;
     let committed = commit::commit_bundle(conn, &bundle.index, display, destination, report);
+    // Fingerprints are derived from the pixels, like the thumbnails: kept for the originals
+    // that made it into a row (a missing one is filled by `repair`).
+    if committed.is_ok() {
+        for (sha256, fingerprint) in &fingerprints {
+            blobs::set_fingerprint(conn, sha256, *fingerprint)?;
+        }
+    }
     // Whatever did not make it into a row (a refused item, a failed commit) leaves no object.
     for sha256 in new_objects {
         if !is_recorded(conn, &sha256).unwrap_or(true) {
@@ -108,18 +120,28 @@ pub fn import_bundle(
     committed
 }
 
+/// What storing one original gave.
+struct Stored {
+    /// The object is new to the archive.
+    new: bool,
+    /// A new photo's fingerprint, when its pixels decode.
+    fingerprint: Option<u64>,
+}
+
 /// Copies one item's original into the archive's object store (checked against its SHA-256
-/// again as it is stored) and makes a photo's thumbnails. Returns whether the object is new to
-/// the archive.
+/// again as it is stored) and makes a photo's thumbnails and fingerprint.
 fn store_original(
     bundle: &Bundle,
     item: &BundleItem,
     store: &FsBlobStore,
     derived: &Path,
     cancel: &CancelToken,
-) -> Result<bool, BundleError> {
+) -> Result<Stored, BundleError> {
     if store.contains(&item.sha256) {
-        return Ok(false);
+        return Ok(Stored {
+            new: false,
+            fingerprint: None,
+        });
     }
     if item.size > MAX_FILE_BYTES {
         return Err(BundleError::Refused(format!(
@@ -145,14 +167,19 @@ fn store_original(
             item.path
         )));
     }
+    let mut fingerprint = None;
     if item.kind == "photo" {
         // A photo Folio cannot decode still imports; it just has no thumbnail.
         if let Ok(draft) = photo::extract(&bytes) {
             thumbnails::store(derived, &item.sha256, &draft.thumbnails)
                 .map_err(|e| e.to_string())?;
+            fingerprint = draft.fingerprint;
         }
     }
-    Ok(true)
+    Ok(Stored {
+        new: true,
+        fingerprint,
+    })
 }
 
 fn is_recorded(conn: &Connection, sha256: &str) -> Result<bool> {

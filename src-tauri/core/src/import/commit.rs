@@ -205,6 +205,9 @@ fn commit_photo(
     }
     let draft = &photo.draft;
     blobs::record(conn, &photo.sha256, photo.size, draft.media_type)?;
+    if let Some(fingerprint) = draft.fingerprint {
+        blobs::set_fingerprint(conn, &photo.sha256, fingerprint)?;
+    }
     // A caption that carries its credit ("… [photo/Xinhua]") is stored as the two apart.
     let (caption, credit) = if draft.credit.is_empty() {
         let split = split_credit(&draft.caption);
@@ -301,6 +304,7 @@ fn commit_article(
             body_text: &draft.body_text,
             body_html: &draft.body_html,
             excerpt: &draft.excerpt,
+            sketch: Some(&article.sketch),
         },
     )?;
     batch.finish_item(conn, id)?;
@@ -501,6 +505,7 @@ pub(crate) fn insert_bundle_item(
                 body_text: &article.body_text,
                 body_html: &article.body_html,
                 excerpt: &article.excerpt,
+                sketch: None,
             },
         )?;
     }

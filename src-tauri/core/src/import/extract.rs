@@ -45,6 +45,9 @@ pub struct ReadyArticle {
     pub size: u64,
     pub media_type: &'static str,
     pub draft: ArticleDraft,
+    /// The text's sketch for finding near-duplicates, made here in parallel rather than by the
+    /// one writer.
+    pub sketch: Vec<u32>,
     /// Images carried by the article: saved-page files, MHTML parts, DOCX media.
     pub images: Vec<ReadyPhoto>,
     /// Images that could not be read, with why; reported beside the article.
@@ -132,6 +135,7 @@ pub fn extract_unit(
         sha256,
         size: bytes.len() as u64,
         media_type,
+        sketch: crate::similar::sketch::of_text(&draft.body_text),
         draft,
         images: Vec::new(),
         image_failures: Vec::new(),

@@ -85,6 +85,12 @@ pub enum Action {
     EmptyTrash {
         items: Vec<String>,
     },
+    /// Near-duplicates merged into the item kept: it takes their tags, collections, figure links
+    /// and fullest caption and credit; they go to the trash.
+    Merge {
+        keep: String,
+        others: Vec<String>,
+    },
     /// The changes of an earlier action reverted.
     Undo {
         action: String,
@@ -114,6 +120,7 @@ impl Action {
             Action::Trash { .. } => "trash",
             Action::Restore { .. } => "restore",
             Action::EmptyTrash { .. } => "empty_trash",
+            Action::Merge { .. } => "merge",
             Action::Undo { .. } => "undo",
             Action::Legacy => "legacy",
         }

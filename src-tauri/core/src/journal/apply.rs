@@ -168,12 +168,19 @@ pub fn apply(conn: &Connection, recorder: &Recorder<'_>, action: &Action) -> Res
                 undone: None,
             }
         }
+        Action::Merge { keep, others } => {
+            let keep = items::id_of(conn, keep)?;
+            let others = ids_of(conn, others)?;
+            let changed = crate::similar::merge::apply_merge(conn, recorder, keep, &others)?;
+            Effects::of(counts_changed(changed))
+        }
         Action::Undo { action: target } => match editing::apply_undo(conn, recorder, target)? {
             Some(reverted) => {
                 let mut changes = item_set(reverted.items);
                 for field in &reverted.fields {
                     changes = match field.as_str() {
                         "tags" => changes.with(Change::Tags),
+                        "collections" => changes.with(Change::Collections),
                         "trash" => changes
                             .with(Change::Tags)
                             .with(Change::Collections)

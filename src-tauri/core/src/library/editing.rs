@@ -225,7 +225,19 @@ pub(crate) fn apply_undo(
     if changes.iter().any(|c| c.field == Field::Tags.name()) {
         tags::delete_unused(conn)?;
     }
-    let undone = describe(conn, &changes)?;
+    let undone = if action_kind(conn, target)?.as_deref() == Some("merge") {
+        // A merge touches several fields of several items: it is named as the one change it was.
+        let merged = changes
+            .iter()
+            .filter(|c| c.field == Field::Trash.name())
+            .count();
+        Undone {
+            item_id: None,
+            description: format!("merge of {} items", merged + 1),
+        }
+    } else {
+        describe(conn, &changes)?
+    };
     let mut fields: Vec<String> = changes.iter().map(|c| c.field.clone()).collect();
     fields.sort_unstable();
     fields.dedup();
@@ -234,6 +246,15 @@ pub(crate) fn apply_undo(
         items,
         fields,
     }))
+}
+
+/// The kind of the journal action with this uid.
+fn action_kind(conn: &Connection, uid: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT kind FROM journal WHERE uid = ?1", [uid], |row| {
+            row.get(0)
+        })
+        .optional()?)
 }
 
 /// A sentence for what an undo reverted: "title of “Moscow dialogue”", "tags of 3 items".

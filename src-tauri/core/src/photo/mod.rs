@@ -11,6 +11,7 @@ mod blocks;
 pub(crate) mod date;
 mod decode;
 mod exif;
+pub mod fingerprint;
 mod iptc;
 mod merge;
 mod sniff;
@@ -106,6 +107,9 @@ pub struct PhotoDraft {
     pub gps: Option<(f64, f64)>,
     /// One thumbnail per entry of [`THUMBNAIL_SIDES`], smallest first, orientation applied.
     pub thumbnails: Vec<Thumbnail>,
+    /// The perceptual fingerprint of the pixels, upright ([`fingerprint`]); `None` when the
+    /// pixels were not decoded.
+    pub fingerprint: Option<u64>,
 }
 
 /// A JPEG thumbnail whose long side is at most `max_side` (smaller only when the photo is).
@@ -168,13 +172,14 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let meta = std::panic::catch_unwind(read).unwrap_or_default();
     let decoded = decode::decode(format, bytes, THUMBNAIL_SIDES[1])?;
     let orientation = meta.orientation;
-    let thumbnails = thumbs::make(&decoded.pixels, orientation, &THUMBNAIL_SIDES, format)?;
+    let made = thumbs::make(&decoded.pixels, orientation, &THUMBNAIL_SIDES, format)?;
     let (width, height) = if thumbs::swaps_sides(orientation) {
         (decoded.full_height, decoded.full_width)
     } else {
         (decoded.full_width, decoded.full_height)
     };
-    let mut draft = PhotoDraft::without_metadata(format, width, height, thumbnails);
+    let mut draft = PhotoDraft::without_metadata(format, width, height, made.thumbnails);
+    draft.fingerprint = Some(made.fingerprint);
     meta.fill(&mut draft);
     Ok(draft)
 }
@@ -217,6 +222,7 @@ impl PhotoDraft {
             camera: String::new(),
             gps: None,
             thumbnails,
+            fingerprint: None,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Thumbnails from one decode: resized with fast_image_resize (largest first, each smaller one
 //! from the previous), turned upright by the EXIF orientation, encoded as JPEG by jpeg-encoder.
+//! The smallest one's pixels also give the photo's perceptual fingerprint.
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -8,7 +9,7 @@ use image::{DynamicImage, GrayImage, RgbImage};
 use jpeg_encoder::{ChromaSubsamplingMethod, ColorType, Encoder};
 
 use super::decode::Pixels;
-use super::{PhotoError, PhotoFormat, Thumbnail};
+use super::{PhotoError, PhotoFormat, Thumbnail, fingerprint};
 
 /// JPEG quality of thumbnails: small files, no visible blocking at screen size.
 const QUALITY: u8 = 80;
@@ -18,13 +19,21 @@ pub fn swaps_sides(orientation: Option<u16>) -> bool {
     matches!(orientation, Some(5..=8))
 }
 
-/// One thumbnail per long side in `sides`, returned in the order given.
+/// Thumbnails, one per long side in `sides` in the order given, and the photo's fingerprint.
+#[derive(Debug)]
+pub struct Made {
+    pub thumbnails: Vec<Thumbnail>,
+    pub fingerprint: u64,
+}
+
+/// One thumbnail per long side in `sides`, returned in the order given, and the fingerprint of
+/// the smallest (the pixels are already reduced, so it costs a few microseconds).
 pub fn make(
     pixels: &Pixels,
     orientation: Option<u16>,
     sides: &[u32],
     format: PhotoFormat,
-) -> Result<Vec<Thumbnail>, PhotoError> {
+) -> Result<Made, PhotoError> {
     let failed =
         |why: String| PhotoError::Corrupt(format!("the {format} could not be resized: {why}"));
     let pixel_type = if pixels.gray {
@@ -62,8 +71,27 @@ pub fn make(
         ));
         source = Some(resized);
     }
+    let fingerprint = match &source {
+        Some(smallest) => fingerprint::of_pixels(
+            smallest.width(),
+            smallest.height(),
+            pixels.gray,
+            smallest.buffer(),
+            orientation,
+        ),
+        None => fingerprint::of_pixels(
+            pixels.width,
+            pixels.height,
+            pixels.gray,
+            &pixels.data,
+            orientation,
+        ),
+    };
     made.sort_by_key(|(side, _)| sides.iter().position(|s| s == side));
-    Ok(made.into_iter().map(|(_, thumbnail)| thumbnail).collect())
+    Ok(Made {
+        thumbnails: made.into_iter().map(|(_, thumbnail)| thumbnail).collect(),
+        fingerprint,
+    })
 }
 
 /// The size that fits `width`×`height` into a square of `side`, never enlarged.
@@ -145,7 +173,9 @@ mod tests {
             gray: false,
             data: vec![128; 2000 * 1000 * 3],
         };
-        let thumbs = make(&pixels, Some(6), &[256, 1024], PhotoFormat::Jpeg).unwrap();
+        let thumbs = make(&pixels, Some(6), &[256, 1024], PhotoFormat::Jpeg)
+            .unwrap()
+            .thumbnails;
         let sizes: Vec<_> = thumbs
             .iter()
             .map(|t| (t.max_side, t.width, t.height))

@@ -24,6 +24,7 @@ mod tests;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub(crate) use analyzer::is_cjk;
 pub use analyzer::{ANALYZER_VERSION, AnalyzedToken, Analyzer, TokenRef};
 pub use index::SearchIndex;
 pub use page::{SearchHitView, SearchPage, SearchRequest, search_page};

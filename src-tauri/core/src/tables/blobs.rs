@@ -17,3 +17,13 @@ pub fn record(conn: &Connection, sha256: &str, size: u64, media_type: &str) -> R
     )?;
     Ok(())
 }
+
+/// Records the perceptual fingerprint of a photo original (see `photo::fingerprint`).
+pub fn set_fingerprint(conn: &Connection, sha256: &str, fingerprint: u64) -> Result<()> {
+    conn.execute(
+        "UPDATE blobs SET phash = ?2 WHERE sha256 = ?1",
+        // SQLite integers are signed: the 64 bits are stored as they are.
+        params![sha256, fingerprint as i64],
+    )?;
+    Ok(())
+}

@@ -79,3 +79,13 @@ pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
     let names = statement.query_map([item_id], |row| row.get(0))?;
     Ok(names.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The uids of the collections an item is in, sorted.
+pub fn uids_of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
+    let mut statement = conn.prepare(
+        "SELECT c.uid FROM collections c JOIN collection_items ci ON ci.collection_id = c.id
+         WHERE ci.item_id = ?1 ORDER BY c.uid",
+    )?;
+    let uids = statement.query_map([item_id], |row| row.get(0))?;
+    Ok(uids.collect::<rusqlite::Result<_>>()?)
+}

@@ -25,6 +25,8 @@ pub struct NewArticle<'a> {
     pub body_text: &'a str,
     pub body_html: &'a str,
     pub excerpt: &'a str,
+    /// The text's sketch when already made (import makes it in parallel); made here otherwise.
+    pub sketch: Option<&'a [u32]>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -81,10 +83,16 @@ pub fn insert_dated(
     Ok(conn.last_insert_rowid())
 }
 
+/// Inserts an article's row with the sketch of its text (made here from the text being stored
+/// unless the caller made it), so every way an article arrives (import, bundle, replay) has one.
 pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>) -> Result<()> {
+    let sketch = match article.sketch {
+        Some(sketch) => sketch.to_vec(),
+        None => crate::similar::sketch::of_text(article.body_text),
+    };
     conn.execute(
-        "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt, sketch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             item_id,
             article.byline,
@@ -92,7 +100,8 @@ pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>)
             article.url,
             article.body_text,
             article.body_html,
-            article.excerpt
+            article.excerpt,
+            crate::similar::sketch::to_bytes(&sketch)
         ],
     )?;
     Ok(())

@@ -1,0 +1,181 @@
+//! An article's text sketch: the 64 smallest hashes of its shingles (a bottom-k MinHash). Two
+//! sketches estimate how much of their text two articles share (the Jaccard similarity of their
+//! shingle sets), so one press release saved as DOCX, PDF and a web page, or saved twice with
+//! small edits, is recognised without comparing whole texts.
+//!
+//! Shingles are three consecutive words after NFKC and lower-casing; Chinese and Japanese, written
+//! without spaces, count each character as a word (character trigrams). The hash is our own
+//! (FNV-1a and a SplitMix finaliser), so a stored sketch means the same on every platform and in
+//! every version.
+
+use std::collections::BTreeSet;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::search::is_cjk;
+
+/// How many hashes a sketch keeps: enough to tell 0.5 from 0.9 similarity (standard error ~0.06).
+pub const SKETCH_SIZE: usize = 64;
+/// Words per shingle.
+const SHINGLE: usize = 3;
+/// Only the first words of a very long text are sketched: a press release fits many times over.
+const MAX_WORDS: usize = 50_000;
+
+/// The sketch of a text, smallest hash first; empty for a text without words.
+pub fn of_text(text: &str) -> Vec<u32> {
+    let words = words(text);
+    let mut smallest: BTreeSet<u32> = BTreeSet::new();
+    let window = SHINGLE.min(words.len());
+    if window == 0 {
+        return Vec::new();
+    }
+    for shingle in words.windows(window) {
+        let hash = shingle_hash(shingle);
+        if smallest.len() < SKETCH_SIZE {
+            smallest.insert(hash);
+        } else if let Some(&largest) = smallest.last()
+            && hash < largest
+            && smallest.insert(hash)
+        {
+            smallest.pop_last();
+        }
+    }
+    smallest.into_iter().collect()
+}
+
+/// The estimated share of text two sketches' articles have in common, 0.0–1.0: of the smallest
+/// hashes of both together, the fraction found in both.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut taken, mut shared) = (0, 0, 0usize, 0usize);
+    while taken < SKETCH_SIZE && (i < a.len() || j < b.len()) {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => i += 1,
+            (Some(_), None) => i += 1,
+            _ => j += 1,
+        }
+        taken += 1;
+    }
+    if taken == 0 {
+        0.0
+    } else {
+        shared as f64 / taken as f64
+    }
+}
+
+/// The sketch as stored: 4 bytes per hash, little-endian.
+pub fn to_bytes(sketch: &[u32]) -> Vec<u8> {
+    sketch.iter().flat_map(|hash| hash.to_le_bytes()).collect()
+}
+
+/// A stored sketch read back (trailing bytes that make no whole hash are ignored).
+pub fn from_bytes(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
+        .collect()
+}
+
+/// The text's words, normalised: runs of letters and digits, each CJK character a word of its
+/// own.
+fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in text.nfkc().flat_map(char::to_lowercase) {
+        if words.len() >= MAX_WORDS {
+            break;
+        }
+        if is_cjk(c) {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            words.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            current.push(c);
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() && words.len() < MAX_WORDS {
+        words.push(current);
+    }
+    words
+}
+
+fn shingle_hash(words: &[String]) -> u32 {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = FNV_OFFSET;
+    for word in words {
+        for byte in word.bytes().chain([0x1f]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    // SplitMix64's finaliser spreads FNV's weak low bits over the whole word.
+    hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^= hash >> 31;
+    (hash >> 32) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RELEASE: &str = "The Ministry of Science and Technology held the fourth China-Russia \
+        Innovation Dialogue in Beijing on Friday. Delegates from both countries discussed joint \
+        research centres, technology transfer and the training of young scientists. The two \
+        sides signed agreements on artificial intelligence, new materials and energy, and agreed \
+        to hold the next dialogue in Moscow. Officials said the number of joint projects had \
+        doubled since the first dialogue, and that universities in both countries would exchange \
+        more students next year.";
+
+    #[test]
+    fn the_same_text_with_small_edits_is_similar_and_another_text_is_not() {
+        let original = of_text(RELEASE);
+        let edited = of_text(
+            &RELEASE
+                .replace("Friday", "Thursday")
+                .replace("doubled", "tripled")
+                .to_uppercase(),
+        );
+        let other = of_text(
+            "Heavy snow closed roads across the north of the country on Monday, and the weather \
+             service warned drivers to stay at home until the storm passed on Wednesday night.",
+        );
+        assert_eq!(original.len(), SKETCH_SIZE);
+        assert!(
+            similarity(&original, &edited) > 0.7,
+            "{}",
+            similarity(&original, &edited)
+        );
+        assert!(
+            similarity(&original, &other) < 0.1,
+            "{}",
+            similarity(&original, &other)
+        );
+        assert_eq!(similarity(&original, &original), 1.0);
+    }
+
+    #[test]
+    fn chinese_is_shingled_by_characters() {
+        let text = "科技部在北京举办第四届中俄创新对话，双方代表讨论了联合研究中心、技术转移和青年科学家培养等议题。";
+        let edited = text.replace("第四届", "第五届");
+        let sketch = of_text(text);
+        assert!(!sketch.is_empty());
+        assert!(similarity(&sketch, &of_text(&edited)) > 0.6);
+    }
+
+    #[test]
+    fn stored_sketches_read_back_the_same_and_an_empty_text_has_none() {
+        let sketch = of_text(RELEASE);
+        assert_eq!(from_bytes(&to_bytes(&sketch)), sketch);
+        assert!(of_text("  —  ").is_empty());
+        assert_eq!(similarity(&[], &[]), 0.0);
+        assert_eq!(of_text("one two").len(), 1);
+    }
+}
