@@ -1,6 +1,8 @@
 //! The sample files Folio's tests make themselves, shared by the core's and the CLI's tests:
 //! photos with every kind of embedded metadata (`photos`) and the files a person drops on Folio —
-//! captioned JPEGs, saved web pages, ZIPs with hostile names (`files`).
+//! captioned JPEGs, saved web pages, ZIPs with hostile names (`files`) — and a local web server
+//! serving pages for link capture (`web`).
 
 pub mod files;
 pub mod photos;
+pub mod web;
