@@ -26,7 +26,15 @@ import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { WireError } from '../../src/bindings/WireError';
 import type { Written } from '../../src/bindings/Written';
 import { changeSet } from './mock-changes';
-import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt, type MockFile } from './mock-fixtures';
+import {
+  DEV_PICKED_PATHS,
+  EMPTY_ARCHIVE,
+  filesFor,
+  filesForLinks,
+  reportFor,
+  startImportIdsAt,
+  type MockFile,
+} from './mock-fixtures';
 import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
@@ -49,6 +57,8 @@ type FolioMock = {
   /** Every command the UI called, with its arguments, in order (not the event plugin). */
   log: { command: string; args: Args }[];
   importRequests: ImportRequest[];
+  /** The addresses of each `import_links` call. */
+  linkRequests: string[][];
   listRequests: ListRequest[];
   dialogRequests: DialogOptions[];
   /** Each save picker the UI opened, with its options. */
@@ -94,6 +104,7 @@ let openedFiles = (params.get('opened') ?? '').split('|').filter((path) => path 
 const calls: Record<string, number> = {};
 const log: FolioMock['log'] = [];
 const importRequests: ImportRequest[] = [];
+const linkRequests: string[][] = [];
 const listRequests: ListRequest[] = [];
 const dialogRequests: DialogOptions[] = [];
 const saveRequests: SaveOptions[] = [];
@@ -169,6 +180,16 @@ function progressOf(job: RunningImport, current: string | null): Progress {
 
 function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   importRequests.push(request);
+  return startImport(filesFor(request));
+}
+
+/** Links are "fetched" at once: see `filesForLinks`. */
+function importLinks(links: string[]): Promise<Written<ImportReport>> {
+  linkRequests.push(links);
+  return startImport(filesForLinks(links));
+}
+
+function startImport(files: MockFile[]): Promise<Written<ImportReport>> {
   if (nextImportError) {
     const error = nextImportError;
     nextImportError = null;
@@ -176,7 +197,7 @@ function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   }
   if (running) return reject({ code: 'invalid_input', message: 'an import is already running' } satisfies WireError);
   return new Promise((resolve) => {
-    const job: RunningImport = { files: filesFor(request), done: 0, cancelRequested: false, resolve };
+    const job: RunningImport = { files, done: 0, cancelRequested: false, resolve };
     running = job;
     void emit('folio://progress', progressOf(job, job.files[0]?.path ?? null));
     if (!manualImports) void runByItself(job);
@@ -294,6 +315,8 @@ mockIPC(
         return archiveStats();
       case 'import_paths':
         return importPaths(input.request as ImportRequest);
+      case 'import_links':
+        return importLinks(input.links as string[]);
       case 'cancel_import':
         if (running) running.cancelRequested = true;
         return null;
@@ -339,6 +362,7 @@ window.__folioMock = {
   calls,
   log,
   importRequests,
+  linkRequests,
   listRequests,
   dialogRequests,
   saveRequests,
