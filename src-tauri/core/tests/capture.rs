@@ -576,3 +576,79 @@ fn links_and_files_import_together() {
     assert!(report.failed.is_empty(), "{report:?}");
     assert_eq!(report.imported.len(), 4, "{report:?}");
 }
+
+/// A self-signed certificate for 127.0.0.1, which no system trusts (made with
+/// `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500
+/// -subj "/CN=Folio test server" -addext "subjectAltName=IP:127.0.0.1"
+/// -addext "basicConstraints=critical,CA:FALSE"`, the key then in PKCS #8).
+const UNTRUSTED_CERTIFICATE: &str = "\
+-----BEGIN CERTIFICATE-----
+MIIBnDCCAUOgAwIBAgIUJBfm+aWuhSVb3UC9uiWRi6eYwTYwCgYIKoZIzj0EAwIw
+HDEaMBgGA1UEAwwRRm9saW8gdGVzdCBzZXJ2ZXIwIBcNMjYxMjA1MTYwNjE5WhgP
+MjEyNjExMTExNjA2MTlaMBwxGjAYBgNVBAMMEUZvbGlvIHRlc3Qgc2VydmVyMFkw
+EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEK7fT8ikyY+aWSzpd8KUE347XLc4joMUM
+DYR9BoJnL1pclZbGKS7n+03v939PJi1KU3sk3Wg7lKU1QgSFmVvAVaNhMF8wHQYD
+VR0OBBYEFILH4c3/vQtzf9ka6k8rEAg+ZsEJMB8GA1UdIwQYMBaAFILH4c3/vQtz
+f9ka6k8rEAg+ZsEJMA8GA1UdEQQIMAaHBH8AAAEwDAYDVR0TAQH/BAIwADAKBggq
+hkjOPQQDAgNHADBEAiA3Jz5Gv60bLqwpyQluTw2JX+xcsX4D0A68AryY1Yw2sQIg
+T3pcCFkUghJiE5DOOy2Tu+bvBCjMO4PceNVhj7OI2qo=
+-----END CERTIFICATE-----
+";
+const UNTRUSTED_KEY: &str = "\
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgT/H2XeJHqOdyx/S7
+5TZnWOsARbFv3ZGhlrGh/J5aDnKhRANCAAQrt9PyKTJj5pZLOl3wpQTfjtctziOg
+xQwNhH0GgmcvWlyVlsYpLuf7Te/3f08mLUpTeyTdaDuUpTVCBIWZW8BV
+-----END PRIVATE KEY-----
+";
+
+/// An https server on 127.0.0.1 whose certificate no system trusts; its port.
+fn https_server_no_one_trusts() -> u16 {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    use std::io::Write;
+    let certificates = CertificateDer::pem_slice_iter(UNTRUSTED_CERTIFICATE.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_slice(UNTRUSTED_KEY.as_bytes()).unwrap();
+    #[allow(deprecated)]
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(certificates, key)
+            .unwrap(),
+    );
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let connection = rustls::ServerConnection::new(config.clone()).unwrap();
+            let mut tls = rustls::StreamOwned::new(connection, stream);
+            let page = news_page("a.jpg", "b.jpg");
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}",
+                page.len()
+            );
+            // The handshake fails when the client refuses the certificate.
+            let _ = tls.write_all(answer.as_bytes());
+        }
+    });
+    port
+}
+
+#[test]
+fn a_certificate_the_system_does_not_trust_is_refused() {
+    let mut desk = Desk::new();
+    let address = format!("https://127.0.0.1:{}/news", https_server_no_one_trusts());
+    let report = desk.import_with(&[&address], fast_limits());
+    assert!(report.imported.is_empty(), "{report:?}");
+    assert_eq!(report.failed.len(), 1, "{report:?}");
+    assert_eq!(
+        report.failed[0].error,
+        "could not fetch the page: the site's certificate was refused (UnknownIssuer); \
+         the connection would not be private"
+    );
+}

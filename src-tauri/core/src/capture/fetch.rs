@@ -70,6 +70,8 @@ pub enum FetchError {
     TooLarge { limit: u64, what: &'static str },
     #[error("the secure connection failed: {0}")]
     Tls(String),
+    #[error("the site's certificate was refused ({0}); the connection would not be private")]
+    Certificate(String),
     #[error("the connection failed: {0}")]
     Other(String),
 }
@@ -208,35 +210,49 @@ pub fn check_scheme(url: &Url) -> Result<(), FetchError> {
 }
 
 fn describe(error: ureq::Error, url: &Url, limits: &Limits) -> FetchError {
-    use std::io::ErrorKind;
     let host = url.host_str().unwrap_or_default().to_string();
     match error {
         ureq::Error::HostNotFound => FetchError::HostNotFound(host),
         ureq::Error::Timeout(_) => FetchError::Timeout(limits.timeout),
-        ureq::Error::Io(io) => match io.kind() {
-            ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout(limits.timeout),
-            ErrorKind::ConnectionRefused
-            | ErrorKind::ConnectionReset
-            | ErrorKind::ConnectionAborted
-            | ErrorKind::NetworkUnreachable
-            | ErrorKind::HostUnreachable
-            | ErrorKind::NetworkDown
-            | ErrorKind::NotConnected
-            | ErrorKind::AddrNotAvailable => FetchError::Unreachable(host),
-            _ if io.to_string().contains("failed to lookup address") => {
-                FetchError::HostNotFound(host)
-            }
-            _ => FetchError::Other(io.to_string()),
+        ureq::Error::Io(io) => match tls_error(&io) {
+            Some(tls) => describe_tls(tls.clone()),
+            None => describe_io(&io, host, limits),
         },
         ureq::Error::ConnectionFailed => FetchError::Unreachable(host),
         ureq::Error::BadUri(_) => FetchError::NotAnAddress,
         ureq::Error::Tls(why) => FetchError::Tls(why.to_string()),
-        ureq::Error::Rustls(why) => FetchError::Tls(why.to_string()),
-        ureq::Error::BodyExceedsLimit(limit) => FetchError::TooLarge {
-            limit,
-            what: "page",
-        },
+        ureq::Error::Rustls(why) => describe_tls(why),
         other => FetchError::Other(other.to_string()),
+    }
+}
+
+fn describe_io(io: &std::io::Error, host: String, limits: &Limits) -> FetchError {
+    use std::io::ErrorKind;
+    match io.kind() {
+        ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout(limits.timeout),
+        ErrorKind::ConnectionRefused
+        | ErrorKind::ConnectionReset
+        | ErrorKind::ConnectionAborted
+        | ErrorKind::NetworkUnreachable
+        | ErrorKind::HostUnreachable
+        | ErrorKind::NetworkDown
+        | ErrorKind::NotConnected
+        | ErrorKind::AddrNotAvailable => FetchError::Unreachable(host),
+        // The system resolver's failure reaches us as an untyped I/O error.
+        _ if io.to_string().contains("failed to lookup address") => FetchError::HostNotFound(host),
+        _ => FetchError::Other(io.to_string()),
+    }
+}
+
+/// The TLS error inside an I/O error, where rustls reports a refused certificate.
+fn tls_error(io: &std::io::Error) -> Option<&rustls::Error> {
+    io.get_ref()?.downcast_ref::<rustls::Error>()
+}
+
+fn describe_tls(error: rustls::Error) -> FetchError {
+    match error {
+        rustls::Error::InvalidCertificate(why) => FetchError::Certificate(format!("{why:?}")),
+        other => FetchError::Tls(other.to_string()),
     }
 }
 
