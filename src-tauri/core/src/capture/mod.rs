@@ -114,6 +114,7 @@ fn fetch_images(
     let Ok(draft) = article::extract_page(&page.bytes, page.charset.as_deref(), file_name) else {
         return Vec::new();
     };
+    let base = base_address(&page.url, &page.bytes);
     let mut seen = HashSet::new();
     let mut images = Vec::new();
     for figure in &draft.figures {
@@ -121,7 +122,7 @@ fn fetch_images(
         if reference.is_empty() || reference.starts_with("data:") || !seen.insert(reference) {
             continue;
         }
-        let Ok(address) = page.url.join(reference) else {
+        let Ok(address) = base.join(reference) else {
             failures.push((reference.to_string(), "not a web address".into()));
             continue;
         };
@@ -142,6 +143,27 @@ fn fetch_images(
         }
     }
     images
+}
+
+/// What the page's relative references are relative to: its `<base href>` if it has one, else
+/// its own address.
+fn base_address(page: &Url, bytes: &[u8]) -> Url {
+    static BASE: std::sync::LazyLock<Option<regex::bytes::Regex>> =
+        std::sync::LazyLock::new(|| {
+            regex::bytes::Regex::new(r#"(?i)<base\s[^>]{0,200}?href\s*=\s*["']?([^"'\s>]{1,2000})"#)
+                .ok()
+        });
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    BASE.as_ref()
+        .and_then(|base| base.captures(head))
+        .and_then(|found| {
+            std::str::from_utf8(found.get(1)?.as_bytes())
+                .ok()
+                .map(str::to_string)
+        })
+        .and_then(|href| page.join(&href).ok())
+        .filter(|base| matches!(base.scheme(), "http" | "https"))
+        .unwrap_or_else(|| page.clone())
 }
 
 fn fetch_image(
@@ -168,6 +190,27 @@ fn fetch_image(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_references_follow_the_pages_base() {
+        let page = Url::parse("https://news.example/world/forum.html").unwrap();
+        let with_base = br#"<html><head><base href="https://cdn.example/site/"></head>"#;
+        assert_eq!(
+            base_address(&page, with_base)
+                .join("img/a.jpg")
+                .unwrap()
+                .as_str(),
+            "https://cdn.example/site/img/a.jpg"
+        );
+        let relative_base = br#"<head><BASE target=_blank href='/archive/'>"#;
+        assert_eq!(
+            base_address(&page, relative_base).as_str(),
+            "https://news.example/archive/"
+        );
+        assert_eq!(base_address(&page, b"<html><head>").as_str(), page.as_str());
+        let hostile = br#"<base href="javascript:alert(1)">"#;
+        assert_eq!(base_address(&page, hostile).as_str(), page.as_str());
+    }
 
     #[test]
     fn links_are_told_from_paths() {
