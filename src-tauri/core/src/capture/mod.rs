@@ -123,7 +123,10 @@ fn fetch_images(
             continue;
         }
         let Ok(address) = base.join(reference) else {
-            failures.push((reference.to_string(), "not a web address".into()));
+            failures.push((
+                reference.to_string(),
+                "image not fetched: not a web address".into(),
+            ));
             continue;
         };
         if cancel.is_cancelled() {
