@@ -8,7 +8,7 @@ use folio_core::changes::{ChangeSet, Written};
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::handle::WriteHandle;
-use folio_core::import::{ImportReport, ImportRequest};
+use folio_core::import::{ImportOptions, ImportReport, ImportRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
@@ -365,26 +365,63 @@ pub async fn import_paths(
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
         worker.state::<Trusted>().check_imports(&request.paths())?;
-        let state = worker.state::<AppState>();
-        let mut archive = state.writer()?;
-        let cancel = state.start_import();
-        let written = archive.import(
-            &request.paths(),
-            &request.options(),
-            &events::ProgressEmitter::new(&worker),
-            &cancel,
-        );
-        drop(archive);
-        state.finish_import();
-        match &written {
-            Ok(written) => events::archive_changed(&worker, &written.changes),
-            // A failed import may have committed batches before it stopped.
-            Err(_) => events::archive_changed(&worker, &ChangeSet::everything()),
-        }
-        written.map_err(wire)
+        run_import(&worker, &request.paths(), &request.options())
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Fetches and imports web addresses pasted, typed or dropped in the window, like
+/// `import_paths`. Only addresses: a file path here is refused, as files come in through
+/// `import_paths` and its check.
+#[tauri::command]
+pub async fn import_links(
+    app: AppHandle,
+    links: Vec<String>,
+) -> Result<Written<ImportReport>, WireError> {
+    if let Some(other) = links
+        .iter()
+        .find(|link| !folio_core::capture::is_link(link))
+    {
+        return Err(
+            folio_core::Error::InvalidInput(format!("{other} is not a web address")).to_wire(),
+        );
+    }
+    let worker = app.clone();
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let inputs: Vec<PathBuf> = links
+            .iter()
+            .map(|link| PathBuf::from(link.trim()))
+            .collect();
+        run_import(&worker, &inputs, &ImportOptions::default())
+    });
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// One import with the writer, emitting progress, then one `changed`.
+fn run_import(
+    worker: &AppHandle,
+    inputs: &[PathBuf],
+    options: &ImportOptions,
+) -> Result<Written<ImportReport>, WireError> {
+    let state = worker.state::<AppState>();
+    let mut archive = state.writer()?;
+    let cancel = state.start_import();
+    let written = archive.import(
+        inputs,
+        options,
+        &events::ProgressEmitter::new(worker),
+        &cancel,
+    );
+    drop(archive);
+    state.finish_import();
+    match &written {
+        Ok(written) => events::archive_changed(worker, &written.changes),
+        // A failed import may have committed batches before it stopped.
+        Err(_) => events::archive_changed(worker, &ChangeSet::everything()),
+    }
+    written.map_err(wire)
 }
 
 #[tauri::command]

@@ -183,6 +183,9 @@ pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
                     println!("{label:<10}{value}");
                 }
             }
+            if let Some(captured_at) = &a.captured_at {
+                println!("{:<10}{captured_at}", "Captured");
+            }
             println!(
                 "{:<10}{}",
                 "Published",

@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     /// Create an archive (or check an existing one) at the archive location.
     Init,
-    /// Import files, folders, saved web pages and ZIP bundles.
+    /// Import files, folders, saved web pages, ZIP bundles and web pages by their address.
     Import {
         /// Print the report as JSON (and no progress bar).
         #[arg(long)]
@@ -42,8 +42,8 @@ enum Command {
         /// Add everything imported to this collection (created if needed).
         #[arg(long, value_name = "NAME")]
         collection: Option<String>,
-        /// Files and folders to import.
-        #[arg(required = true, value_name = "PATH")]
+        /// Files and folders to import, and http(s) addresses of pages (or files) to fetch.
+        #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
     },
     /// List items in the library, newest import first.

@@ -10,6 +10,7 @@ mod util;
 use folio_samples::files as samples;
 
 mod bundle_import;
+mod capture;
 mod cli;
 mod crash;
 mod export;

@@ -117,6 +117,9 @@ pub struct ArticleView {
     pub byline: String,
     pub site: String,
     pub url: String,
+    /// When the page was fetched from its address (RFC 3339), for an article captured from a
+    /// link; none for one imported from a file.
+    pub captured_at: Option<String>,
     pub published: Option<String>,
     pub language: Option<String>,
     pub body_text: String,
@@ -170,6 +173,8 @@ struct Common {
     language: Option<String>,
     sha256: String,
     source_name: String,
+    source_path: String,
+    imported_at: String,
     notes: String,
     deleted: bool,
 }
@@ -177,7 +182,8 @@ struct Common {
 pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
     let common = conn
         .query_row(
-            "SELECT uid, kind, title, date, language, sha256, source_name, notes, deleted_at IS NOT NULL
+            "SELECT uid, kind, title, date, language, sha256, source_name, notes, deleted_at IS NOT NULL,
+                    source_path, imported_at
              FROM items WHERE id = ?1",
             [id],
             |row| {
@@ -191,6 +197,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                     source_name: row.get(6)?,
                     notes: row.get(7)?,
                     deleted: row.get(8)?,
+                    source_path: row.get(9)?,
+                    imported_at: row.get(10)?,
                 })
             },
         )
@@ -225,6 +233,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // A captured article came from its address, and was imported the moment it was fetched.
+        let captured = crate::capture::is_link(&common.source_path);
         return Ok(ItemView::Article(ArticleView {
             id,
             uid: common.uid,
@@ -232,6 +242,7 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             byline,
             site,
             url,
+            captured_at: captured.then_some(common.imported_at),
             published: common.date,
             language: common.language,
             body_text,

@@ -8,6 +8,7 @@ pub mod article;
 pub mod backup;
 pub mod blobs;
 pub mod bundle;
+pub mod capture;
 pub mod changes;
 pub mod db;
 pub mod error;

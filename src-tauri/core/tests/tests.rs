@@ -6,6 +6,7 @@
 
 use folio_samples::photos as photo_support;
 
+mod capture;
 mod fuzz_regressions;
 mod journal;
 mod organise;

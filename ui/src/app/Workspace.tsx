@@ -1,6 +1,6 @@
 // The window's layout and what ties it together: the scope or search being listed, its order,
 // the selection, the open item, dialogs and window-wide keys.
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ArticleReader } from '../components/ArticleReader';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropOverlay } from '../components/DropOverlay';
@@ -12,6 +12,7 @@ import { ExportStatus } from '../components/ExportStatus';
 import { Icon } from '../components/Icon';
 import { ImportMenu } from '../components/ImportMenu';
 import { ImportStatus } from '../components/ImportStatus';
+import { LinkDialog } from '../components/LinkDialog';
 import { Inspector } from '../components/Inspector';
 import { ItemArea } from '../components/ItemArea';
 import { ItemBrowser } from '../components/ItemBrowser';
@@ -36,6 +37,7 @@ import { useCollections, useItem, useSavedSearches, useTags } from '../hooks/use
 import { useImport } from '../hooks/useImport';
 import { useOpenedFiles } from '../hooks/useOpenedFiles';
 import { useItemCommands } from '../hooks/useItemCommands';
+import { useLinkCapture } from '../hooks/useLinkCapture';
 import { useListing, useLoadedSummaries } from '../hooks/useListing';
 import { useSelectionState } from '../hooks/useSelectionState';
 import type { SettingsState } from '../hooks/useSettings';
@@ -44,6 +46,7 @@ import { useVerify } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
 import type { ExportContext } from '../lib/exportPlan';
 import { isArticle } from '../lib/items';
+import { splitDropped } from '../lib/links';
 import { selectAll, selectOnly } from '../lib/selection';
 import { useDropTarget } from './drag';
 import { useNotify } from './notices';
@@ -61,7 +64,17 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const exporter = useExport();
   const verifier = useVerify();
   // A drop during an import is refused (the overlay said so): the host runs one import at a time.
-  const drop = useFileDrop(importer.start);
+  // A link dragged from a browser may come among the paths (Linux): it is fetched instead.
+  const { start: importFiles, startLinks: importLinks } = importer;
+  const importDropped = useCallback(
+    (paths: string[]) => {
+      const { files, links } = splitDropped(paths);
+      if (files.length > 0) importFiles(files);
+      else if (links.length > 0) importLinks(links);
+    },
+    [importFiles, importLinks],
+  );
+  const drop = useFileDrop(importDropped);
   // Tests wait on these: the first load has finished and a change event would be heard…
   const ready = !stats.isPending && listening !== 'subscribing';
   // …and a drop, and the progress of the import it starts, would be heard.
@@ -70,6 +83,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const jobsReady = exporter.listening === 'listening' && verifier.listening === 'listening';
   const archiveOpen = stats.data !== undefined;
   useOpenedFiles(importer.start, archiveOpen && dropReady && !importing);
+  // A web address pasted (outside a text field) or dropped as a link is fetched and imported.
+  useLinkCapture(importLinks, archiveOpen && !importing);
+  const [linkDialog, setLinkDialog] = useState(false);
 
   const browsing = useBrowsing();
   const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;
@@ -259,7 +275,13 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               <Icon name="file" />
               {t('export.button')}
             </button>
-            <ImportMenu busy={importing} onPick={importer.pick} />
+            <ImportMenu
+              busy={importing}
+              onPick={importer.pick}
+              onLink={() => {
+                setLinkDialog(true);
+              }}
+            />
           </>
         }
         filters={
@@ -301,6 +323,16 @@ export function Workspace({ settings }: { settings: SettingsState }) {
       </ItemArea>
       <Inspector stats={stats.data} failed={stats.isError} selection={selected} />
       {drop.dragging && <DropOverlay count={drop.count} busy={importing} />}
+      {linkDialog && (
+        <LinkDialog
+          onImport={(link) => {
+            importer.startLinks([link]);
+          }}
+          onClose={() => {
+            setLinkDialog(false);
+          }}
+        />
+      )}
       <Toasts />
       {dialog === 'settings' && (
         <SettingsDialog

@@ -1,13 +1,13 @@
-// The toolbar's Import button and its menu: "Import files…" and "Import folder…".
+// The toolbar's Import button and its menu: "Import files…", "Import folder…" and "From a link…".
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { Icon } from './Icon';
 import './ImportMenu.css';
 import './Menu.css';
 
-type Props = { busy: boolean; onPick: (what: 'files' | 'folders') => void };
+type Props = { busy: boolean; onPick: (what: 'files' | 'folders') => void; onLink: () => void };
 
-export function ImportMenu({ busy, onPick }: Props) {
+export function ImportMenu({ busy, onPick, onLink }: Props) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -112,6 +112,19 @@ export function ImportMenu({ busy, onPick }: Props) {
             data-testid="import-folder"
           >
             {t('import.folder')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="menu__item"
+            onClick={() => {
+              close();
+              onLink();
+            }}
+            data-testid="import-link"
+          >
+            {t('import.link')}
           </button>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18nProvider';
 import type { ImportReport } from '../bindings/ImportReport';
 import { formatCount } from '../lib/format';
 import { summarizeReport } from '../lib/importReport';
+import { isWebAddress } from '../lib/links';
 import { commonFolder, relativeTo, shortenPath } from '../lib/paths';
 import { Icon } from './Icon';
 
@@ -19,12 +20,15 @@ export function ImportReportPanel({ report, onDismiss }: Props) {
   const { headline, tone, counts } = summarizeReport(report, t);
   // The folder is an element inside the sentence: split the sentence where it goes.
   const [beforeFolder = '', afterFolder = ''] = t('report.pathsIn', { folder: '\u0000' }).split('\u0000');
-  const folder = commonFolder([
-    ...report.imported.map((entry) => entry.path),
-    ...report.duplicates.map((entry) => entry.path),
-    ...report.skipped.map((entry) => entry.path),
-    ...report.failed.map((entry) => entry.path),
-  ]);
+  // Web addresses are shown whole: they lie in no folder.
+  const folder = commonFolder(
+    [
+      ...report.imported.map((entry) => entry.path),
+      ...report.duplicates.map((entry) => entry.path),
+      ...report.skipped.map((entry) => entry.path),
+      ...report.failed.map((entry) => entry.path),
+    ].filter((path) => !isWebAddress(path)),
+  );
   return (
     <section
       className={`import-panel import-report import-report--${tone}`}

@@ -8,7 +8,7 @@ import { useHostActions } from '../hooks/useHostActions';
 import { useT } from '../i18n/I18nProvider';
 import { describeError } from '../lib/describeError';
 import { formatCount } from '../lib/format';
-import { isArticle, itemDate, kindLabel, langAttribute, languageName } from '../lib/items';
+import { formatCaptureTime, isArticle, itemDate, kindLabel, langAttribute, languageName } from '../lib/items';
 import { queryKeys } from '../lib/queryKeys';
 import { thumbnailUrl } from '../platform/thumbnails';
 import { CollectionPicker } from './CollectionPicker';
@@ -185,6 +185,11 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
             <>
               <StatRow label={t('info.language')}>{languageName(view.language, t.locale)}</StatRow>
               {view.site !== '' && <StatRow label={t('info.site')}>{view.site}</StatRow>}
+              {view.captured_at !== null && (
+                <StatRow label={t('info.captured')}>
+                  <span data-testid="details-captured">{formatCaptureTime(view.captured_at, t.locale)}</span>
+                </StatRow>
+              )}
               <StatRow label={t('info.figures')}>{formatCount(view.figures.length, t)}</StatRow>
             </>
           ) : (

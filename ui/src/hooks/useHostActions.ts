@@ -46,6 +46,7 @@ export function useHostActions() {
   return useMemo(
     () => ({
       importPaths: (request: ImportRequest) => perform(() => host.importPaths(request), 'may-have-changed-anything'),
+      importLinks: (links: string[]) => perform(() => host.importLinks(links), 'may-have-changed-anything'),
       tagItems: (request: TagRequest) => perform(() => host.tagItems(request)),
       renameTag: (from: string, to: string) => perform(() => host.renameTag(from, to)),
       createCollection: (name: string) => perform(() => host.createCollection(name)),

@@ -1,4 +1,5 @@
-// Runs one import at a time: from dropped paths or the pickers, following the host's progress.
+// Runs one import at a time: from dropped paths, the pickers or web addresses, following the
+// host's progress.
 import { useCallback, useRef, useState } from 'react';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { Progress } from '../bindings/Progress';
@@ -27,6 +28,8 @@ export type Importer = {
   listening: ListenState;
   /** Imports `paths`; does nothing while another import runs. */
   start: (paths: string[]) => void;
+  /** Fetches and imports web addresses; does nothing while another import runs. */
+  startLinks: (links: string[]) => void;
   /** Opens the file or folder picker, then imports what was chosen. */
   pick: (what: 'files' | 'folders') => void;
   cancel: () => void;
@@ -37,7 +40,7 @@ export type Importer = {
 const RUNNING: ImportState = { phase: 'running', progress: null, cancelling: false, cancelError: null };
 
 export function useImport(): Importer {
-  const { importPaths } = useHostActions();
+  const { importPaths, importLinks } = useHostActions();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   // Set at once, not at the next render: two drops in quick succession start one import.
   const busy = useRef(false);
@@ -53,7 +56,7 @@ export function useImport(): Importer {
   const listening = useSubscription(subscribe, 'import progress');
 
   const run = useCallback(
-    async (choose: () => Promise<string[]>) => {
+    async (choose: () => Promise<string[]>, send: (inputs: string[]) => Promise<ImportReport>) => {
       if (busy.current) return;
       busy.current = true;
       try {
@@ -69,7 +72,7 @@ export function useImport(): Importer {
         // Refreshes what the import changed; after a failure, everything (batches written before
         // it are in the archive, and the host may not have said so).
         try {
-          const report = await importPaths({ paths, tags: [], collection: null });
+          const report = await send(paths);
           setState({ phase: 'finished', report });
         } catch (error) {
           setState({ phase: 'failed', error: toWireError(error), during: 'import' });
@@ -78,21 +81,33 @@ export function useImport(): Importer {
         busy.current = false;
       }
     },
+    [],
+  );
+
+  const sendPaths = useCallback(
+    (paths: string[]) => importPaths({ paths, tags: [], collection: null }),
     [importPaths],
   );
 
   const start = useCallback(
     (paths: string[]) => {
-      void run(() => Promise.resolve(paths));
+      void run(() => Promise.resolve(paths), sendPaths);
     },
-    [run],
+    [run, sendPaths],
+  );
+
+  const startLinks = useCallback(
+    (links: string[]) => {
+      void run(() => Promise.resolve(links), importLinks);
+    },
+    [run, importLinks],
   );
 
   const pick = useCallback(
     (what: 'files' | 'folders') => {
-      void run(what === 'files' ? pickFiles : pickFolders);
+      void run(what === 'files' ? pickFiles : pickFolders, sendPaths);
     },
-    [run],
+    [run, sendPaths],
   );
 
   const cancel = useCallback(() => {
@@ -112,5 +127,5 @@ export function useImport(): Importer {
     setState((current) => (current.phase === 'running' ? current : { phase: 'idle' }));
   }, []);
 
-  return { state, listening, start, pick, cancel, dismiss };
+  return { state, listening, start, startLinks, pick, cancel, dismiss };
 }

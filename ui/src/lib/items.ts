@@ -84,6 +84,13 @@ export function formatItemDate(date: string | null, locale: Locale = 'en'): stri
   return `${String(dayNumber)} ${monthName} ${year}`;
 }
 
+/** When a page was captured from its address (RFC 3339), in the reader's time zone. */
+export function formatCaptureTime(at: string, locale: Locale = 'en'): string {
+  const time = new Date(at);
+  if (Number.isNaN(time.getTime())) return at;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
 function localDate(year: number, month: number, day: number | undefined, locale: Locale): string {
   const format = new Intl.DateTimeFormat(locale, {
     year: 'numeric',

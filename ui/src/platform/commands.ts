@@ -31,6 +31,7 @@ export type Commands = {
   search_items: { args: { request: SearchRequest }; answer: SearchPage };
   show_item: { args: { id: number }; answer: ItemView };
   import_paths: { args: { request: ImportRequest }; answer: Written<ImportReport> };
+  import_links: { args: { links: Array<string> }; answer: Written<ImportReport> };
   cancel_import: { args: Record<string, never>; answer: null };
   list_tags: { args: Record<string, never>; answer: Array<TagCount> };
   tag_items: { args: { request: TagRequest }; answer: Written<null> };

@@ -90,6 +90,12 @@ export function importPaths(request: ImportRequest): Promise<Written<ImportRepor
   return call('import_paths', { request });
 }
 
+/** Fetches web pages (or files) by their http(s) address and imports them as a saved page or a
+ * dropped file would be; resolves with the report, which has a line for each address that failed. */
+export function importLinks(links: string[]): Promise<Written<ImportReport>> {
+  return call('import_links', { links });
+}
+
 /** Files the system opened with Folio ("Open with", file associations) not yet imported; each once. */
 export function takeOpenedFiles(): Promise<string[]> {
   return call('take_opened_files');

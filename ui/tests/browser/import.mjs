@@ -346,6 +346,136 @@ async function openedWithFolio(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+const LINK = 'https://news.example.org/world/forum-opens';
+// As in mock-fixtures.ts.
+const LINK_NOT_FOUND = 'could not fetch the page: the server answered 404 Not Found';
+
+/** Pastes `text` as Ctrl/Cmd+V does: a `paste` event on the focused element (or `selector`). */
+function paste(page, text, selector = null) {
+  return page.evaluate(
+    ({ text, selector }) => {
+      const target = (selector ? document.querySelector(selector) : document.activeElement) ?? document.body;
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { text, selector },
+  );
+}
+
+/** Drops a link as a browser drags one: an HTML5 drop carrying `text/uri-list`. */
+function dropLink(page, link) {
+  return page.evaluate((link) => {
+    const data = new DataTransfer();
+    data.setData('text/uri-list', `# dragged\r\n${link}`);
+    data.setData('text/plain', link);
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(over);
+    if (!over.defaultPrevented) throw new Error('the window does not accept the dragged link');
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, link);
+}
+
+const linkRequests = (page) => mockValue(page, () => window.__folioMock?.linkRequests ?? []);
+
+async function linkImport(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost);
+
+  await checks.check('links: text that is not only an address, or pasted into a text field, imports nothing', async () => {
+    await paste(page, `Read ${LINK} today`);
+    await page.getByTestId('search-input').focus();
+    await paste(page, LINK);
+    await page.getByTestId('search-input').blur();
+    await paste(page, 'ftp://files.example.org/report.pdf');
+    const requests = await linkRequests(page);
+    expect(requests.length === 0, `import_links was called: ${JSON.stringify(requests)}`);
+  });
+
+  await checks.check('links: an address pasted outside a text field is fetched and imported', async () => {
+    await paste(page, `${LINK}\n`);
+    await waitForMock(page, () => window.__folioMock?.linkRequests.length === 1, 'an import_links call');
+    const requests = await linkRequests(page);
+    expect(JSON.stringify(requests[0]) === JSON.stringify([LINK]), `imported ${JSON.stringify(requests)}`);
+    await page.getByTestId('import-progress').waitFor();
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+    await expectText(page, 'report-imported', '1');
+    await page.getByTestId('item-row').first().waitFor();
+    const titles = await rowTitles(page);
+    expect(titles.includes('Forum opens'), `rows are ${JSON.stringify(titles)}`);
+  });
+
+  await checks.check('links: the inspector says when an article was captured from the web', async () => {
+    await page.getByTestId('item-row').first().click();
+    const captured = page.getByTestId('details-captured');
+    await captured.waitFor();
+    const text = (await captured.textContent()) ?? '';
+    expect(/\d/.test(text), `the capture time reads "${text}"`);
+  });
+
+  await checks.check('links: Import → From a link… imports what is typed when Enter is pressed', async () => {
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-link').click();
+    const dialog = page.getByTestId('link-dialog');
+    await dialog.waitFor();
+    const field = page.getByTestId('link-address');
+    expect(await field.evaluate((input) => input === document.activeElement), 'the address field has no focus');
+    await screenshot(page, 'import-link-dialog');
+    await field.fill('forum in Moscow');
+    await field.press('Enter');
+    await page.getByTestId('link-invalid').waitFor();
+    expect((await linkRequests(page)).length === 1, 'an invalid address was imported');
+    await field.fill('news.example.org/missing');
+    await field.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForMock(page, () => window.__folioMock?.linkRequests.length === 2, 'a second import_links call');
+    const requests = await linkRequests(page);
+    expect(
+      JSON.stringify(requests[1]) === JSON.stringify(['https://news.example.org/missing']),
+      `imported ${JSON.stringify(requests)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('report-failed-list').waitFor();
+    const failed = await reportEntries(page, 'report-failed-list');
+    const expected = [{ path: '…/missing', title: 'https://news.example.org/missing', reason: LINK_NOT_FOUND }];
+    const shown = failed.map((entry) => ({ ...entry, path: entry.path?.endsWith('/missing') ? '…/missing' : entry.path }));
+    expect(JSON.stringify(shown) === JSON.stringify(expected), `failed list is ${JSON.stringify(failed)}`);
+    const folderNote = await page.locator('.import-report__folder').count();
+    expect(folderNote === 0, 'the report says the address is in a folder');
+  });
+
+  await checks.check('links: a link dropped on the window as text/uri-list is imported', async () => {
+    await page.getByTestId('import-report').getByRole('button', { name: 'Dismiss' }).click();
+    await dropLink(page, 'https://news.example.org/culture/new-museum');
+    await waitForMock(page, () => window.__folioMock?.linkRequests.length === 3, 'a third import_links call');
+    const requests = await linkRequests(page);
+    expect(
+      JSON.stringify(requests[2]) === JSON.stringify(['https://news.example.org/culture/new-museum']),
+      `imported ${JSON.stringify(requests)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('links: a link that arrives as the path of an OS drop (Linux) is fetched', async () => {
+    await page.getByTestId('import-report').getByRole('button', { name: 'Dismiss' }).click();
+    const link = 'https://news.example.org/economy/budget';
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [link], position: { x: 10, y: 10 } });
+    await waitForMock(page, () => window.__folioMock?.linkRequests.length === 4, 'a fourth import_links call');
+    const requests = await linkRequests(page);
+    expect(JSON.stringify(requests[3]) === JSON.stringify([link]), `imported ${JSON.stringify(requests)}`);
+    const paths = await mockValue(page, () => window.__folioMock?.importRequests ?? []);
+    expect(paths.length === 0, `import_paths was called with ${JSON.stringify(paths)}`);
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('links: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
 export async function importScenarios(checks, context, baseUrl, mockHost) {
   await dropImport(checks, context, baseUrl, mockHost);
   await cancelImport(checks, context, baseUrl, mockHost);
@@ -353,4 +483,5 @@ export async function importScenarios(checks, context, baseUrl, mockHost) {
   await failedImport(checks, context, baseUrl, mockHost);
   await automaticImport(checks, context, baseUrl, mockHost);
   await openedWithFolio(checks, context, baseUrl, mockHost);
+  await linkImport(checks, context, baseUrl, mockHost);
 }

@@ -61,6 +61,27 @@ export function filesFor(request: ImportRequest): MockFile[] {
   });
 }
 
+/** What `import_links` finds at each address: a page titled after its last path segment, except
+ * at an address ending `/missing`, which the server answers 404. */
+export function filesForLinks(links: readonly string[]): MockFile[] {
+  return links.map((link): MockFile => {
+    if (link.endsWith('/missing')) {
+      return { path: link, bytes: 0, outcome: 'failed', error: LINK_NOT_FOUND };
+    }
+    const slug = link.replace(/\/+$/, '').split('/').pop() ?? link;
+    const title = slug.replace(/[-_]+/g, ' ').replace(/^./, (first) => first.toUpperCase());
+    const item = makeArticle({
+      ...fields(title, 'en', '2024-03-08', `${slug}.html`),
+      body_text: `${title}.`,
+      url: link,
+      captured_at: new Date().toISOString(),
+    });
+    return { path: link, bytes: 120_000, outcome: 'imported', item };
+  });
+}
+
+export const LINK_NOT_FOUND = 'could not fetch the page: the server answered 404 Not Found';
+
 function fields(title: string, language: string, date: string, source: string) {
   nextId += 1;
   return { id: nextId - 1, title, language, date, source_name: source, imported_at: new Date().toISOString() };

@@ -28,7 +28,15 @@ import type { Thresholds } from '../../src/bindings/Thresholds';
 import type { WireError } from '../../src/bindings/WireError';
 import type { Written } from '../../src/bindings/Written';
 import { changeSet } from './mock-changes';
-import { DEV_PICKED_PATHS, EMPTY_ARCHIVE, filesFor, reportFor, startImportIdsAt, type MockFile } from './mock-fixtures';
+import {
+  DEV_PICKED_PATHS,
+  EMPTY_ARCHIVE,
+  filesFor,
+  filesForLinks,
+  reportFor,
+  startImportIdsAt,
+  type MockFile,
+} from './mock-fixtures';
 import { MockJobs } from './mock-jobs';
 import { HostError, MockLibrary } from './mock-library';
 import { largeItems, libraryCollections, libraryItems, librarySavedSearches } from './mock-library-data';
@@ -52,6 +60,8 @@ type FolioMock = {
   /** Every command the UI called, with its arguments, in order (not the event plugin). */
   log: { command: string; args: Args }[];
   importRequests: ImportRequest[];
+  /** The addresses of each `import_links` call. */
+  linkRequests: string[][];
   listRequests: ListRequest[];
   dialogRequests: DialogOptions[];
   /** Each save picker the UI opened, with its options. */
@@ -97,6 +107,7 @@ let openedFiles = (params.get('opened') ?? '').split('|').filter((path) => path 
 const calls: Record<string, number> = {};
 const log: FolioMock['log'] = [];
 const importRequests: ImportRequest[] = [];
+const linkRequests: string[][] = [];
 const listRequests: ListRequest[] = [];
 const dialogRequests: DialogOptions[] = [];
 const saveRequests: SaveOptions[] = [];
@@ -172,6 +183,16 @@ function progressOf(job: RunningImport, current: string | null): Progress {
 
 function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   importRequests.push(request);
+  return startImport(filesFor(request));
+}
+
+/** Links are "fetched" at once: see `filesForLinks`. */
+function importLinks(links: string[]): Promise<Written<ImportReport>> {
+  linkRequests.push(links);
+  return startImport(filesForLinks(links));
+}
+
+function startImport(files: MockFile[]): Promise<Written<ImportReport>> {
   if (nextImportError) {
     const error = nextImportError;
     nextImportError = null;
@@ -179,7 +200,7 @@ function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   }
   if (running) return reject({ code: 'invalid_input', message: 'an import is already running' } satisfies WireError);
   return new Promise((resolve) => {
-    const job: RunningImport = { files: filesFor(request), done: 0, cancelRequested: false, resolve };
+    const job: RunningImport = { files, done: 0, cancelRequested: false, resolve };
     running = job;
     void emit('folio://progress', progressOf(job, job.files[0]?.path ?? null));
     if (!manualImports) void runByItself(job);
@@ -303,6 +324,8 @@ mockIPC(
         return archiveStats();
       case 'import_paths':
         return importPaths(input.request as ImportRequest);
+      case 'import_links':
+        return importLinks(input.links as string[]);
       case 'cancel_import':
         if (running) running.cancelRequested = true;
         return null;
@@ -348,6 +371,7 @@ window.__folioMock = {
   calls,
   log,
   importRequests,
+  linkRequests,
   listRequests,
   dialogRequests,
   saveRequests,

@@ -28,6 +28,8 @@ export type MockItem = {
   // Articles.
   site: string;
   url: string;
+  /** When the page was fetched from `url`, for an article imported from a link. */
+  captured_at: string | null;
   body_text: string;
   body_html: string;
   figures: MockFigure[];
@@ -99,6 +101,7 @@ function blank(id: number, kind: MockItem['kind']): MockItem {
     byline: '',
     site: '',
     url: '',
+    captured_at: null,
     body_text: '',
     body_html: '',
     figures: [],
@@ -150,6 +153,7 @@ export function viewOf(item: MockItem, collections: string[]): ItemView {
       ...common,
       site: item.site,
       url: item.url,
+      captured_at: item.captured_at,
       published: item.date,
       language: item.language,
       body_text: item.body_text,

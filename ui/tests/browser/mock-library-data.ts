@@ -288,6 +288,7 @@ export function largeItems(count: number): MockItem[] {
       byline: '',
       site: '',
       url: '',
+      captured_at: null,
       body_text: photo ? '' : `${title}.`,
       body_html: photo ? '' : `<p>${title}.</p>`,
       figures: [],

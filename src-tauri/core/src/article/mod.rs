@@ -172,6 +172,21 @@ pub fn extract(
     draft::finish(draft, format, file_name)
 }
 
+/// Reads a web page fetched from its address. `charset` is what the server's Content-Type
+/// declared: it outranks the page's own `<meta charset>`, which outranks a guess.
+pub fn extract_page(
+    bytes: &[u8],
+    charset: Option<&str>,
+    file_name: &str,
+) -> Result<ArticleDraft, ArticleError> {
+    check_size(bytes)?;
+    let declared = charset.and_then(decode::encoding_for_label);
+    let format = ArticleFormat::Html;
+    let read = std::panic::catch_unwind(|| html::extract(bytes, declared));
+    let draft = read.map_err(|_| ArticleError::damaged(format, "the reader failed on it"))??;
+    draft::finish(draft, format, file_name)
+}
+
 /// [`extract`] without its panic guard, for the fuzz targets and their regression tests: the
 /// guard would turn the panic they look for into an ordinary error.
 #[doc(hidden)]

@@ -275,14 +275,26 @@ fn commit_article(
     }
     let draft = &article.draft;
     blobs::record(conn, &article.sha256, article.size, article.media_type)?;
-    let source_name = file_names::nfc(display.rsplit(['/', '\\']).next().unwrap_or(display));
+    // A captured page is named by the file it was saved as (its display is its address), and
+    // imported at the moment it was fetched: that is its time of capture.
+    let source_name = match &article.web {
+        Some(web) => web.source_name.clone(),
+        None => file_names::nfc(display.rsplit(['/', '\\']).next().unwrap_or(display)),
+    };
     let title = if draft.title.trim().is_empty() {
         stem(&source_name)
     } else {
         draft.title.clone()
     };
-    let id = items::insert(
+    let imported_at = match &article.web {
+        Some(web) => web.captured_at.clone(),
+        None => crate::now_rfc3339(),
+    };
+    let id = items::insert_dated(
         conn,
+        &uuid::Uuid::new_v4().to_string(),
+        &imported_at,
+        &imported_at,
         &items::NewItem {
             kind: "article",
             title: &title,

@@ -52,6 +52,19 @@ pub struct ReadyArticle {
     pub images: Vec<ReadyPhoto>,
     /// Images that could not be read, with why; reported beside the article.
     pub image_failures: Vec<(String, String)>,
+    /// Where and when the article was fetched, when it came from a link.
+    pub web: Option<Captured>,
+}
+
+/// What the archive records of a page fetched from a link.
+#[derive(Debug)]
+pub struct Captured {
+    /// The address after redirects; the article's `url`.
+    pub url: String,
+    /// When it was fetched: the item's import time.
+    pub captured_at: String,
+    /// The name of the file it was saved as (`forum-opens.html`).
+    pub source_name: String,
 }
 
 #[derive(Debug)]
@@ -126,8 +139,22 @@ pub fn extract_unit(
             None => "not an article or photo Folio can read".into(),
         }));
     };
-    let draft = article::extract(&bytes, format, &source_name)
-        .map_err(|e| NotReady::Failed(e.to_string()))?;
+    let web = unit.web.as_ref();
+    let mut draft = match (format, web) {
+        (ArticleFormat::Html, Some(web)) => {
+            article::extract_page(&bytes, web.charset.as_deref(), &source_name)
+        }
+        _ => article::extract(&bytes, format, &source_name),
+    }
+    .map_err(|e| NotReady::Failed(e.to_string()))?;
+    if let Some(web) = web {
+        // A saved file was chosen by a person; a link may lead anywhere: a page with nothing
+        // to read is not taken for an article.
+        if format == ArticleFormat::Html && draft.body_text.trim().is_empty() {
+            return Err(NotReady::Failed(NOT_AN_ARTICLE.into()));
+        }
+        draft.url = web.url.clone();
+    }
     let sha256 = store
         .put_bytes(&bytes)
         .map_err(|e| NotReady::Failed(e.to_string()))?;
@@ -138,12 +165,21 @@ pub fn extract_unit(
         sketch: crate::similar::sketch::of_text(&draft.body_text),
         draft,
         images: Vec::new(),
-        image_failures: Vec::new(),
+        image_failures: web.map(|w| w.image_failures.clone()).unwrap_or_default(),
+        web: web.map(|w| Captured {
+            url: w.url.clone(),
+            captured_at: w.captured_at.clone(),
+            source_name: source_name.clone(),
+        }),
     };
     drop(bytes);
     attach_images(&mut ready, unit, store, derived, budget.total());
     Ok(Ready::Article(ready))
 }
+
+/// Why a fetched page without text is not imported.
+const NOT_AN_ARTICLE: &str = "not an article: the page has no text to keep (a menu, a search page, \
+     or a page that shows its content only in a browser?)";
 
 const PHOTO_NAMES: &[&str] = &[
     "jpg", "jpeg", "png", "tif", "tiff", "webp", "gif", "heic", "heif",

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::archive::{Archive, DERIVED_DIR, SCRATCH_DIR};
 use crate::blobs::ObjectBatch;
+use crate::capture;
 use crate::error::Result;
 use crate::progress::{CancelToken, Progress, ProgressSink};
 use extract::{NotReady, Ready};
@@ -66,6 +67,8 @@ pub struct ImportOptions {
     pub batch_size: usize,
     /// Bytes the extractors may hold in memory at once (see [`budget`]).
     pub memory_budget: u64,
+    /// What fetching a link may take (see [`crate::capture`]).
+    pub fetch_limits: crate::capture::Limits,
 }
 
 impl Default for ImportOptions {
@@ -76,13 +79,15 @@ impl Default for ImportOptions {
             zip_limits: ZipLimits::default(),
             batch_size: 32,
             memory_budget: budget::DEFAULT_BYTES,
+            fetch_limits: crate::capture::Limits::default(),
         }
     }
 }
 
-/// Imports `inputs` into the archive. Bad files never stop the import: each gets its outcome in
-/// the report. An `Err` means the archive itself could not be written; what was committed before
-/// stays.
+/// Imports `inputs` into the archive: paths of files and folders, and web addresses, which are
+/// fetched first (see [`crate::capture`]). Bad files never stop the import: each gets its
+/// outcome in the report. An `Err` means the archive itself could not be written; what was
+/// committed before stays.
 #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn import(
     archive: &mut Archive,
@@ -97,9 +102,21 @@ pub fn import(
         scratch: Some(&scratch),
         cancel,
     };
-    let plan = plan::plan(inputs, &unpacking);
+    let (links, paths): (Vec<PathBuf>, Vec<PathBuf>) = inputs
+        .iter()
+        .cloned()
+        .partition(|input| input.to_str().is_some_and(capture::is_link));
+    let plan = plan::plan(&paths, &unpacking);
     let mut report = plan.report;
-    let units = plan.units;
+    let mut units = plan.units;
+    units.extend(capture_links(
+        &links,
+        options,
+        &scratch,
+        progress,
+        cancel,
+        &mut report,
+    ));
     let destination = commit::resolve_destination(&options.tags, options.collection.as_deref())?;
 
     let mut status = Progress {
@@ -212,6 +229,40 @@ pub fn import(
     }
     report.cancelled |= report.skipped.iter().any(|s| s.reason == report::CANCELLED);
     Ok(report)
+}
+
+/// Fetches each link into the scratch folder, one after another; a link that cannot be fetched
+/// gets its line in the report.
+fn capture_links(
+    links: &[PathBuf],
+    options: &ImportOptions,
+    scratch: &std::path::Path,
+    progress: &dyn ProgressSink,
+    cancel: &CancelToken,
+    report: &mut ImportReport,
+) -> Vec<plan::Unit> {
+    if links.is_empty() {
+        return Vec::new();
+    }
+    let fetcher = capture::Fetcher::new(options.fetch_limits.clone());
+    let mut units = Vec::new();
+    for link in links.iter().map(|link| link.to_string_lossy()) {
+        let link = link.trim();
+        if cancel.is_cancelled() {
+            report.skip(link, report::CANCELLED);
+            continue;
+        }
+        progress.report(&Progress {
+            job: crate::progress::JobKind::Import,
+            current: Some(link.to_string()),
+            ..Progress::default()
+        });
+        match capture::capture(link, &fetcher, scratch, cancel) {
+            Ok(unit) => units.push(unit),
+            Err(why) => report.fail(link, why),
+        }
+    }
+    units
 }
 
 #[cfg(test)]

@@ -25,8 +25,11 @@ pub struct Unit {
     /// (`page_files/a.jpg`).
     pub page_images: Vec<PageImage>,
     pub size: u64,
-    /// The folder a ZIP was unpacked into, kept while a unit from it is still to be imported.
+    /// The folder a ZIP was unpacked into (or a link was fetched into), kept while a unit from
+    /// it is still to be imported.
     pub scratch: Scratch,
+    /// Where and when the unit was fetched, when it came from a link.
+    pub web: Option<crate::capture::WebSource>,
 }
 
 /// Holds a folder unpacked from a ZIP: it is removed when the last unit or bundle holding it is
@@ -35,6 +38,15 @@ pub struct Unit {
 pub struct Scratch {
     /// Read by nobody: holding it is what keeps the folder.
     _folder: Option<Arc<tempfile::TempDir>>,
+}
+
+impl Scratch {
+    /// Holds `folder` until the last unit holding it is dropped.
+    pub fn holding(folder: tempfile::TempDir) -> Self {
+        Self {
+            _folder: Some(Arc::new(folder)),
+        }
+    }
 }
 
 /// Where a unit's files wait is not part of what the unit is.
@@ -306,6 +318,7 @@ fn unit(path: &Path, display: &str, size: u64, scratch: &Scratch) -> Unit {
         page_images: Vec::new(),
         size,
         scratch: scratch.clone(),
+        web: None,
     }
 }
 
