@@ -98,7 +98,8 @@ mod tests {
         let mut conn = Connection::open(&path).unwrap();
         migrations::apply(&mut conn, &path, MIGRATIONS).unwrap();
         conn.execute_batch(
-            "INSERT INTO blobs VALUES (printf('%064d', 0), 1, 'text/plain', '2026-01-01');
+            "INSERT INTO blobs (sha256, size, media_type, stored_at)
+                  VALUES (printf('%064d', 0), 1, 'text/plain', '2026-01-01');
              INSERT INTO tags (id, name) VALUES (1, 'Places/Beijing'), (2, 'Places/Moscow'),
                                                 (3, 'Draft');
              INSERT INTO collections (id, name, created_at, uid)
