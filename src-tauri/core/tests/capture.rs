@@ -387,53 +387,10 @@ fn an_image_that_fails_is_noted_and_the_article_still_comes_in() {
     );
 }
 
-/// A one-page PDF with a text layer.
-fn text_pdf(lines: &[&str]) -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{Document, Object, Stream, dictionary};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Courier", "Encoding" => "WinAnsiEncoding",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut operations = vec![
-        Operation::new("BT", vec![]),
-        Operation::new("Tf", vec!["F1".into(), 12.into()]),
-    ];
-    for (i, line) in lines.iter().enumerate() {
-        let y = 750 - 16 * i as i64;
-        operations.push(Operation::new(
-            "Tm",
-            vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), y.into()],
-        ));
-        operations.push(Operation::new("Tj", vec![Object::string_literal(*line)]));
-    }
-    operations.push(Operation::new("ET", vec![]));
-    let content = Content { operations }.encode().unwrap();
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![Object::Reference(page_id)], "Count" => 1,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
-}
-
 #[test]
 fn a_pdf_or_a_photo_served_directly_is_imported_as_that_kind() {
     let mut desk = Desk::new();
-    let pdf = text_pdf(&[
+    let pdf = files::text_pdf(&[
         "Annual report on cooperation",
         "",
         "The department signed eleven agreements with partners abroad this year.",

@@ -651,13 +651,13 @@ fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
         field,
         value: value.into(),
     };
-    let credits = |library: &Library| -> Vec<String> {
+    let credits = |library: &Library, descending: bool| -> Vec<String> {
         library
             .archive
             .list_page(&ListRequest {
                 scope: Scope::All,
                 sort: SortKey::Credit,
-                descending: false,
+                descending,
                 offset: 0,
                 limit: 100,
             })
@@ -667,7 +667,7 @@ fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
             .map(|item| item.credit)
             .collect()
     };
-    let before = credits(&library);
+    let before = credits(&library, false);
     let mut sorted = before.clone();
     sorted.sort_by_key(|c| c.to_lowercase());
     assert_eq!(before, sorted, "in credit order as imported");
@@ -682,7 +682,7 @@ fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
         .archive
         .update_item(&edit(EditField::Byline, "aaron abel", article))
         .unwrap();
-    let after = credits(&library);
+    let after = credits(&library, false);
     let mut sorted = after.clone();
     sorted.sort_by_key(|c| c.to_lowercase());
     assert_eq!(after, sorted, "in credit order after the edits");
@@ -698,20 +698,7 @@ fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
         "{after:?}"
     );
     // The same order descending, reversed (ties by id reversed too).
-    let mut descending = library
-        .archive
-        .list_page(&ListRequest {
-            scope: Scope::All,
-            sort: SortKey::Credit,
-            descending: true,
-            offset: 0,
-            limit: 100,
-        })
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|item| item.credit)
-        .collect::<Vec<_>>();
+    let mut descending = credits(&library, true);
     descending.reverse();
     assert_eq!(descending.first(), after.first());
     assert_eq!(descending.last(), after.last());

@@ -13,7 +13,7 @@ use tempfile::TempDir;
 
 use crate::postgres;
 
-/// A desktop: its own folder, an archive in it, a shared folder for the team's originals.
+/// A desktop: its own folder, an archive in it, and a folder of files to import.
 struct Desk {
     _dir: TempDir,
     archive: PathBuf,
@@ -71,15 +71,21 @@ fn caption(handle: &WriteHandle, title: &str) -> String {
     }
 }
 
+/// A new team's places: an empty database and a shared folder for its originals (kept while
+/// the returned guard lives).
+fn new_team_places() -> (String, TempDir, String) {
+    let shared = tempfile::tempdir().unwrap();
+    let objects = shared.path().to_str().unwrap().to_owned();
+    (postgres::new_database(), shared, objects)
+}
+
 fn photo(caption: &str, seed: u8) -> Vec<u8> {
     folio_samples::files::jpeg_with_iptc(64 + u32::from(seed), 48, caption, "Agency", &["press"])
 }
 
 #[test]
 fn a_member_who_joins_gets_the_team_record_with_originals_and_both_converge() {
-    let database = postgres::new_database();
-    let shared = tempfile::tempdir().unwrap();
-    let objects = shared.path().to_str().unwrap().to_owned();
+    let (database, _shared, objects) = new_team_places();
 
     let alice = Desk::new();
     let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
@@ -154,9 +160,7 @@ fn a_member_who_joins_gets_the_team_record_with_originals_and_both_converge() {
 
 #[test]
 fn the_later_of_two_caption_edits_in_team_order_wins_on_every_member() {
-    let database = postgres::new_database();
-    let shared = tempfile::tempdir().unwrap();
-    let objects = shared.path().to_str().unwrap().to_owned();
+    let (database, _shared, objects) = new_team_places();
     let alice = Desk::new();
     let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
     import(
@@ -190,9 +194,7 @@ fn the_later_of_two_caption_edits_in_team_order_wins_on_every_member() {
 
 #[test]
 fn a_database_that_is_gone_is_reported_in_words_and_loses_nothing() {
-    let database = postgres::new_database();
-    let shared = tempfile::tempdir().unwrap();
-    let objects = shared.path().to_str().unwrap().to_owned();
+    let (database, _shared, objects) = new_team_places();
     let alice = Desk::new();
     let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
     sync::create(&mut a, &database, &objects, "Desk").unwrap();
@@ -214,11 +216,10 @@ fn a_database_that_is_gone_is_reported_in_words_and_loses_nothing() {
 
 #[test]
 fn a_team_database_newer_than_this_folio_is_refused() {
-    let database = postgres::new_database();
-    let shared = tempfile::tempdir().unwrap();
+    let (database, _shared, objects) = new_team_places();
     let alice = Desk::new();
     let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
-    sync::create(&mut a, &database, shared.path().to_str().unwrap(), "Desk").unwrap();
+    sync::create(&mut a, &database, &objects, "Desk").unwrap();
     let mut admin = ::postgres::Client::connect(&database, ::postgres::NoTls).unwrap();
     admin
         .execute(
