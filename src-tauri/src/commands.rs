@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use folio_core::changes::{ChangeSet, Written};
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
-use folio_core::handle::WriteHandle;
+use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::import::{ImportOptions, ImportReport, ImportRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
@@ -29,234 +29,194 @@ use crate::state::AppState;
 use crate::trusted::Trusted;
 
 #[tauri::command]
-pub fn archive_stats(state: State<'_, AppState>) -> Result<Stats, WireError> {
-    state.reader()?.stats().map_err(wire)
+pub async fn archive_stats(app: AppHandle) -> Result<Stats, WireError> {
+    read(app, move |reader| reader.stats()).await
 }
 
 /// One page of a library view, sorted.
 #[tauri::command]
-pub fn list_items(state: State<'_, AppState>, request: ListRequest) -> Result<ItemPage, WireError> {
-    state.reader()?.list_page(&request).map_err(wire)
+pub async fn list_items(app: AppHandle, request: ListRequest) -> Result<ItemPage, WireError> {
+    read(app, move |reader| reader.list_page(&request)).await
 }
 
 #[tauri::command]
-pub fn search_items(
-    state: State<'_, AppState>,
-    request: SearchRequest,
-) -> Result<SearchPage, WireError> {
-    state.reader()?.search(&request).map_err(wire)
+pub async fn search_items(app: AppHandle, request: SearchRequest) -> Result<SearchPage, WireError> {
+    read(app, move |reader| reader.search(&request)).await
 }
 
 #[tauri::command]
-pub fn show_item(state: State<'_, AppState>, id: i64) -> Result<ItemView, WireError> {
-    state.reader()?.show(id).map_err(wire)
+pub async fn show_item(app: AppHandle, id: i64) -> Result<ItemView, WireError> {
+    read(app, move |reader| reader.show(id)).await
 }
 
 #[tauri::command]
-pub fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, WireError> {
-    state.reader()?.tags().map_err(wire)
+pub async fn list_tags(app: AppHandle) -> Result<Vec<TagCount>, WireError> {
+    read(app, move |reader| reader.tags()).await
 }
 
 #[tauri::command]
-pub fn tag_items(
+pub async fn tag_items(app: AppHandle, request: TagRequest) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.tag_items(&request)).await
+}
+
+#[tauri::command]
+pub async fn rename_tag(
     app: AppHandle,
-    state: State<'_, AppState>,
-    request: TagRequest,
-) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.tag_items(&request))
-}
-
-#[tauri::command]
-pub fn rename_tag(
-    app: AppHandle,
-    state: State<'_, AppState>,
     from: String,
     to: String,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.rename_tag(&from, &to))
+    write(app, move |archive| archive.rename_tag(&from, &to)).await
 }
 
 #[tauri::command]
-pub fn list_collections(state: State<'_, AppState>) -> Result<Vec<CollectionSummary>, WireError> {
-    state.reader()?.collections().map_err(wire)
+pub async fn list_collections(app: AppHandle) -> Result<Vec<CollectionSummary>, WireError> {
+    read(app, move |reader| reader.collections()).await
 }
 
 #[tauri::command]
-pub fn create_collection(
+pub async fn create_collection(
     app: AppHandle,
-    state: State<'_, AppState>,
     name: String,
 ) -> Result<Written<CollectionSummary>, WireError> {
-    write(&app, &state, |archive| archive.create_collection(&name))
+    write(app, move |archive| archive.create_collection(&name)).await
 }
 
 #[tauri::command]
-pub fn rename_collection(
+pub async fn rename_collection(
     app: AppHandle,
-    state: State<'_, AppState>,
     id: i64,
     name: String,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.rename_collection(id, &name))
+    write(app, move |archive| archive.rename_collection(id, &name)).await
 }
 
 #[tauri::command]
-pub fn delete_collection(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: i64,
-) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.delete_collection(id))
+pub async fn delete_collection(app: AppHandle, id: i64) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.delete_collection(id)).await
 }
 
 #[tauri::command]
-pub fn add_to_collection(
+pub async fn add_to_collection(
     app: AppHandle,
-    state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| {
-        archive.add_to_collection(id, &item_ids)
-    })
+    write(app, move |archive| archive.add_to_collection(id, &item_ids)).await
 }
 
 #[tauri::command]
-pub fn remove_from_collection(
+pub async fn remove_from_collection(
     app: AppHandle,
-    state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| {
+    write(app, move |archive| {
         archive.remove_from_collection(id, &item_ids)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn reorder_collection(
+pub async fn reorder_collection(
     app: AppHandle,
-    state: State<'_, AppState>,
     id: i64,
     item_ids: Vec<i64>,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| {
+    write(app, move |archive| {
         archive.reorder_collection(id, &item_ids)
     })
+    .await
 }
 
 #[tauri::command]
-pub fn list_saved_searches(state: State<'_, AppState>) -> Result<Vec<SavedSearch>, WireError> {
-    state.reader()?.saved_searches().map_err(wire)
+pub async fn list_saved_searches(app: AppHandle) -> Result<Vec<SavedSearch>, WireError> {
+    read(app, move |reader| reader.saved_searches()).await
 }
 
 #[tauri::command]
-pub fn save_search(
+pub async fn save_search(
     app: AppHandle,
-    state: State<'_, AppState>,
     name: String,
     query: String,
 ) -> Result<Written<SavedSearch>, WireError> {
-    write(&app, &state, |archive| archive.save_search(&name, &query))
+    write(app, move |archive| archive.save_search(&name, &query)).await
 }
 
 #[tauri::command]
-pub fn delete_saved_search(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: i64,
-) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.delete_saved_search(id))
+pub async fn delete_saved_search(app: AppHandle, id: i64) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.delete_saved_search(id)).await
 }
 
 #[tauri::command]
-pub fn trash_items(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    ids: Vec<i64>,
-) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.trash(&ids))
+pub async fn trash_items(app: AppHandle, ids: Vec<i64>) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.trash(&ids)).await
 }
 
 #[tauri::command]
-pub fn restore_items(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    ids: Vec<i64>,
-) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| archive.restore(&ids))
+pub async fn restore_items(app: AppHandle, ids: Vec<i64>) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.restore(&ids)).await
 }
 
 #[tauri::command]
-pub fn empty_trash(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Written<usize>, WireError> {
-    write(&app, &state, WriteHandle::empty_trash)
+pub async fn empty_trash(app: AppHandle) -> Result<Written<usize>, WireError> {
+    write(app, WriteHandle::empty_trash).await
 }
 
 #[tauri::command]
-pub fn update_item(
+pub async fn update_item(
     app: AppHandle,
-    state: State<'_, AppState>,
     request: EditRequest,
 ) -> Result<Written<ItemView>, WireError> {
-    write(&app, &state, |archive| {
+    write(app, move |archive| {
         let written = archive.update_item(&request)?;
         Ok(Written {
             value: archive.show(request.id)?,
             changes: written.changes,
         })
     })
+    .await
 }
 
 #[tauri::command]
-pub fn link_figure(
+pub async fn link_figure(
     app: AppHandle,
-    state: State<'_, AppState>,
     figure_id: i64,
     photo_id: Option<i64>,
 ) -> Result<Written<()>, WireError> {
-    write(&app, &state, |archive| {
-        archive.link_figure(figure_id, photo_id)
-    })
+    write(app, move |archive| archive.link_figure(figure_id, photo_id)).await
 }
 
 #[tauri::command]
-pub fn undo(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Written<Option<Undone>>, WireError> {
-    write(&app, &state, WriteHandle::undo)
+pub async fn undo(app: AppHandle) -> Result<Written<Option<Undone>>, WireError> {
+    write(app, WriteHandle::undo).await
 }
 
 /// The photos or articles alike one item.
 #[tauri::command]
-pub fn similar_items(
-    state: State<'_, AppState>,
+pub async fn similar_items(
+    app: AppHandle,
     id: i64,
     thresholds: Thresholds,
 ) -> Result<SimilarReport, WireError> {
-    state.reader()?.similar(id, thresholds).map_err(wire)
+    read(app, move |reader| reader.similar(id, thresholds)).await
 }
 
 /// Every group of near-duplicates in the library.
 #[tauri::command]
-pub fn find_duplicates(
-    state: State<'_, AppState>,
+pub async fn find_duplicates(
+    app: AppHandle,
     thresholds: Thresholds,
 ) -> Result<DuplicatesReport, WireError> {
-    state.reader()?.duplicates(thresholds).map_err(wire)
+    read(app, move |reader| reader.duplicates(thresholds)).await
 }
 
 /// Merges a group of near-duplicates into one item; the rest go to the trash.
 #[tauri::command]
-pub fn merge_items(
+pub async fn merge_items(
     app: AppHandle,
-    state: State<'_, AppState>,
     request: MergeRequest,
 ) -> Result<Written<MergeReport>, WireError> {
-    write(&app, &state, |archive| archive.merge(&request))
+    write(app, move |archive| archive.merge(&request)).await
 }
 
 /// Checks every original with progress events; reads only, so it runs beside other work.
@@ -338,17 +298,35 @@ pub fn reveal_path(state: State<'_, AppState>, path: String) -> Result<(), WireE
         .map_err(|e| folio_core::Error::io("cannot show", &path)(e).to_wire())
 }
 
-/// Runs one change with the writer and tells the window what it changed.
-fn write<T>(
-    app: &AppHandle,
-    state: &AppState,
-    change: impl FnOnce(&mut WriteHandle) -> folio_core::Result<Written<T>>,
+/// Runs one read on a pooled connection, off the main thread: reads run side by side, so the
+/// list's page is not queued behind the sidebar's counts, and the window never waits on the
+/// archive.
+async fn read<T: Send + 'static>(
+    app: AppHandle,
+    read: impl FnOnce(&ReadHandle) -> folio_core::Result<T> + Send + 'static,
+) -> Result<T, WireError> {
+    off_main_thread(move || {
+        let reader = app.state::<AppState>().reader()?.clone();
+        read(&reader).map_err(wire)
+    })
+    .await?
+}
+
+/// Runs one change with the writer, off the main thread (a change waits while an import or
+/// the index holds the writer, and the window must not), and tells the window what it changed.
+async fn write<T: Send + 'static>(
+    app: AppHandle,
+    change: impl FnOnce(&mut WriteHandle) -> folio_core::Result<Written<T>> + Send + 'static,
 ) -> Result<Written<T>, WireError> {
-    let mut archive = state.writer()?;
-    let written = change(&mut archive).map_err(wire)?;
-    drop(archive);
-    events::archive_changed(app, &written.changes);
-    Ok(written)
+    off_main_thread(move || {
+        let state = app.state::<AppState>();
+        let mut archive = state.writer()?;
+        let written = change(&mut archive).map_err(wire)?;
+        drop(archive);
+        events::archive_changed(&app, &written.changes);
+        Ok(written)
+    })
+    .await?
 }
 
 fn wire(error: folio_core::Error) -> WireError {

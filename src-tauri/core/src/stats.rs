@@ -9,6 +9,7 @@ use ts_rs::TS;
 use crate::archive::{Archive, DERIVED_DIR, INDEX_DIR};
 
 use crate::error::Result;
+use crate::library::view_counts;
 use crate::migrations;
 
 /// What an archive holds. Counts exclude items in the trash unless named so.
@@ -43,21 +44,30 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
         .iter()
         .map(|name| fs::metadata(dir.join(name)).map_or(0, |m| m.len()))
         .sum();
+    // Counted as the views count (`library/view_counts.rs`): whole tables less the Trash, not
+    // every live item stepped over. The window waits for these before its first screen.
+    let every = view_counts::every_item(conn)?;
+    let in_trash = view_counts::in_trash(conn, None)?;
+    let photos = view_counts::photos(conn)? - view_counts::in_trash(conn, Some("photo"))?;
+    let (objects, objects_bytes): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(size), 0) FROM blobs",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let unsigned = |n: i64| u64::try_from(n).unwrap_or(0);
     Ok(Stats {
         archive_path: dir.display().to_string(),
         schema_version: i32::try_from(migrations::schema_version(conn)?).unwrap_or(i32::MAX),
-        items: count("SELECT count(*) FROM items WHERE deleted_at IS NULL")?,
-        articles: count(
-            "SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'article'",
-        )?,
-        photos: count("SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'photo'")?,
+        items: unsigned(every - in_trash),
+        articles: unsigned(every - in_trash - photos),
+        photos: unsigned(photos),
         figures: count("SELECT count(*) FROM figures")?,
-        in_trash: count("SELECT count(*) FROM items WHERE deleted_at IS NOT NULL")?,
+        in_trash: unsigned(in_trash),
         tags: count("SELECT count(*) FROM tags")?,
         collections: count("SELECT count(*) FROM collections")?,
         saved_searches: count("SELECT count(*) FROM saved_searches")?,
-        objects: count("SELECT count(*) FROM blobs")?,
-        objects_bytes: count("SELECT coalesce(sum(size), 0) FROM blobs")?,
+        objects: unsigned(objects),
+        objects_bytes: unsigned(objects_bytes),
         database_bytes,
         derived_bytes: folder_size(&dir.join(DERIVED_DIR)),
         index_bytes: folder_size(&dir.join(INDEX_DIR)),

@@ -45,6 +45,7 @@ use crate::library::collections::{self, CollectionSummary};
 use crate::library::editing::{self, EditRequest, Undone};
 use crate::library::history::{self, HistoryEntry, Recorder};
 use crate::library::listing::{self, ItemPage, ListRequest};
+use crate::library::orders::OrderCache;
 use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
 use crate::library::{self, trash};
@@ -85,6 +86,8 @@ struct Shared {
     index_incomplete: AtomicBool,
     /// Every fingerprint and sketch, kept while the archive's similarity generation holds.
     similarity: similar::CorpusCache,
+    /// The library's sort orders and views' members, kept while its listing generation holds.
+    orders: OrderCache,
 }
 
 enum IndexSlot {
@@ -126,6 +129,7 @@ impl ReadHandle {
                 index_opened: Condvar::new(),
                 index_incomplete: AtomicBool::new(false),
                 similarity: similar::CorpusCache::default(),
+                orders: OrderCache::default(),
             }),
         }
     }
@@ -209,7 +213,7 @@ impl ReadHandle {
     /// One page of a library view, sorted.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn list_page(&self, request: &ListRequest) -> Result<ItemPage> {
-        self.read(|conn| listing::list_page(conn, request))
+        self.read(|conn| listing::page(conn, request, Some(&self.shared.orders)))
     }
 
     /// Items in the library, newest import first, up to `limit`.

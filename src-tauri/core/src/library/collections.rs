@@ -71,10 +71,16 @@ pub(crate) fn apply_create(conn: &Connection, uid: &str, name: &str, at: &str) -
 
 pub fn list(conn: &Connection) -> Result<Vec<CollectionSummary>> {
     let mut statement = conn.prepare(
-        "SELECT c.id, c.name, count(i.id) FROM collections c
-         LEFT JOIN collection_items ci ON ci.collection_id = c.id
-         LEFT JOIN items i ON i.id = ci.item_id AND i.deleted_at IS NULL
-         GROUP BY c.id ORDER BY c.name COLLATE NOCASE",
+        // Counted like tags (`tagging::list_tags`): each collection's rows in their index, less
+        // those of items in the Trash.
+        "WITH trashed AS (
+             SELECT ci.collection_id, count(*) AS n FROM items i CROSS JOIN collection_items ci
+             ON ci.item_id = i.id WHERE i.deleted_at IS NOT NULL GROUP BY ci.collection_id)
+         SELECT c.id, c.name,
+                (SELECT count(*) FROM collection_items ci WHERE ci.collection_id = c.id)
+                - coalesce(tr.n, 0)
+         FROM collections c LEFT JOIN trashed tr ON tr.collection_id = c.id
+         ORDER BY c.name COLLATE NOCASE",
     )?;
     let rows = statement.query_map([], |row| {
         Ok(CollectionSummary {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::members::Members;
+use super::orders::OrderCache;
 use crate::error::{Error, Result};
 use crate::items::{ItemKind, ItemSummary};
 
@@ -219,8 +220,18 @@ fn order_by(request: &ListRequest) -> String {
 
 /// One page of a view: its size, then the ids of the page (read from the indexes alone where
 /// the sort has one), then their rows — all from one snapshot of the archive.
-#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn list_page(conn: &Connection, request: &ListRequest) -> Result<ItemPage> {
+    page(conn, request, None)
+}
+
+/// [`list_page`], with the library's orders kept in memory between pages for deep pages of
+/// large filtered views.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+pub(crate) fn page(
+    conn: &Connection,
+    request: &ListRequest,
+    orders: Option<&OrderCache>,
+) -> Result<ItemPage> {
     if request.limit == 0 || request.limit > MAX_PAGE {
         return Err(Error::InvalidInput(format!(
             "a page holds 1 to {MAX_PAGE} items, not {}",
@@ -234,13 +245,67 @@ pub fn list_page(conn: &Connection, request: &ListRequest) -> Result<ItemPage> {
     let members = Members::of(&snapshot, &request.scope)?;
     let total = super::view_counts::count(&snapshot, &request.scope, members.as_ref())?;
     let drive = drive(&snapshot, request, members.as_ref(), total)?;
-    let (sql, values) = page_query(request, members.as_ref(), drive);
-    let ids: Vec<i64> = snapshot
-        .prepare(&sql)?
-        .query_map(params_from_iter(values.iter()), |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let remembered = match orders {
+        Some(orders) if drive == Drive::SortIndex && is_deep(&snapshot, request, total)? => {
+            page_from_memory(&snapshot, orders, request, members.as_ref())?
+        }
+        _ => None,
+    };
+    let ids = match remembered {
+        Some(ids) => ids,
+        None => {
+            let (sql, values) = page_query(request, members.as_ref(), drive);
+            snapshot
+                .prepare(&sql)?
+                .query_map(params_from_iter(values.iter()), |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        }
+    };
     let items = summaries(&snapshot, &ids)?;
     Ok(ItemPage { total, items })
+}
+
+/// Walking the sort's index to a page steps over more than this many entries, each tested
+/// against the view: the page is found in memory instead (stepping and testing cost about 2 µs
+/// an entry; the first such page of a sort reads its order once, about as long as one walk).
+const DEEP_WALK: u64 = 100_000;
+
+/// Whether a page of a filtered view lies so deep that walking to it costs more than
+/// [`DEEP_WALK`]. The whole library and the recent items are walked without a test per entry,
+/// and the Trash is small: those never are.
+fn is_deep(conn: &Connection, request: &ListRequest, total: u32) -> Result<bool> {
+    if matches!(request.scope, Scope::All | Scope::Recent | Scope::Trash) {
+        return Ok(false);
+    }
+    let library: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
+        row.get(0)
+    })?;
+    let reach = u64::from(request.offset) + u64::from(request.limit);
+    let steps = u128::from(reach) * library.max(0) as u128 / u128::from(total.max(1));
+    Ok(steps > u128::from(DEEP_WALK))
+}
+
+/// The ids of a page, from the library's order and the view's members kept in memory; `None`
+/// when the view or the sort is not kept there.
+fn page_from_memory(
+    conn: &Connection,
+    orders: &OrderCache,
+    request: &ListRequest,
+    members: Option<&Members>,
+) -> Result<Option<Vec<i64>>> {
+    let Some(filter) = orders.filter(conn, &request.scope, members)? else {
+        return Ok(None);
+    };
+    let Some(order) = orders.order(conn, request.sort)? else {
+        return Ok(None);
+    };
+    Ok(Some(order.page(
+        request.sort,
+        request.descending,
+        &filter,
+        request.offset as usize,
+        request.limit as usize,
+    )))
 }
 
 /// The statement that reads the ids of one page of a view, and its parameters.
@@ -371,6 +436,177 @@ mod tests {
             );
             assert!(!walked.contains("TEMP B-TREE"), "{walked}");
         }
+    }
+
+    /// A library of 300 items of both kinds with repeated titles, credits, dates and languages,
+    /// some missing, some in the Trash, under tags (one below another) and in a collection.
+    fn varied_library() -> (tempfile::TempDir, Connection) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("folio.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::apply(&mut conn, &path, MIGRATIONS).unwrap();
+        conn.execute_batch(
+            "INSERT INTO blobs (sha256, size, media_type, stored_at)
+                  VALUES (printf('%064d', 0), 1, 'text/plain', '2026-01-01');
+             INSERT INTO tags (id, name) VALUES (1, 'Places'), (2, 'Places/Moscow'), (3, 'Draft');
+             INSERT INTO collections (id, name, created_at, uid)
+                  VALUES (1, 'Press kit', '2026-01-01', 'c1');",
+        )
+        .unwrap();
+        for n in 1..=300_i64 {
+            let kind = if n % 3 == 0 { "photo" } else { "article" };
+            let title = ["Beta", "alpha", "Гамма", "新闻", "beta", ""][(n % 6) as usize];
+            let date = (n % 5 != 0).then(|| format!("20{:02}-01-01", n % 13));
+            let language = ["en", "ru", "zh"].get((n % 4) as usize).copied();
+            let deleted = (n % 11 == 0).then_some("2026-02-01T00:00:00Z");
+            let imported = format!("2026-01-{:02}T00:00:00Z", 1 + n % 28);
+            conn.execute(
+                "INSERT INTO items (id, uid, kind, title, date, language, sha256, imported_at,
+                                    modified_at, deleted_at, sort_credit)
+                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, printf('%064d', 0), ?6, ?6, ?7, ?8)",
+                rusqlite::params![
+                    n,
+                    kind,
+                    title,
+                    date,
+                    language,
+                    imported,
+                    deleted,
+                    ["AP", "ТАСС", "", "ap"][(n % 4) as usize]
+                ],
+            )
+            .unwrap();
+            for (every, tag) in [(2, 1), (7, 2), (9, 3)] {
+                if n % every == 0 {
+                    conn.execute("INSERT INTO item_tags VALUES (?1, ?2)", [n, tag])
+                        .unwrap();
+                }
+            }
+            if n % 4 == 0 {
+                conn.execute("INSERT INTO collection_items VALUES (1, ?1, ?1)", [n])
+                    .unwrap();
+            }
+        }
+        (dir, conn)
+    }
+
+    /// The ids SQLite's walk of the sort's index finds for a page.
+    fn walked_page(conn: &Connection, request: &ListRequest) -> Vec<i64> {
+        let members = Members::of(conn, &request.scope).unwrap();
+        let (sql, values) = page_query(request, members.as_ref(), Drive::SortIndex);
+        conn.prepare(&sql)
+            .unwrap()
+            .query_map(params_from_iter(values.iter()), |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn remembered_page(conn: &Connection, orders: &OrderCache, request: &ListRequest) -> Vec<i64> {
+        let members = Members::of(conn, &request.scope).unwrap();
+        page_from_memory(conn, orders, request, members.as_ref())
+            .unwrap()
+            .expect("a view kept in memory")
+    }
+
+    #[test]
+    fn a_page_from_memory_is_the_page_the_index_walk_finds() {
+        let (_dir, conn) = varied_library();
+        let orders = OrderCache::default();
+        let scopes = [
+            Scope::All,
+            Scope::Articles,
+            Scope::Photos,
+            Scope::Untagged,
+            Scope::Tag {
+                name: "places".into(),
+            },
+            Scope::Tag {
+                name: "Draft".into(),
+            },
+            Scope::Collection { id: 1 },
+        ];
+        let sorts = [
+            SortKey::Title,
+            SortKey::Date,
+            SortKey::Kind,
+            SortKey::Language,
+            SortKey::Credit,
+            SortKey::Imported,
+        ];
+        for scope in scopes {
+            for sort in sorts {
+                for descending in [false, true] {
+                    for (offset, limit) in [(0, 10), (7, 25), (40, 100), (120, 100), (500, 10)] {
+                        let request = ListRequest {
+                            scope: scope.clone(),
+                            sort,
+                            descending,
+                            offset,
+                            limit,
+                        };
+                        assert_eq!(
+                            remembered_page(&conn, &orders, &request),
+                            walked_page(&conn, &request),
+                            "{request:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_change_to_what_a_listing_shows_is_seen_by_the_next_page_from_memory() {
+        let (_dir, conn) = varied_library();
+        let orders = OrderCache::default();
+        let by_title = |scope: Scope| ListRequest {
+            scope,
+            sort: SortKey::Title,
+            descending: false,
+            offset: 0,
+            limit: 300,
+        };
+        let views = [
+            by_title(Scope::Untagged),
+            by_title(Scope::Tag {
+                name: "Places".into(),
+            }),
+        ];
+        let pages = |conn: &Connection| -> Vec<Vec<i64>> {
+            views
+                .iter()
+                .map(|view| remembered_page(conn, &orders, view))
+                .collect()
+        };
+        let mut last = pages(&conn);
+        let changes = [
+            "UPDATE items SET title = 'zzz last' WHERE id = 1",
+            "INSERT INTO item_tags VALUES (5, 3)",
+            "DELETE FROM item_tags WHERE item_id = 2",
+            "UPDATE items SET deleted_at = '2026-03-01' WHERE id = 13",
+            "UPDATE items SET deleted_at = NULL WHERE id = 22",
+            "UPDATE item_tags SET tag_id = 1 WHERE tag_id = 3
+               AND item_id NOT IN (SELECT item_id FROM item_tags WHERE tag_id = 1)",
+        ];
+        for change in changes {
+            conn.execute(change, []).unwrap();
+            let now = pages(&conn);
+            for (view, page) in views.iter().zip(&now) {
+                assert_eq!(page, &walked_page(&conn, view), "after {change}");
+            }
+            assert_ne!(now, last, "{change} changes a view");
+            last = now;
+        }
+        // A change a listing does not show leaves the kept order in place.
+        let generation = |conn: &Connection| -> i64 {
+            conn.query_row("SELECT n FROM listing_generation", [], |r| r.get(0))
+                .unwrap()
+        };
+        let kept = generation(&conn);
+        conn.execute("UPDATE items SET notes = 'seen' WHERE id = 3", [])
+            .unwrap();
+        assert_eq!(generation(&conn), kept);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 /// A tag's or a collection's members.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Members {
+pub(crate) enum Members {
     Collection(i64),
     /// A tag and every tag below it, by id, as a JSON array (one parameter however many).
     Tags {

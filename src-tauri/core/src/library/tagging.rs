@@ -98,10 +98,16 @@ fn set_tags(
 /// Every tag in use with the number of items in the library (not the trash) that carry it.
 pub fn list_tags(conn: &Connection) -> Result<Vec<TagCount>> {
     let mut statement = conn.prepare(
-        "SELECT t.name, count(i.id) FROM tags t
-         JOIN item_tags it ON it.tag_id = t.id
-         JOIN items i ON i.id = it.item_id AND i.deleted_at IS NULL
-         GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+        // Each tag's rows counted in their index, less those of items in the Trash (few):
+        // looking every tagged item up to see whether it is in the Trash took 0.7 s at a
+        // million items.
+        "WITH trashed AS (
+             SELECT it.tag_id, count(*) AS n FROM items i CROSS JOIN item_tags it
+             ON it.item_id = i.id WHERE i.deleted_at IS NOT NULL GROUP BY it.tag_id)
+         SELECT t.name, (SELECT count(*) FROM item_tags it WHERE it.tag_id = t.id)
+                        - coalesce(tr.n, 0) AS live
+         FROM tags t LEFT JOIN trashed tr ON tr.tag_id = t.id
+         WHERE live > 0 ORDER BY t.name COLLATE NOCASE",
     )?;
     let rows = statement.query_map([], |row| {
         Ok(TagCount {

@@ -44,18 +44,18 @@ pub(super) fn count(conn: &Connection, scope: &Scope, members: Option<&Members>)
 }
 
 /// Every item, in the Trash or not: SQLite's count of a whole table.
-fn every_item(conn: &Connection) -> Result<i64> {
+pub(crate) fn every_item(conn: &Connection) -> Result<i64> {
     one(conn, "SELECT count(*) FROM items", &[])
 }
 
 /// Every photo, in the Trash or not: one range of the index on kind.
-fn photos(conn: &Connection) -> Result<i64> {
+pub(crate) fn photos(conn: &Connection) -> Result<i64> {
     one(conn, "SELECT count(*) FROM items WHERE kind = 'photo'", &[])
 }
 
 /// Items in the Trash, of one kind or all. `+kind` keeps SQLite on the range of the Trash (small)
 /// rather than the index on kind (most of the library).
-fn in_trash(conn: &Connection, kind: Option<&str>) -> Result<i64> {
+pub(crate) fn in_trash(conn: &Connection, kind: Option<&str>) -> Result<i64> {
     match kind {
         None => one(
             conn,
