@@ -16,7 +16,7 @@ pub fn init(dir: &Path) -> anyhow::Result<ExitCode> {
 }
 
 pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let stats = ReadHandle::open(dir)?.stats()?;
+    let stats = ReadHandle::open(dir)?.stats_with_folder_sizes()?;
     if json {
         output::json(&stats)?;
     } else {
@@ -34,8 +34,14 @@ pub fn stats(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
             human_bytes(stats.objects_bytes)
         );
         println!("Database     {}", human_bytes(stats.database_bytes));
-        println!("Thumbnails   {}", human_bytes(stats.derived_bytes));
-        println!("Search index {}", human_bytes(stats.index_bytes));
+        println!(
+            "Thumbnails   {}",
+            human_bytes(stats.derived_bytes.unwrap_or(0))
+        );
+        println!(
+            "Search index {}",
+            human_bytes(stats.index_bytes.unwrap_or(0))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -29,11 +29,22 @@ pub struct Stats {
     pub objects: u64,
     pub objects_bytes: u64,
     pub database_bytes: u64,
-    pub derived_bytes: u64,
-    pub index_bytes: u64,
+    /// The thumbnails' and the search index's folders; measured only when asked
+    /// ([`Folders::Measure`]).
+    pub derived_bytes: Option<u64>,
+    pub index_bytes: Option<u64>,
 }
 
-pub fn stats(archive: &Archive) -> Result<Stats> {
+/// Whether [`stats`] also measures the thumbnails' and the index's folders: a walk of every
+/// file in them, seconds for a large photo library. The window does not show them and waits for
+/// the rest before its first screen, so it does not ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folders {
+    Skip,
+    Measure,
+}
+
+pub fn stats(archive: &Archive, folders: Folders) -> Result<Stats> {
     let conn = archive.conn();
     let count = |sql: &str| -> Result<u64> {
         let n: i64 = conn.query_row(sql, [], |row| row.get(0))?;
@@ -69,8 +80,8 @@ pub fn stats(archive: &Archive) -> Result<Stats> {
         objects: unsigned(objects),
         objects_bytes: unsigned(objects_bytes),
         database_bytes,
-        derived_bytes: folder_size(&dir.join(DERIVED_DIR)),
-        index_bytes: folder_size(&dir.join(INDEX_DIR)),
+        derived_bytes: (folders == Folders::Measure).then(|| folder_size(&dir.join(DERIVED_DIR))),
+        index_bytes: (folders == Folders::Measure).then(|| folder_size(&dir.join(INDEX_DIR))),
     })
 }
 

@@ -7,4 +7,9 @@ export type Stats = { archive_path: string, schema_version: number, items: numbe
 /**
  * Distinct original files and their total size.
  */
-objects: number, objects_bytes: number, database_bytes: number, derived_bytes: number, index_bytes: number, };
+objects: number, objects_bytes: number, database_bytes: number, 
+/**
+ * The thumbnails' and the search index's folders; measured only when asked
+ * ([`Folders::Measure`]).
+ */
+derived_bytes: number | null, index_bytes: number | null, };

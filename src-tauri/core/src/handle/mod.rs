@@ -55,7 +55,7 @@ use crate::selection::ExportScope;
 use crate::similar::{
     self, DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds,
 };
-use crate::stats::Stats;
+use crate::stats::{Folders, Stats};
 use crate::tables::{self, items};
 
 /// An import of at least this many items waits for the index to merge the segments it wrote, so
@@ -207,7 +207,13 @@ impl ReadHandle {
 
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn stats(&self) -> Result<Stats> {
-        self.with_archive(crate::stats::stats)
+        self.with_archive(|archive| crate::stats::stats(archive, Folders::Skip))
+    }
+
+    /// [`Self::stats`] with the sizes of the thumbnails' and the index's folders.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn stats_with_folder_sizes(&self) -> Result<Stats> {
+        self.with_archive(|archive| crate::stats::stats(archive, Folders::Measure))
     }
 
     /// One page of a library view, sorted.
