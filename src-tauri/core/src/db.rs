@@ -12,8 +12,6 @@ use crate::error::Result;
 
 pub const DATABASE_FILE: &str = "folio.sqlite";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-/// The writer's page cache, in KiB.
-const WRITER_CACHE_KIB: i64 = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -43,9 +41,5 @@ pub fn open(path: &Path, access: Access) -> Result<Connection> {
 pub fn configure_writer(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // An item's row goes into a dozen B-trees (the table, one index per sort key, the journal):
-    // with SQLite's default 2 MB page cache, a large import evicted and re-read the leaf pages of
-    // those indexes for every batch. Pages are only taken as they are used.
-    conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
     Ok(())
 }
