@@ -109,9 +109,10 @@ mod tests {
     fn a_new_archive_has_no_items_and_the_current_schema() {
         let dir = tempfile::tempdir().unwrap();
         let archive = Archive::init(dir.path()).unwrap();
-        let stats = stats(&archive).unwrap();
+        let stats = stats(&archive, Folders::Measure).unwrap();
         assert_eq!(stats.items, 0);
         assert_eq!(stats.objects_bytes, 0);
+        assert!(stats.derived_bytes.is_some() && stats.index_bytes.is_some());
         assert_eq!(i64::from(stats.schema_version), migrations::latest());
         assert!(stats.database_bytes > 0);
     }
@@ -131,6 +132,8 @@ mod tests {
             ("a", "article", None),
             ("b", "photo", None),
             ("c", "photo", Some("then")),
+            ("d", "article", Some("then")),
+            ("e", "article", None),
         ] {
             conn.execute(
                 "INSERT INTO items (uid, kind, sha256, imported_at, modified_at, deleted_at)
@@ -139,11 +142,12 @@ mod tests {
             )
             .unwrap();
         }
-        let stats = stats(&archive).unwrap();
+        let stats = stats(&archive, Folders::Skip).unwrap();
         assert_eq!(
             (stats.items, stats.articles, stats.photos, stats.in_trash),
-            (2, 1, 1, 1)
+            (3, 2, 1, 2)
         );
+        assert_eq!((stats.derived_bytes, stats.index_bytes), (None, None));
         assert_eq!((stats.objects, stats.objects_bytes), (1, 4));
     }
 }

@@ -246,7 +246,7 @@ pub(crate) fn page(
     let total = super::view_counts::count(&snapshot, &request.scope, members.as_ref())?;
     let drive = drive(&snapshot, request, members.as_ref(), total)?;
     let remembered = match orders {
-        Some(orders) if drive == Drive::SortIndex && is_deep(&snapshot, request, total)? => {
+        Some(orders) if is_costly(&snapshot, request, members.as_ref(), total)? => {
             page_from_memory(&snapshot, orders, request, members.as_ref())?
         }
         _ => None,
@@ -265,15 +265,22 @@ pub(crate) fn page(
     Ok(ItemPage { total, items })
 }
 
-/// Walking the sort's index to a page steps over more than this many entries, each tested
-/// against the view: the page is found in memory instead (stepping and testing cost about 2 µs
-/// an entry; the first such page of a sort reads its order once, about as long as one walk).
-const DEEP_WALK: u64 = 100_000;
+/// A page that costs SQLite more than this many steps — walking the sort's index to it and
+/// testing each entry against the view, or gathering a tag's or collection's members and sorting
+/// them — is found in memory instead. A step costs about 2 µs; the first such page of a sort
+/// reads the library's order once (about as long as one deep walk), the next ones take
+/// milliseconds.
+const COSTLY_STEPS: u64 = 50_000;
 
-/// Whether a page of a filtered view lies so deep that walking to it costs more than
-/// [`DEEP_WALK`]. The whole library and the recent items are walked without a test per entry,
-/// and the Trash is small: those never are.
-fn is_deep(conn: &Connection, request: &ListRequest, total: u32) -> Result<bool> {
+/// Whether a page of a filtered view costs more than [`COSTLY_STEPS`] either way. The whole
+/// library and the recent items are walked without a test per entry, and the Trash is small:
+/// those never are.
+fn is_costly(
+    conn: &Connection,
+    request: &ListRequest,
+    members: Option<&Members>,
+    total: u32,
+) -> Result<bool> {
     if matches!(request.scope, Scope::All | Scope::Recent | Scope::Trash) {
         return Ok(false);
     }
@@ -281,8 +288,13 @@ fn is_deep(conn: &Connection, request: &ListRequest, total: u32) -> Result<bool>
         row.get(0)
     })?;
     let reach = u64::from(request.offset) + u64::from(request.limit);
-    let steps = u128::from(reach) * library.max(0) as u128 / u128::from(total.max(1));
-    Ok(steps > u128::from(DEEP_WALK))
+    let walk = u128::from(reach) * library.max(0) as u128 / u128::from(total.max(1));
+    // A member is looked up and sorted: about two steps.
+    let gather = match members {
+        Some(_) => 2 * u128::from(total),
+        None => u128::MAX,
+    };
+    Ok(walk.min(gather) > u128::from(COSTLY_STEPS))
 }
 
 /// The ids of a page, from the library's order and the view's members kept in memory; `None`
@@ -293,6 +305,12 @@ fn page_from_memory(
     request: &ListRequest,
     members: Option<&Members>,
 ) -> Result<Option<Vec<i64>>> {
+    if matches!(
+        (&request.scope, request.sort),
+        (Scope::Collection { .. }, SortKey::Position)
+    ) {
+        return Ok(None);
+    }
     let Some(filter) = orders.filter(conn, &request.scope, members)? else {
         return Ok(None);
     };
@@ -533,9 +551,24 @@ mod tests {
             SortKey::Language,
             SortKey::Credit,
             SortKey::Imported,
+            SortKey::Position,
         ];
         for scope in scopes {
             for sort in sorts {
+                if matches!(scope, Scope::Collection { .. }) && sort == SortKey::Position {
+                    // A collection's own order is its rows' positions, never kept in memory.
+                    let request = ListRequest {
+                        scope: scope.clone(),
+                        sort,
+                        descending: false,
+                        offset: 0,
+                        limit: 10,
+                    };
+                    let members = Members::of(&conn, &scope).unwrap();
+                    let page = page_from_memory(&conn, &orders, &request, members.as_ref());
+                    assert!(page.unwrap().is_none());
+                    continue;
+                }
                 for descending in [false, true] {
                     for (offset, limit) in [(0, 10), (7, 25), (40, 100), (120, 100), (500, 10)] {
                         let request = ListRequest {
