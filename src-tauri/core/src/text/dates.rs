@@ -171,7 +171,7 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     {
         return in_range(at.year()).then(|| PartialDate::instant(at));
     }
-    if let Some(date) = basic_iso(text) {
+    if let Some(date) = basic_iso(text).or_else(|| javascript_date(text)) {
         return Some(date);
     }
     if let Some(caps) = YEAR_MONTH.captures(text) {
@@ -218,6 +218,34 @@ fn normalise(text: &str) -> Option<String> {
 }
 
 type Found = Option<(usize, PartialDate)>;
+
+/// `Tue Nov 19 2019 03:05:46 GMT+0000`: what JavaScript's `Date.toString` writes, and some
+/// sites put in their JSON-LD.
+fn javascript_date(text: &str) -> Option<PartialDate> {
+    static JAVASCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"^\p{L}{3},? (\p{L}{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{2}):?(\d{2})",
+        )
+    });
+    let caps = JAVASCRIPT.captures(text)?;
+    let day = make_date(
+        number(&caps, 3)?,
+        month_number(&caps[1])?,
+        number(&caps, 2)?,
+    )?;
+    let rfc = format!(
+        "{}T{}:{}:{}{}:{}",
+        day.format("%Y-%m-%d"),
+        &caps[4],
+        &caps[5],
+        &caps[6],
+        &caps[7],
+        &caps[8]
+    );
+    DateTime::parse_from_rfc3339(&rfc)
+        .ok()
+        .map(PartialDate::instant)
+}
 
 fn basic_iso(text: &str) -> Option<PartialDate> {
     let caps = BASIC_ISO.captures(text)?;

@@ -33,6 +33,9 @@ enum Rank {
 struct Candidate {
     rank: Rank,
     date: PartialDate,
+    /// Printed for readers (in the page or its address) rather than stated for machines: only
+    /// such a day may settle which day a UTC instant was on the page's side of the world.
+    shown: bool,
 }
 
 /// `<meta>` names and properties that state the publication date, most specific first.
@@ -96,7 +99,11 @@ pub(super) fn published(doc: &Document, ld: &LinkedData, source: &str) -> Option
     let mut candidates = Vec::new();
     let push = |candidates: &mut Vec<Candidate>, rank: Rank, value: &str| {
         if let Some(date) = parse_value(value) {
-            candidates.push(Candidate { rank, date });
+            candidates.push(Candidate {
+                rank,
+                date,
+                shown: false,
+            });
         }
     };
     for value in &ld.published {
@@ -113,7 +120,11 @@ pub(super) fn published(doc: &Document, ld: &LinkedData, source: &str) -> Option
         push(&mut candidates, Rank::Created, &meta(doc, key));
     }
     for (rank, date) in time_elements(doc) {
-        candidates.push(Candidate { rank, date });
+        candidates.push(Candidate {
+            rank,
+            date,
+            shown: false,
+        });
     }
     // The article's own printed date, then the address's, then a date printed elsewhere on the
     // page (which may be the day the page was saved, printed in the site's header).
@@ -133,6 +144,7 @@ pub(super) fn published(doc: &Document, ld: &LinkedData, source: &str) -> Option
             candidates.push(Candidate {
                 rank: Rank::Printed,
                 date,
+                shown: true,
             });
         }
     }
@@ -150,7 +162,8 @@ pub(super) fn published(doc: &Document, ld: &LinkedData, source: &str) -> Option
 
 /// The best candidate as a calendar day. An instant in UTC yields to another statement of the
 /// page that names a day that instant can be somewhere (UTC−12 to UTC+14): the same moment in
-/// the page's own offset, or a day printed without a time.
+/// the page's own offset, or a day printed for readers (a machine's day-only value is likely the
+/// same UTC day again).
 fn choose(mut candidates: Vec<Candidate>) -> Option<PartialDate> {
     // Stable: within a rank, the order sources were read in.
     candidates.sort_by_key(|c| c.rank);
@@ -170,7 +183,8 @@ fn choose(mut candidates: Vec<Candidate>) -> Option<PartialDate> {
                     ((other - moment).num_seconds().abs() <= 120).then(|| other.date_naive())
                 }
                 Some(_) => None,
-                None => c.date.naive_day(),
+                None if c.shown => c.date.naive_day(),
+                None => None,
             }?;
             (earliest..=latest).contains(&day).then_some(day)
         });
@@ -204,18 +218,22 @@ fn parsely_page_date(doc: &Document) -> String {
 /// first in the article or its header that is not labelled as an update.
 fn time_elements(doc: &Document) -> Vec<(Rank, PartialDate)> {
     let mut found = Vec::new();
+    let elsewhere = Matcher::new(ELSEWHERE).ok();
+    // The first one only: a list of other articles marks each of its dates the same way.
     let marked = r#"time[pubdate], [itemprop~="datePublished"]:not(meta), time[class*="publish"], time[class*="pub"]"#;
-    for sel in doc.select(marked).iter().take(8) {
+    let first_marked = doc.select(marked).iter().take(8).find_map(|sel| {
+        let node = sel.nodes().first()?;
+        if in_part(node, elsewhere.as_ref()) {
+            return None;
+        }
         let value = sel
             .attr("datetime")
             .or_else(|| sel.attr("content"))
             .map(|v| v.to_string())
             .unwrap_or_else(|| text_of(&sel));
-        if let Some(date) = parse_value(&value) {
-            found.push((Rank::Published, date));
-        }
-    }
-    let elsewhere = Matcher::new(ELSEWHERE).ok();
+        parse_value(&value)
+    });
+    found.extend(first_marked.map(|date| (Rank::Published, date)));
     for scope in [
         "article time[datetime]",
         "main time[datetime]",
@@ -302,6 +320,7 @@ fn printed(selection: &Selection<'_>, elsewhere: Option<&Matcher>) -> Vec<Candid
                     Rank::Printed
                 },
                 date,
+                shown: true,
             });
         }
     }
@@ -338,6 +357,7 @@ fn after_headline(doc: &Document) -> Vec<Candidate> {
                     Rank::Printed
                 },
                 date,
+                shown: true,
             });
             if !update {
                 break;

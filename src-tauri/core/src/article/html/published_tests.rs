@@ -101,6 +101,18 @@ const PAGES: &[(&str, &str, &str, &str)] = &[
         r#"<article><time itemprop="datePublished" datetime="2024-03-01T12:00:00+00:00">1 March 2024</time></article>"#,
         "2024-03-01",
     ),
+    (
+        "UK paper, a list of other articles marks its dates the same way",
+        "",
+        r#"<div itemscope itemtype="https://schema.org/Article"><h1>Davis Cup</h1><span class="article-date"><time itemprop="datePublished" datetime="2019-11-19T13:16+0000">19 November 2019 • 1:16pm</time></span></div><div class="list-of-entities"><time itemprop="datePublished" pubdate datetime="2019-11-20T09:42:20">20 Nov 2019</time></div>"#,
+        "2019-11-19",
+    ),
+    (
+        "US magazine, JavaScript date in UTC, a day-only meta, the Eastern day printed",
+        r#"<meta property="article:published" content="2019-11-19" itemprop="datePublished"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Nov 19 2019 03:05:46 GMT+0000"}</script>"#,
+        r#"<article><h1>Feather duvet lung</h1><div class="content-data"><time>Nov 18, 2019, 10:05pm EST</time></div></article>"#,
+        "2019-11-18",
+    ),
     // A Chinese site: Beijing time, which is UTC the day before in the small hours.
     (
         "Chinese site, Beijing small hours",
@@ -198,7 +210,7 @@ const PAGES: &[(&str, &str, &str, &str)] = &[
     // Other forms sites use.
     (
         "JSON-LD with a Unix timestamp in UTC and the offset in Open Graph",
-        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":1709353800}</script><meta property="article:published_time" content="2024-03-01T18:30:00-05:00">"#,
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":1709353800}</script><meta property="article:published_time" content="2024-03-01T23:30:00-05:00">"#,
         "",
         "2024-03-01",
     ),
