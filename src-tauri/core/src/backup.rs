@@ -50,7 +50,9 @@ pub fn backup(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
-    let staging = tempfile::Builder::new()
+    // The backup folder is the user's, opened like any folder of theirs; the archive files
+    // inside keep the permissions the archive gave them.
+    let staging = crate::user_files::builder(crate::user_files::Kind::Folder)
         .prefix(".folio-backup-")
         .tempdir_in(parent)
         .map_err(Error::io("cannot create a folder in", parent))?;

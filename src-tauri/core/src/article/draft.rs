@@ -2,7 +2,7 @@
 //! HTML and a title where the format gave none, and refuse drafts with nothing in them.
 
 use super::{ArticleDraft, ArticleError, ArticleFormat};
-use crate::text::{collapse_whitespace, detect_language};
+use crate::text::{PartialDate, collapse_whitespace, detect_language};
 
 /// An excerpt is about this long, cut at a word or sentence boundary.
 const EXCERPT_CHARS: usize = 280;
@@ -16,6 +16,9 @@ pub(super) fn finish(
     draft.byline = collapse_whitespace(&draft.byline);
     draft.site = collapse_whitespace(&draft.site);
     draft.url = draft.url.trim().to_string();
+    // An article is dated by the calendar day its source states, in the source's own time
+    // zone; the time of day is not kept.
+    draft.published = draft.published.map(PartialDate::calendar_day);
     draft.body_text = normalise_paragraphs(&draft.body_text);
     for figure in &mut draft.figures {
         figure.caption = collapse_whitespace(&figure.caption);

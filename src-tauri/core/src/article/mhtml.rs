@@ -48,6 +48,11 @@ pub(super) fn extract(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
     if draft.url.is_empty() && base.starts_with("http") {
         draft.url = base.clone();
     }
+    // The archive's own `Date:` is when the page was saved, not published; its address may
+    // carry the day the page was.
+    if draft.published.is_none() && base.starts_with("http") {
+        draft.published = html::date_in_url(&base);
+    }
     if draft.title.is_empty() {
         draft.title = header(&headers, "subject")
             .map(|s| decode_words(&s))

@@ -35,7 +35,8 @@ impl Pending {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let temp = tempfile::Builder::new()
+        // Renamed into place, it is the user's file: the umask's permissions, not owner-only.
+        let temp = crate::user_files::builder(crate::user_files::Kind::File)
             .prefix(&format!(".{name}."))
             .suffix(".part")
             .tempfile_in(&folder)

@@ -154,6 +154,9 @@ pub fn extract_unit(
             return Err(NotReady::Failed(NOT_AN_ARTICLE.into()));
         }
         draft.url = web.url.clone();
+        if draft.published.is_none() {
+            draft.published = crate::article::html::date_in_url(&web.url);
+        }
     }
     let sha256 = store
         .put_bytes(&bytes)

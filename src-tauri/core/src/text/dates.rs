@@ -68,6 +68,56 @@ impl PartialDate {
             precision: DatePrecision::Instant,
         }
     }
+
+    /// The date as a calendar day where it was written: an instant becomes the day of its own
+    /// offset — `2024-03-01T23:30:00-05:00` is 1 March, whatever day it is in UTC. A day, month
+    /// or year stays as it is.
+    pub fn calendar_day(self) -> PartialDate {
+        match self.moment() {
+            Some(at) => PartialDate::day(at.date_naive()),
+            None => self,
+        }
+    }
+
+    /// The instant, for a date known to the second.
+    pub fn moment(&self) -> Option<DateTime<chrono::FixedOffset>> {
+        (self.precision == DatePrecision::Instant)
+            .then(|| DateTime::parse_from_rfc3339(&self.value).ok())
+            .flatten()
+    }
+
+    /// An instant stated in UTC (`Z`, `+00:00`): it may name another day than the one the
+    /// source printed.
+    pub fn is_utc_instant(&self) -> bool {
+        self.moment()
+            .is_some_and(|at| at.offset().local_minus_utc() == 0)
+    }
+
+    /// The day, when the date is known at least to the day.
+    pub fn naive_day(&self) -> Option<NaiveDate> {
+        match self.precision {
+            DatePrecision::Instant => self.moment().map(|at| at.date_naive()),
+            DatePrecision::Day => NaiveDate::parse_from_str(&self.value, "%Y-%m-%d").ok(),
+            _ => None,
+        }
+    }
+}
+
+/// A Unix timestamp in seconds or milliseconds (some sites write `datePublished` so), as an
+/// instant in UTC; `None` for anything else.
+pub fn parse_timestamp(text: &str) -> Option<PartialDate> {
+    let text = text.trim();
+    let text = text.split_once('.').map_or(text, |(whole, _)| whole);
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: i64 = match text.len() {
+        9 | 10 => text.parse().ok()?,
+        12 | 13 => text.parse::<i64>().ok()? / 1000,
+        _ => return None,
+    };
+    let at = DateTime::<chrono::Utc>::from_timestamp(seconds, 0)?.fixed_offset();
+    in_range(at.year()).then(|| PartialDate::instant(at))
 }
 
 /// Years outside this range are typos or version numbers, not publication dates.
@@ -103,6 +153,13 @@ static MONTH_YEAR: LazyLock<Regex> =
 /// `2018-11`.
 static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d{4})-(\d{2})$"));
 static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| pattern(r"^(\d{4})$"));
+/// `20240301`, `20240301T2130`, `20240301T213000+0300`: ISO 8601's basic form, as some sites
+/// write their `<meta>` dates.
+static BASIC_ISO: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$",
+    )
+});
 
 /// Parses the first date in `text`, or `None` when there is none or it cannot exist
 /// (`2018-02-30`). A time without a zone is reduced to its day: the day is what is known.
@@ -113,6 +170,9 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
         DateTime::parse_from_rfc3339(text).or_else(|_| DateTime::parse_from_rfc2822(text))
     {
         return in_range(at.year()).then(|| PartialDate::instant(at));
+    }
+    if let Some(date) = basic_iso(text).or_else(|| javascript_date(text)) {
+        return Some(date);
     }
     if let Some(caps) = YEAR_MONTH.captures(text) {
         let (year, month) = (number(&caps, 1)?, number(&caps, 2)?);
@@ -158,6 +218,55 @@ fn normalise(text: &str) -> Option<String> {
 }
 
 type Found = Option<(usize, PartialDate)>;
+
+/// `Tue Nov 19 2019 03:05:46 GMT+0000`: what JavaScript's `Date.toString` writes, and some
+/// sites put in their JSON-LD.
+fn javascript_date(text: &str) -> Option<PartialDate> {
+    static JAVASCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+        pattern(
+            r"^\p{L}{3},? (\p{L}{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{2}):?(\d{2})",
+        )
+    });
+    let caps = JAVASCRIPT.captures(text)?;
+    let day = make_date(
+        number(&caps, 3)?,
+        month_number(&caps[1])?,
+        number(&caps, 2)?,
+    )?;
+    let rfc = format!(
+        "{}T{}:{}:{}{}:{}",
+        day.format("%Y-%m-%d"),
+        &caps[4],
+        &caps[5],
+        &caps[6],
+        &caps[7],
+        &caps[8]
+    );
+    DateTime::parse_from_rfc3339(&rfc)
+        .ok()
+        .map(PartialDate::instant)
+}
+
+fn basic_iso(text: &str) -> Option<PartialDate> {
+    let caps = BASIC_ISO.captures(text)?;
+    let day = make_date(number(&caps, 1)?, number(&caps, 2)?, number(&caps, 3)?)?;
+    let (Some(hour), Some(minute), Some(zone)) = (caps.get(4), caps.get(5), caps.get(7)) else {
+        return Some(PartialDate::day(day));
+    };
+    let zone = match zone.as_str() {
+        "Z" => "+00:00".to_string(),
+        z if z.len() == 5 => format!("{}:{}", &z[..3], &z[3..]),
+        z => z.to_string(),
+    };
+    let seconds = caps.get(6).map_or("00", |m| m.as_str());
+    let rfc = format!(
+        "{}T{}:{}:{seconds}{zone}",
+        day.format("%Y-%m-%d"),
+        hour.as_str(),
+        minute.as_str()
+    );
+    Some(DateTime::parse_from_rfc3339(&rfc).map_or(PartialDate::day(day), PartialDate::instant))
+}
 
 fn iso_instant(text: &str) -> Found {
     let caps = ISO_INSTANT.captures(text)?;

@@ -155,3 +155,43 @@ fn long_input_is_cut_not_scanned() {
     let text = format!("2018-11-02 {}", "x".repeat(10_000_000));
     assert_date(&text, "2018-11-02", "day");
 }
+
+#[test]
+fn basic_iso_javascript_and_timestamp_forms() {
+    assert_date("20240301", "2024-03-01", "day");
+    assert_date("20240301T2330", "2024-03-01", "day");
+    assert_date(
+        "20240301T233000+0300",
+        "2024-03-01T23:30:00+03:00",
+        "instant",
+    );
+    assert_date(
+        "Tue Nov 19 2019 03:05:46 GMT+0000",
+        "2019-11-19T03:05:46Z",
+        "instant",
+    );
+    assert_eq!(
+        parse_timestamp("1709353800").map(|d| d.value),
+        Some("2024-03-02T04:30:00Z".to_string())
+    );
+    assert_eq!(
+        parse_timestamp("1709280000000").map(|d| d.value),
+        Some("2024-03-01T08:00:00Z".to_string())
+    );
+    assert_eq!(parse_timestamp("2024"), None);
+    assert_eq!(parse_timestamp("12ab567890"), None);
+}
+
+#[test]
+fn an_instant_reduces_to_the_day_of_its_own_offset() {
+    let day = |text: &str| parse_date(text).map(|d| d.calendar_day().value);
+    assert_eq!(
+        day("2024-03-01T23:30:00-05:00").as_deref(),
+        Some("2024-03-01")
+    );
+    assert_eq!(
+        day("2024-03-02T01:00:00+08:00").as_deref(),
+        Some("2024-03-02")
+    );
+    assert_eq!(day("2024-03").as_deref(), Some("2024-03"));
+}

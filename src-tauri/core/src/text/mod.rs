@@ -6,7 +6,7 @@ pub mod dates;
 pub mod language;
 
 pub use credit::{CaptionCredit, looks_like_caption_line, split_credit};
-pub use dates::{DatePrecision, PartialDate, parse_date};
+pub use dates::{DatePrecision, PartialDate, parse_date, parse_timestamp};
 pub use language::detect_language;
 
 use regex::Regex;

@@ -6,7 +6,7 @@ use dom_query::{Document, Selection};
 
 use super::linked_data::{LinkedData, linked_data};
 use super::title::page_title;
-use crate::text::{PartialDate, collapse_whitespace, parse_date};
+use crate::text::{PartialDate, collapse_whitespace};
 
 #[derive(Debug, Default)]
 pub(super) struct PageMeta {
@@ -20,10 +20,8 @@ pub(super) struct PageMeta {
     pub lead_image: String,
 }
 
-/// Only this many candidate date elements are looked at.
-const MAX_DATE_ELEMENTS: usize = 24;
-
-pub(super) fn read(doc: &Document) -> PageMeta {
+/// `source` is the page's text, whose first lines may say where a saved page came from.
+pub(super) fn read(doc: &Document, source: &str) -> PageMeta {
     let ld = linked_data(doc);
     let url = first_absolute_url([
         attr(doc, r#"link[rel="canonical"]"#, "href"),
@@ -46,7 +44,7 @@ pub(super) fn read(doc: &Document) -> PageMeta {
     let title = page_title(doc, &ld, &site);
     PageMeta {
         byline: byline(doc, &ld),
-        published: published(doc, &ld),
+        published: super::published::published(doc, &ld, source),
         language: declared_language(doc),
         description: first_nonempty([
             meta(doc, "description"),
@@ -187,64 +185,6 @@ fn clean_byline(raw: &str) -> String {
         return String::new();
     }
     text.to_string()
-}
-
-fn published(doc: &Document, ld: &LinkedData) -> Option<PartialDate> {
-    let metas = [
-        "article:published_time",
-        "og:published_time",
-        "datePublished",
-        "pubdate",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-        "citation_publication_date",
-        "article.published",
-        "PubDate",
-        "publishdate",
-        "firstpublishedtime",
-    ];
-    let candidates = ld
-        .published
-        .iter()
-        .cloned()
-        .chain(metas.iter().map(|k| meta(doc, k)));
-    if let Some(date) = candidates
-        .filter(|c| !c.is_empty())
-        .find_map(|c| parse_date(&c))
-    {
-        return Some(date);
-    }
-    for sel in doc
-        .select(r#"time[datetime], [itemprop="datePublished"]"#)
-        .iter()
-        .take(MAX_DATE_ELEMENTS)
-    {
-        let value = sel
-            .attr("datetime")
-            .or_else(|| sel.attr("content"))
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| text_of(&sel));
-        if let Some(date) = parse_date(&value) {
-            return Some(date);
-        }
-    }
-    let visible = r#"[class*="date"], [class*="time"], [id*="date"], [id*="time"], [class*="publish"], [class*="meta"]"#;
-    for sel in doc.select(visible).iter().take(MAX_DATE_ELEMENTS) {
-        let text = text_of(&sel);
-        if text.chars().count() <= 80
-            && let Some(date) = parse_date(&text)
-        {
-            return Some(date);
-        }
-    }
-    None
 }
 
 /// `<html lang>`, `content-language` or `og:locale`, as an ISO 639-1 code.

@@ -6,11 +6,14 @@ mod body;
 mod linked_data;
 mod meta;
 mod nesting;
+mod published;
 pub(crate) mod sanitize;
 mod title;
 
 use dom_query::Document;
 use encoding_rs::Encoding;
+
+pub(crate) use self::published::date_in_url;
 
 use self::blocks::Block;
 use super::decode::{decode_text, sniff_html_charset};
@@ -33,7 +36,7 @@ pub(super) fn extract_str(html: &str) -> ArticleDraft {
     let html = nesting::flatten(html);
     // One parse serves the metadata and then the container extractor, which consumes it.
     let page = Document::from(html.as_ref());
-    let meta = meta::read(&page);
+    let meta = meta::read(&page, &html);
     let blocks = body::extract(&html, page, &meta.title);
 
     let mut figures: Vec<FigureDraft> = blocks

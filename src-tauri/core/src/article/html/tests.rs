@@ -56,7 +56,11 @@ fn news_page_gives_metadata_body_and_figures() {
         "https://news.example.com/2018/11/02/dialogue.html"
     );
     let published = draft.published.clone().unwrap();
-    assert_eq!(published.value, "2018-11-02T10:30:00+08:00");
+    assert_eq!(
+        (published.value.as_str(), published.precision.as_str()),
+        ("2018-11-02", "day"),
+        "the day in the page's own time zone"
+    );
     assert_eq!(draft.language.as_deref(), Some("en"));
     assert_eq!(
         draft.excerpt,
