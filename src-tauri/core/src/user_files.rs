@@ -36,10 +36,10 @@ mod tests {
     use super::*;
 
     /// What the umask leaves of `mode`, seen on a file made the ordinary way beside the test's.
-    fn ordinary_mode(dir: &std::path::Path) -> u32 {
+    fn ordinary_mode(dir: &std::path::Path) -> std::io::Result<u32> {
         let probe = dir.join("ordinary");
-        std::fs::write(&probe, b"").unwrap();
-        std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777
+        std::fs::write(&probe, b"")?;
+        Ok(std::fs::metadata(&probe)?.permissions().mode() & 0o777)
     }
 
     #[test]
@@ -47,7 +47,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = builder(Kind::File).tempfile_in(dir.path()).unwrap();
         let mode = file.as_file().metadata().unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, ordinary_mode(dir.path()));
+        assert_eq!(mode, ordinary_mode(dir.path()).unwrap());
         let plain_temp = tempfile::Builder::new().tempfile_in(dir.path()).unwrap();
         let private = plain_temp
             .as_file()
