@@ -45,7 +45,7 @@ pub fn run(
     })
 }
 
-fn print_text(report: &ImportReport) {
+pub fn print_text(report: &ImportReport) {
     for item in &report.imported {
         println!(
             "imported   {} #{}  {}  ({})",

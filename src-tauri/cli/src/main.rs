@@ -9,6 +9,7 @@ mod output;
 mod search;
 mod similar;
 mod team;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,25 @@ enum Command {
         /// Files and folders to import, and http(s) addresses of pages (or files) to fetch.
         #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
+    },
+    /// Watch folders and import each file once it has settled, until Ctrl+C or SIGTERM. Files
+    /// stay where they are; each is imported once (also across restarts).
+    Watch {
+        /// Print each arrival's report as one line of JSON.
+        #[arg(long)]
+        json: bool,
+        /// Give everything imported this tag (repeatable; `Parent/Child` for hierarchy).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Add everything imported to this collection (created if needed).
+        #[arg(long, value_name = "NAME")]
+        collection: Option<String>,
+        /// Also tag a file with its subfolders below the watched folder (`Sport/Football`).
+        #[arg(long)]
+        subfolder_tags: bool,
+        /// The folders to watch.
+        #[arg(required = true, value_name = "DIR")]
+        folders: Vec<PathBuf>,
     },
     /// List items in the library, newest import first.
     List {
@@ -272,6 +292,20 @@ fn main() -> ExitCode {
             collection,
             paths,
         } => import::run(&archive_dir, &paths, tags, collection, json),
+        Command::Watch {
+            json,
+            tags,
+            collection,
+            subfolder_tags,
+            folders,
+        } => watch::run(
+            &archive_dir,
+            &folders,
+            tags,
+            collection,
+            subfolder_tags,
+            json,
+        ),
         Command::List {
             json,
             kind,

@@ -21,3 +21,4 @@ mod names;
 mod pdf_size;
 mod search;
 mod similar;
+mod watch;

@@ -34,6 +34,7 @@ pub mod stats;
 pub mod tables;
 pub mod text;
 pub mod thumbnails;
+pub mod watch;
 
 pub use archive::Archive;
 pub use db::Access;
