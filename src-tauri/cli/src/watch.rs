@@ -25,6 +25,7 @@ pub fn run(
     tags: Vec<String>,
     collection: Option<String>,
     subfolder_tags: bool,
+    template: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -32,6 +33,10 @@ pub fn run(
         signal_hook::flag::register(*signal, Arc::clone(&stop))?;
     }
     let mut archive = WriteHandle::open_or_create(dir)?;
+    if let Some(name) = &template {
+        // A template that does not exist is said now, not at the first arrival.
+        archive.find_template(name)?;
+    }
     let folders: Vec<WatchFolder> = folders
         .iter()
         .map(|path| WatchFolder {
@@ -39,6 +44,7 @@ pub fn run(
             tags: tags.clone(),
             collection: collection.clone(),
             subfolder_tags,
+            template: template.clone(),
         })
         .collect();
     let mut watcher = Watcher::start(archive.dir(), &folders, Timing::default())?;

@@ -21,4 +21,5 @@ mod names;
 mod pdf_size;
 mod search;
 mod similar;
+mod templates;
 mod watch;

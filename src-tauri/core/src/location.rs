@@ -369,6 +369,7 @@ mod tests {
             tags: vec!["Scans".into()],
             collection: None,
             subfolder_tags: true,
+            template: None,
         }];
         write_settings(&path, &settings).unwrap();
         let mut again = read_settings(&path);

@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "similarity",
         sql: include_str!("migrations/0009_similarity.sql"),
     },
+    Migration {
+        number: 10,
+        name: "templates",
+        sql: include_str!("migrations/0010_templates.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -197,6 +202,10 @@ mod tests {
             (
                 9,
                 include_str!("migrations/0009_similarity.sql.sha256").trim(),
+            ),
+            (
+                10,
+                include_str!("migrations/0010_templates.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

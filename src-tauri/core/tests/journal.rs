@@ -13,6 +13,7 @@ use folio_core::journal::Action;
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};
 use folio_core::library::tagging::TagRequest;
+use folio_core::library::templates::{Template, TemplateMode};
 use folio_core::progress::{CancelToken, NoProgress};
 use folio_core::similar::MergeRequest;
 
@@ -206,6 +207,15 @@ impl World {
             collection: random
                 .chance(30)
                 .then(|| COLLECTIONS[random.below(COLLECTIONS.len())].to_string()),
+            // Every other import applies a template, if one is saved (drawing nothing from
+            // `random`, so the seeds make the same other changes as before templates).
+            template: self
+                .archive
+                .templates()
+                .unwrap()
+                .into_iter()
+                .next()
+                .filter(|_| self.files % 2 == 0),
             ..ImportOptions::default()
         };
         self.archive
@@ -328,13 +338,36 @@ impl World {
             11 => {
                 let name = ["Moscow photos", "moscow PHOTOS", "Energy"][random.below(3)];
                 let query = ["moscow kind:photo", "energy lang:en", "tag:events"][random.below(3)];
-                archive.save_search(name, query).map(|_| ())
+                let saved = archive.save_search(name, query).map(|_| ());
+                // A template beside the search, drawing nothing more from `random`.
+                if items.len() % 2 == 0 {
+                    let template = Template {
+                        name: name.to_string(),
+                        caption: "{caption} ({filename}, #{seq})".into(),
+                        credit: "Desk".into(),
+                        keywords: vec!["{date}".into()],
+                        tags: vec!["templated".into()],
+                        mode: if items.len() % 4 == 0 {
+                            TemplateMode::Replace
+                        } else {
+                            TemplateMode::FillEmpty
+                        },
+                        ..Template::default()
+                    };
+                    let _ = archive.save_template(&template);
+                }
+                saved
             }
             12 => {
                 let saved = archive.saved_searches().unwrap();
                 let Some(search) = random.pick(&saved) else {
                     return;
                 };
+                if let Some(template) = archive.templates().unwrap().first()
+                    && items.len() % 3 == 0
+                {
+                    let _ = archive.delete_template(&template.name);
+                }
                 archive.delete_saved_search(search.id).map(|_| ())
             }
             13 => archive.trash(&random.some(&items)).map(|_| ()),

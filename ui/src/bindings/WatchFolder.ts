@@ -15,4 +15,8 @@ collection: string | null,
 /**
  * A file in `Sport/Football/` below the folder also gets the tag `Sport/Football`.
  */
-subfolder_tags: boolean, };
+subfolder_tags: boolean, 
+/**
+ * The ingest template applied to the folder's files, by name.
+ */
+template: string | null, };

@@ -1,6 +1,6 @@
 // Settings → Watch folders: the folders whose new files Folio imports by itself, each with the
-// tags and collection it gives them and whether its subfolders' names become tags; and what went
-// wrong while watching. Every change is kept by the host at once.
+// tags, collection and ingest template it gives them and whether its subfolders' names become
+// tags; and what went wrong while watching. Every change is kept by the host at once.
 import { useEffect, useState } from 'react';
 import type { WatchFolder } from '../bindings/WatchFolder';
 import type { WatchStatus } from '../bindings/WatchStatus';
@@ -47,7 +47,7 @@ export function WatchFoldersSection() {
       (picked) => {
         const fresh = picked.filter((path) => !folders.some((folder) => folder.path === path));
         if (fresh.length === 0) return;
-        save([...folders, ...fresh.map((path) => ({ path, tags: [], collection: null, subfolder_tags: false }))]);
+        save([...folders, ...fresh.map((path) => ({ path, tags: [], collection: null, subfolder_tags: false, template: null }))]);
       },
       (reason: unknown) => {
         setError(toWireError(reason));
@@ -97,6 +97,18 @@ export function WatchFoldersSection() {
                 if (collection !== folder.collection) change(index, { collection });
               }}
               data-testid="watch-collection"
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('watch.template')}</span>
+            <input
+              className="field__input"
+              defaultValue={folder.template ?? ''}
+              onBlur={(event) => {
+                const template = event.currentTarget.value.trim() || null;
+                if (template !== folder.template) change(index, { template });
+              }}
+              data-testid="watch-template"
             />
           </label>
           <label className="choice">

@@ -222,6 +222,7 @@ export const en = {
   'watch.remove': 'Remove',
   'watch.tags': 'Tags (separated by commas)',
   'watch.collection': 'Collection',
+  'watch.template': 'Ingest template (its name; optional)',
   'watch.subfolderTags': 'Subfolder names become tags',
   'watch.problems': 'Problems while watching:',
   'watch.failed': 'The watch folders could not be saved.',

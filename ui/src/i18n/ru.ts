@@ -255,6 +255,7 @@ export const ru: Dictionary = {
   'watch.remove': 'Убрать',
   'watch.tags': 'Теги (через запятую)',
   'watch.collection': 'Коллекция',
+  'watch.template': 'Шаблон импорта (название, необязательно)',
   'watch.subfolderTags': 'Имена подпапок становятся тегами',
   'watch.problems': 'Проблемы при наблюдении:',
   'watch.failed': 'Не удалось сохранить папки наблюдения.',

@@ -209,6 +209,7 @@ export const zh: Dictionary = {
   'watch.remove': '移除',
   'watch.tags': '标签（用逗号分隔）',
   'watch.collection': '合集',
+  'watch.template': '导入模板（名称，可选）',
   'watch.subfolderTags': '子文件夹名作为标签',
   'watch.problems': '监视时出现的问题：',
   'watch.failed': '无法保存监视文件夹。',

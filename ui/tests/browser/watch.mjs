@@ -1,5 +1,5 @@
 // Browser tests of Settings → Watch folders: adding a folder from the host's folder picker, its
-// tags, collection and subfolder option kept by the host, removing it, the problems the host met
+// tags, collection, template and subfolder option kept by the host, removing it, the problems the host met
 // shown in the panel (in Russian and Chinese too), and a watch folder's import reported like the
 // window's own.
 import { expect, expectText } from './harness.mjs';
@@ -23,25 +23,29 @@ async function watchFolders(checks, context, baseUrl, mockHost) {
     const dialogs = await page.evaluate(() => window.__folioMock?.dialogRequests ?? []);
     expect(dialogs.at(-1)?.folders === true, `the picker was asked ${JSON.stringify(dialogs)}`);
     expect(
-      JSON.stringify(folders) === JSON.stringify([{ path: DROP, tags: [], collection: null, subfolder_tags: false }]),
+      JSON.stringify(folders) === JSON.stringify([{ path: DROP, tags: [], collection: null, subfolder_tags: false, template: null }]),
       `set_watch_folders got ${JSON.stringify(folders)}`,
     );
     await panel.locator(`[data-testid="watch-folder"][data-path="${DROP}"]`).waitFor();
     expect((await panel.getByTestId('watch-none').count()) === 0, 'still says no folders are watched');
   });
 
-  await checks.check('watch folders: tags, collection and the subfolder option are kept by the host', async () => {
+  await checks.check('watch folders: tags, collection, template and the subfolder option are kept by the host', async () => {
     const folder = page.getByTestId('watch-folder').first();
     await folder.getByTestId('watch-tags').fill('Scans, Desk ,  ');
     await folder.getByTestId('watch-collection').click();
     let folders = await sent(2);
     expect(JSON.stringify(folders[0].tags) === '["Scans","Desk"]', `tags sent ${JSON.stringify(folders[0].tags)}`);
     await folder.getByTestId('watch-collection').fill('Morning scans');
-    await folder.getByTestId('watch-subfolder-tags').focus();
+    await folder.getByTestId('watch-template').click();
     folders = await sent(3);
     expect(folders[0].collection === 'Morning scans', `collection sent ${JSON.stringify(folders[0])}`);
-    await folder.getByTestId('watch-subfolder-tags').check();
+    await folder.getByTestId('watch-template').fill('Agency pool');
+    await folder.getByTestId('watch-subfolder-tags').focus();
     folders = await sent(4);
+    expect(folders[0].template === 'Agency pool', `template sent ${JSON.stringify(folders[0])}`);
+    await folder.getByTestId('watch-subfolder-tags').check();
+    folders = await sent(5);
     expect(folders[0].subfolder_tags === true && folders[0].tags.length === 2, `sent ${JSON.stringify(folders[0])}`);
     // Reopened, the panel shows what the host kept.
     await page.getByTestId('settings-done').click();
@@ -50,6 +54,7 @@ async function watchFolders(checks, context, baseUrl, mockHost) {
     await again.waitFor();
     expect((await again.getByTestId('watch-tags').inputValue()) === 'Scans, Desk', 'tags not shown again');
     expect((await again.getByTestId('watch-collection').inputValue()) === 'Morning scans', 'collection not shown again');
+    expect((await again.getByTestId('watch-template').inputValue()) === 'Agency pool', 'template not shown again');
     expect(await again.getByTestId('watch-subfolder-tags').isChecked(), 'the subfolder option is not shown again');
   });
 
@@ -72,7 +77,7 @@ async function watchFolders(checks, context, baseUrl, mockHost) {
 
   await checks.check('watch folders: Remove stops watching the folder', async () => {
     await page.getByTestId('watch-folder').first().getByTestId('watch-remove').click();
-    const folders = await sent(5);
+    const folders = await sent(6);
     expect(folders.length === 0, `set_watch_folders got ${JSON.stringify(folders)}`);
     await page.getByTestId('watch-none').waitFor();
     await page.getByTestId('settings-done').click();

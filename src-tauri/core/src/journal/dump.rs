@@ -78,6 +78,12 @@ pub fn dump(conn: &Connection) -> Result<String> {
              FROM saved_searches ORDER BY uid",
         ),
         (
+            "template",
+            "SELECT json_object('uid', uid, 'name', name, 'body', json(body),
+                                'created_at', created_at)
+             FROM templates ORDER BY uid",
+        ),
+        (
             "history",
             "SELECT json_object('action', j.uid, 'item', i.uid,
                 'field', CASE WHEN h.field LIKE 'figure:%'

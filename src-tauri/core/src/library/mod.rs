@@ -10,5 +10,6 @@ pub mod listing;
 mod members;
 pub mod saved_searches;
 pub mod tagging;
+pub mod templates;
 pub mod trash;
 mod view_counts;

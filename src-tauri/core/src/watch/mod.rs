@@ -46,6 +46,9 @@ pub struct WatchFolder {
     /// A file in `Sport/Football/` below the folder also gets the tag `Sport/Football`.
     #[serde(default)]
     pub subfolder_tags: bool,
+    /// The ingest template applied to the folder's files, by name.
+    #[serde(default)]
+    pub template: Option<String>,
 }
 
 /// The watch folders as the desktop window shows them: each folder, and what went wrong while
@@ -417,6 +420,10 @@ pub fn import_arrival(
     progress: &dyn ProgressSink,
     cancel: &CancelToken,
 ) -> Result<Written<ImportReport>> {
+    let template = match arrival.folder.template.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => Some(archive.find_template(name)?),
+        _ => None,
+    };
     let options = ImportOptions {
         tags: arrival.folder.tags.clone(),
         collection: arrival
@@ -424,6 +431,7 @@ pub fn import_arrival(
             .collection
             .clone()
             .filter(|name| !name.trim().is_empty()),
+        template,
         ..ImportOptions::default()
     };
     let written = archive.import(&arrival.paths(), &options, progress, cancel)?;
