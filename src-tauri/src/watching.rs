@@ -93,7 +93,11 @@ pub fn start(app: &AppHandle) {
     }
 }
 
-fn watch_until_closed(app: &AppHandle, mut folders: Vec<WatchFolder>, settings: &Receiver<Vec<WatchFolder>>) {
+fn watch_until_closed(
+    app: &AppHandle,
+    mut folders: Vec<WatchFolder>,
+    settings: &Receiver<Vec<WatchFolder>>,
+) {
     let watching = app.state::<Watching>();
     let archive_dir = app.state::<AppState>().archive_dir().to_path_buf();
     loop {

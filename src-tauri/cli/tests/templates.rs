@@ -79,7 +79,10 @@ fn import_with_a_template_replaces_or_fills_fields_and_tags_everything() {
             "© Folio Daily",
         ])
         .success();
-    let listed = sandbox.folio(&["template", "list", "--json"]).success().json();
+    let listed = sandbox
+        .folio(&["template", "list", "--json"])
+        .success()
+        .json();
     let names: Vec<_> = listed
         .as_array()
         .unwrap()
@@ -138,15 +141,8 @@ fn import_with_a_template_replaces_or_fills_fields_and_tags_everything() {
         }
     }
 
-    sandbox
-        .folio(&["template", "delete", "Agency"])
-        .success();
-    let missing = sandbox.folio(&[
-        "import",
-        "--template",
-        "Agency",
-        own.to_str().unwrap(),
-    ]);
+    sandbox.folio(&["template", "delete", "Agency"]).success();
+    let missing = sandbox.folio(&["import", "--template", "Agency", own.to_str().unwrap()]);
     assert_eq!(missing.code, 2, "{}", missing.stderr);
     assert!(missing.stderr.contains("Agency"), "{}", missing.stderr);
 }

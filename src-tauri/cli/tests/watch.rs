@@ -73,7 +73,9 @@ impl Watch {
 }
 
 fn items(sandbox: &Sandbox) -> Vec<Value> {
-    let run = sandbox.folio(&["list", "--json", "--limit", "1000"]).success();
+    let run = sandbox
+        .folio(&["list", "--json", "--limit", "1000"])
+        .success();
     run.json().as_array().unwrap().clone()
 }
 
@@ -114,25 +116,25 @@ fn sha256_hex(bytes: &[u8]) -> String {
 fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
     let sandbox = Sandbox::new();
     sandbox.folio(&["init"]).success();
-    let drop = sandbox.path().join("drop");
-    fs::create_dir(&drop).unwrap();
+    let inbox = sandbox.path().join("drop");
+    fs::create_dir(&inbox).unwrap();
     // Already there when the watch starts: it comes in at start.
-    fs::write(drop.join("waiting.jpg"), samples::jpeg(40, 30, 1)).unwrap();
+    fs::write(inbox.join("waiting.jpg"), samples::jpeg(40, 30, 1)).unwrap();
 
-    let watch = Watch::start(&sandbox, &drop, &[]);
+    let watch = Watch::start(&sandbox, &inbox, &[]);
     wait_for_items(&sandbox, 1, Duration::from_secs(10));
 
     // Three photos copied in at once: one import, within the time limit.
     for seed in 2..5u8 {
         let name = format!("batch-{seed}.jpg");
-        fs::write(drop.join(name), samples::jpeg(40, 30, seed)).unwrap();
+        fs::write(inbox.join(name), samples::jpeg(40, 30, seed)).unwrap();
     }
     let took = wait_for_items(&sandbox, 4, Duration::from_secs(10));
     assert!(took <= SETTLED_AND_IMPORTED, "three photos took {took:?}");
 
     // One photo written slowly in pieces: imported once, whole.
     let slow_bytes = samples::jpeg_with_iptc(64, 48, "Slow caption", "Slow credit", &[]);
-    let mut file = fs::File::create(drop.join("slow.jpg")).unwrap();
+    let mut file = fs::File::create(inbox.join("slow.jpg")).unwrap();
     for piece in slow_bytes.chunks(slow_bytes.len() / 5 + 1) {
         file.write_all(piece).unwrap();
         file.flush().unwrap();
@@ -170,22 +172,25 @@ fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
     assert_eq!(shown["sha256"], sha256_hex(&slow_bytes), "imported whole");
     for report in &reports {
         assert!(report["failed"].as_array().unwrap().is_empty(), "{report}");
-        assert!(report["duplicates"].as_array().unwrap().is_empty(), "{report}");
+        assert!(
+            report["duplicates"].as_array().unwrap().is_empty(),
+            "{report}"
+        );
     }
     // The archive is whole after SIGTERM.
     sandbox.folio(&["verify"]).success();
     // The files stay where they were dropped.
-    assert!(drop.join("slow.jpg").is_file() && drop.join("waiting.jpg").is_file());
+    assert!(inbox.join("slow.jpg").is_file() && inbox.join("waiting.jpg").is_file());
 
     // While stopped: one photo arrives, one in a subfolder.
-    fs::write(drop.join("while-stopped.jpg"), samples::jpeg(40, 30, 9)).unwrap();
-    fs::create_dir_all(drop.join("Sport/Football")).unwrap();
+    fs::write(inbox.join("while-stopped.jpg"), samples::jpeg(40, 30, 9)).unwrap();
+    fs::create_dir_all(inbox.join("Sport/Football")).unwrap();
     fs::write(
-        drop.join("Sport/Football/goal.jpg"),
+        inbox.join("Sport/Football/goal.jpg"),
         samples::jpeg(40, 30, 10),
     )
     .unwrap();
-    let again = Watch::start(&sandbox, &drop, &["--subfolder-tags"]);
+    let again = Watch::start(&sandbox, &inbox, &["--subfolder-tags"]);
     wait_for_items(&sandbox, 7, Duration::from_secs(10));
     std::thread::sleep(Duration::from_millis(1500));
     let (code, reports) = again.stop();
@@ -196,13 +201,27 @@ fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
     assert_eq!(paths.len(), 2, "only what arrived while stopped: {paths:?}");
     assert!(paths[0].ends_with("goal.jpg") && paths[1].ends_with("while-stopped.jpg"));
     for report in &reports {
-        assert!(report["duplicates"].as_array().unwrap().is_empty(), "{report}");
+        assert!(
+            report["duplicates"].as_array().unwrap().is_empty(),
+            "{report}"
+        );
     }
     let tagged = sandbox
         .folio(&["list", "--json", "--tag", "Sport/Football"])
         .success()
         .json();
-    assert_eq!(tagged.as_array().unwrap().len(), 1, "the subfolder became a tag");
-    let desk = sandbox.folio(&["list", "--json", "--tag", "Desk"]).success().json();
-    assert_eq!(desk.as_array().unwrap().len(), 7, "--tag applies to every file");
+    assert_eq!(
+        tagged.as_array().unwrap().len(),
+        1,
+        "the subfolder became a tag"
+    );
+    let desk = sandbox
+        .folio(&["list", "--json", "--tag", "Desk"])
+        .success()
+        .json();
+    assert_eq!(
+        desk.as_array().unwrap().len(),
+        7,
+        "--tag applies to every file"
+    );
 }

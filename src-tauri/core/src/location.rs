@@ -99,7 +99,8 @@ pub fn remembered_archive() -> Option<PathBuf> {
 pub fn remember_archive(dir: &Path) -> Result<()> {
     let path = required_settings_path()?;
     let mut settings = read_settings(&path);
-    settings.archive = (default_archive_dir().ok().as_deref() != Some(dir)).then(|| dir.to_path_buf());
+    settings.archive =
+        (default_archive_dir().ok().as_deref() != Some(dir)).then(|| dir.to_path_buf());
     write_settings(&path, &settings)
 }
 
@@ -376,7 +377,10 @@ mod tests {
         assert_eq!(again.archive.as_deref(), Some(Path::new("/a")));
         assert_eq!(again.watch_folders[0].tags, ["Scans"]);
         assert!(again.watch_folders[0].subfolder_tags);
-        assert_eq!(again.other["newer_setting"], 7, "an unknown setting is kept");
+        assert_eq!(
+            again.other["newer_setting"], 7,
+            "an unknown setting is kept"
+        );
         again.archive = None;
         write_settings(&path, &again).unwrap();
         assert_eq!(read_settings(&path).watch_folders.len(), 1);

@@ -608,3 +608,51 @@ fn the_canonical_dump_is_sorted_json_lines_without_local_ids() {
     );
     assert!(sections.contains(&"collection".to_string()));
 }
+
+#[test]
+fn what_a_template_gives_is_in_the_import_action_and_replays() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut archive = WriteHandle::init(&temp.path().join("archive")).unwrap();
+    let template = Template {
+        name: "Desk".into(),
+        caption: "Desk: {filename} #{seq}".into(),
+        copyright: "© Folio Daily".into(),
+        keywords: vec!["desk".into()],
+        tags: vec!["Templated".into()],
+        mode: TemplateMode::Replace,
+        ..Template::default()
+    };
+    archive.save_template(&template).unwrap();
+    let inputs = temp.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("frame.jpg"), photo_support::jpeg(20, 24)).unwrap();
+    let options = ImportOptions {
+        template: Some(archive.find_template("desk").unwrap()),
+        ..ImportOptions::default()
+    };
+    archive
+        .import(&[inputs], &options, &NoProgress, &CancelToken::new())
+        .unwrap();
+    let journal = archive.journal(0).unwrap();
+    let kinds: Vec<&str> = journal.iter().map(|entry| entry.action.kind()).collect();
+    assert_eq!(kinds, ["save_template", "import"]);
+    let Action::Import { items, .. } = &journal[1].action else {
+        panic!("{:?}", journal[1].action);
+    };
+    let photo = items[0].photo.as_ref().unwrap();
+    assert_eq!(photo.caption, "Desk: frame.jpg #1");
+    assert_eq!(photo.copyright, "© Folio Daily");
+    assert_eq!(photo.keywords, ["desk"]);
+    assert_eq!(items[0].tags, ["Templated"]);
+
+    // Another archive replaying the journal has the template and the same photo.
+    let copy = temp.path().join("copy");
+    let mut replayed = WriteHandle::init(&copy).unwrap();
+    copy_dir(&temp.path().join("archive/objects"), &copy.join("objects"));
+    replayed.replay(&journal).unwrap();
+    assert_eq!(
+        replayed.find_template("Desk").unwrap().caption,
+        template.caption
+    );
+    assert_eq!(replayed.dump().unwrap(), archive.dump().unwrap());
+}

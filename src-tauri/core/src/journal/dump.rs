@@ -26,7 +26,7 @@ use crate::error::Result;
 /// The archive's canonical dump (see the module documentation).
 pub fn dump(conn: &Connection) -> Result<String> {
     let mut out = String::new();
-    let sections: [(&str, &str); 6] = [
+    let sections: [(&str, &str); 7] = [
         (
             "blob",
             "SELECT json_object('sha256', sha256, 'size', size, 'media_type', media_type)

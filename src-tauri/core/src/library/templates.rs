@@ -169,7 +169,13 @@ pub fn clean(template: &Template) -> Result<Template> {
 }
 
 /// Applies `template` to a photo about to be imported.
-pub fn apply_to_photo(template: &Template, photo: &mut PhotoDraft, filename: &str, seq: u64, today: &str) {
+pub fn apply_to_photo(
+    template: &Template,
+    photo: &mut PhotoDraft,
+    filename: &str,
+    seq: u64,
+    today: &str,
+) {
     let own_caption = photo.caption.clone();
     let date = photo
         .taken
@@ -183,7 +189,7 @@ pub fn apply_to_photo(template: &Template, photo: &mut PhotoDraft, filename: &st
         caption: &own_caption,
     };
     let replace = template.mode == TemplateMode::Replace;
-    let mut set = |field: &mut String, text: &str| {
+    let set = |field: &mut String, text: &str| {
         if !text.is_empty() && (replace || field.trim().is_empty()) {
             *field = expand(text, &values);
         }
@@ -221,7 +227,12 @@ pub(crate) fn uid_of_name(conn: &Connection, name: &str) -> Result<Option<String
 }
 
 /// Saves `template` with this uid at `at`; an existing name (ignoring case) is replaced.
-pub(crate) fn apply_save(conn: &Connection, uid: &str, template: &Template, at: &str) -> Result<()> {
+pub(crate) fn apply_save(
+    conn: &Connection,
+    uid: &str,
+    template: &Template,
+    at: &str,
+) -> Result<()> {
     let body = serde_json::to_string(template).map_err(|e| Error::Internal(e.to_string()))?;
     conn.execute(
         "INSERT INTO templates (uid, name, body, created_at) VALUES (?1, ?2, ?3, ?4)
@@ -241,7 +252,9 @@ pub(crate) fn apply_delete(conn: &Connection, uid: &str) -> Result<()> {
 pub fn list(conn: &Connection) -> Result<Vec<Template>> {
     let mut statement =
         conn.prepare("SELECT name, body FROM templates ORDER BY name COLLATE NOCASE")?;
-    let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
     rows.map(|row| {
         let (name, body) = row?;
         from_row(name, &body)
@@ -353,7 +366,10 @@ mod tests {
         let mut draft = photo("Own caption", "Own credit", &["own"]);
         apply_to_photo(&template, &mut draft, "a.jpg", 3, "2026-12-05");
         assert_eq!(draft.caption, "Own caption — 2024-03-06, frame 3");
-        assert_eq!(draft.credit, "Own credit", "an empty template field changes nothing");
+        assert_eq!(
+            draft.credit, "Own credit",
+            "an empty template field changes nothing"
+        );
         assert_eq!(draft.keywords, ["news", "2024-03-06"]);
     }
 }

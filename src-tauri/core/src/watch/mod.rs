@@ -30,8 +30,8 @@ use crate::import::{ImportOptions, ImportReport, report::CANCELLED};
 use crate::library::tagging::TagRequest;
 use crate::progress::{CancelToken, ProgressSink};
 use seen::SeenSet;
-pub use settle::{Look, Timing};
 use settle::Settler;
+pub use settle::{Look, Timing};
 
 /// A folder to watch and what its files get on the way in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -374,7 +374,9 @@ fn scan(
     let walker = walkdir::WalkDir::new(start)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -474,8 +476,14 @@ mod tests {
             assert!(is_ignored(Path::new(name)), "{name}");
         }
         assert!(!is_ignored(Path::new("photo.jpg")));
-        assert!(in_hidden_folder(Path::new("/d"), Path::new("/d/.sync/a.jpg")));
-        assert!(!in_hidden_folder(Path::new("/d"), Path::new("/d/Sport/a.jpg")));
+        assert!(in_hidden_folder(
+            Path::new("/d"),
+            Path::new("/d/.sync/a.jpg")
+        ));
+        assert!(!in_hidden_folder(
+            Path::new("/d"),
+            Path::new("/d/Sport/a.jpg")
+        ));
     }
 
     #[test]
@@ -496,6 +504,84 @@ mod tests {
             ..arrival
         };
         assert_eq!(plain.subfolder_tag(Path::new("/drop/Sport/a.jpg")), None);
+    }
+
+    const QUICK: Timing = Timing {
+        settle: Duration::from_millis(300),
+        gather: Duration::from_secs(10),
+    };
+
+    fn watch_one(archive: &Path, folder: &Path) -> Watcher {
+        let folder = WatchFolder {
+            path: folder.to_string_lossy().into(),
+            ..WatchFolder::default()
+        };
+        let mut watcher = Watcher::start(archive, &[folder], QUICK).unwrap();
+        assert_eq!(watcher.take_problems(), Vec::<String>::new());
+        watcher
+    }
+
+    #[test]
+    fn a_thousand_files_dropped_at_once_are_one_arrival() {
+        let (archive, inbox) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut watcher = watch_one(archive.path(), inbox.path());
+        let batch = inbox.path().join("batch");
+        fs::create_dir(&batch).unwrap();
+        for n in 0..1000 {
+            fs::write(batch.join(format!("{n:04}.jpg")), n.to_string()).unwrap();
+        }
+        let arrival = watcher.next(Duration::from_secs(15)).unwrap();
+        assert_eq!(arrival.files.len(), 1000);
+        watcher
+            .imported(&arrival, &ImportReport::default())
+            .unwrap();
+        assert!(watcher.next(Duration::from_millis(800)).is_none());
+    }
+
+    #[test]
+    fn what_was_imported_is_not_offered_again_after_a_restart_but_what_came_meanwhile_is() {
+        let (archive, inbox) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        fs::write(inbox.path().join("before.jpg"), b"one").unwrap();
+        let mut watcher = watch_one(archive.path(), inbox.path());
+        let arrival = watcher.next(Duration::from_secs(5)).unwrap();
+        assert_eq!(
+            arrival.paths(),
+            [inbox.path().canonicalize().unwrap().join("before.jpg")]
+        );
+        watcher
+            .imported(&arrival, &ImportReport::default())
+            .unwrap();
+        drop(watcher);
+
+        fs::write(inbox.path().join("meanwhile.jpg"), b"two").unwrap();
+        fs::write(inbox.path().join(".hidden.jpg"), b"three").unwrap();
+        let mut again = watch_one(archive.path(), inbox.path());
+        let arrival = again.next(Duration::from_secs(5)).unwrap();
+        let names: Vec<_> = arrival
+            .paths()
+            .iter()
+            .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["meanwhile.jpg"]);
+        again.imported(&arrival, &ImportReport::default()).unwrap();
+        assert!(again.next(Duration::from_millis(800)).is_none());
+    }
+
+    #[test]
+    fn files_a_cancelled_import_did_not_reach_come_again() {
+        let (archive, inbox) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        fs::write(inbox.path().join("a.jpg"), b"a").unwrap();
+        fs::write(inbox.path().join("b.jpg"), b"b").unwrap();
+        let mut watcher = watch_one(archive.path(), inbox.path());
+        let arrival = watcher.next(Duration::from_secs(5)).unwrap();
+        let mut report = ImportReport::default();
+        report.skip(arrival.paths()[1].to_string_lossy(), CANCELLED);
+        watcher.imported(&arrival, &report).unwrap();
+        drop(watcher);
+        let mut again = watch_one(archive.path(), inbox.path());
+        let arrival = again.next(Duration::from_secs(5)).unwrap();
+        assert_eq!(arrival.files.len(), 1);
+        assert!(arrival.paths()[0].ends_with("b.jpg"));
     }
 
     #[test]

@@ -180,10 +180,12 @@ mod tests {
         let archive = tempfile::tempdir().unwrap();
         let folder = Path::new("/drop");
         let mut seen = SeenSet::load(archive.path(), folder).unwrap();
-        seen.record(&[(folder.join("a.jpg"), look(10, 100))]).unwrap();
+        seen.record(&[(folder.join("a.jpg"), look(10, 100))])
+            .unwrap();
         assert!(!seen.has_seen(&folder.join("a.jpg"), look(11, 100)));
         assert!(!seen.has_seen(&folder.join("a.jpg"), look(10, 101)));
-        seen.record(&[(folder.join("a.jpg"), look(11, 101))]).unwrap();
+        seen.record(&[(folder.join("a.jpg"), look(11, 101))])
+            .unwrap();
         let again = SeenSet::load(archive.path(), folder).unwrap();
         assert!(again.has_seen(&folder.join("a.jpg"), look(11, 101)));
         assert_eq!(again.len(), 1);
@@ -193,14 +195,18 @@ mod tests {
     fn each_folder_keeps_its_own_set_and_a_cut_short_line_is_ignored() {
         let archive = tempfile::tempdir().unwrap();
         let mut first = SeenSet::load(archive.path(), Path::new("/one")).unwrap();
-        first.record(&[(PathBuf::from("/one/a.jpg"), look(1, 1))]).unwrap();
+        first
+            .record(&[(PathBuf::from("/one/a.jpg"), look(1, 1))])
+            .unwrap();
         let second = SeenSet::load(archive.path(), Path::new("/two")).unwrap();
         assert!(second.is_empty());
         let mut file = OpenOptions::new().append(true).open(&first.file).unwrap();
         file.write_all(b"{\"path\":\"b.jp").unwrap();
         let mut again = SeenSet::load(archive.path(), Path::new("/one")).unwrap();
         assert_eq!(again.len(), 1);
-        again.record(&[(PathBuf::from("/one/c.jpg"), look(3, 3))]).unwrap();
+        again
+            .record(&[(PathBuf::from("/one/c.jpg"), look(3, 3))])
+            .unwrap();
         let last = SeenSet::load(archive.path(), Path::new("/one")).unwrap();
         assert!(last.has_seen(Path::new("/one/c.jpg"), look(3, 3)));
         assert_eq!(last.len(), 2);
