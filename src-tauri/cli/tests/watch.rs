@@ -122,14 +122,14 @@ fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
     fs::write(inbox.join("waiting.jpg"), samples::jpeg(40, 30, 1)).unwrap();
 
     let watch = Watch::start(&sandbox, &inbox, &[]);
-    wait_for_items(&sandbox, 1, Duration::from_secs(10));
+    wait_for_items(&sandbox, 1, Duration::from_secs(30));
 
     // Three photos copied in at once: one import, within the time limit.
     for seed in 2..5u8 {
         let name = format!("batch-{seed}.jpg");
         fs::write(inbox.join(name), samples::jpeg(40, 30, seed)).unwrap();
     }
-    let took = wait_for_items(&sandbox, 4, Duration::from_secs(10));
+    let took = wait_for_items(&sandbox, 4, Duration::from_secs(30));
     assert!(took <= SETTLED_AND_IMPORTED, "three photos took {took:?}");
 
     // One photo written slowly in pieces: imported once, whole.
@@ -141,7 +141,7 @@ fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
         std::thread::sleep(Duration::from_millis(300));
     }
     drop(file);
-    let took = wait_for_items(&sandbox, 5, Duration::from_secs(10));
+    let took = wait_for_items(&sandbox, 5, Duration::from_secs(30));
     assert!(took <= SETTLED_AND_IMPORTED, "the slow photo took {took:?}");
     // A moment more: nothing else may come in.
     std::thread::sleep(Duration::from_millis(1500));
@@ -191,7 +191,7 @@ fn watch_imports_settled_files_once_and_stops_cleanly_on_sigterm() {
     )
     .unwrap();
     let again = Watch::start(&sandbox, &inbox, &["--subfolder-tags"]);
-    wait_for_items(&sandbox, 7, Duration::from_secs(10));
+    wait_for_items(&sandbox, 7, Duration::from_secs(30));
     std::thread::sleep(Duration::from_millis(1500));
     let (code, reports) = again.stop();
     assert_eq!(code, 0);
