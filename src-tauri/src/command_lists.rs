@@ -22,6 +22,7 @@ use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};
+use folio_core::watch::{WatchFolder, WatchStatus};
 use ts_rs::{Config, TS};
 
 const COMMANDS: &str = include_str!("commands.rs");

@@ -19,6 +19,7 @@ use folio_core::progress::CancelToken;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};
+use folio_core::watch::{WatchFolder, WatchStatus};
 use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
@@ -27,6 +28,7 @@ use crate::opened_files::OpenedFiles;
 use crate::pickers;
 use crate::state::AppState;
 use crate::trusted::Trusted;
+use crate::watching::Watching;
 
 #[tauri::command]
 pub async fn archive_stats(app: AppHandle) -> Result<Stats, WireError> {
@@ -441,4 +443,28 @@ async fn off_main_thread<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())
+}
+
+/// The watch folders of this computer and what went wrong while watching them.
+#[tauri::command]
+pub fn watch_folders(watching: State<'_, Watching>) -> WatchStatus {
+    watching.status()
+}
+
+/// Keeps the watch folders and watches them from now on. A folder not watched before must have
+/// been picked in the host's folder picker (or dropped on the window), as for an import.
+#[tauri::command]
+pub fn set_watch_folders(
+    watching: State<'_, Watching>,
+    trusted: State<'_, Trusted>,
+    folders: Vec<WatchFolder>,
+) -> Result<WatchStatus, WireError> {
+    let known = watching.status().folders;
+    let new: Vec<PathBuf> = folders
+        .iter()
+        .filter(|folder| !known.iter().any(|old| old.path == folder.path))
+        .map(|folder| PathBuf::from(&folder.path))
+        .collect();
+    trusted.check_imports(&new)?;
+    watching.set(folders)
 }

@@ -22,6 +22,7 @@ mod similarity;
 mod state;
 mod thumbnails;
 mod trusted;
+mod watching;
 
 use tauri::Manager;
 
@@ -40,6 +41,7 @@ fn main() {
         .manage(state)
         .manage(opened_files::OpenedFiles::from_arguments())
         .manage(trusted::Trusted::default())
+        .manage(watching::Watching::from_settings())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -47,6 +49,8 @@ fn main() {
         .setup(|app| {
             // Open (and if needed rebuild) the search index before the first search asks.
             let handle = app.handle().clone();
+            // Watch folders from the start: what arrived while Folio was closed comes in now.
+            watching::start(&handle);
             std::thread::spawn(move || {
                 let state = handle.state::<state::AppState>();
                 if let Err(error) = state.open_index(&events::ProgressEmitter::new(&handle)) {

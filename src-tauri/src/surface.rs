@@ -49,6 +49,8 @@ macro_rules! command_surface {
             take_opened_files() -> Vec<String>;
             pick_import_paths(folders: bool) -> Vec<String>;
             pick_export_path(default_name: String, format: ExportFormat) -> Option<String>;
+            watch_folders() -> WatchStatus;
+            set_watch_folders(folders: Vec<WatchFolder>) -> WatchStatus;
         }
     };
 }

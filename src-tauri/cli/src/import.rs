@@ -16,12 +16,18 @@ pub fn run(
     paths: &[PathBuf],
     tags: Vec<String>,
     collection: Option<String>,
+    template: Option<String>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut archive = WriteHandle::open_or_create(dir)?;
+    let template = match template {
+        Some(name) => Some(archive.find_template(&name)?),
+        None => None,
+    };
     let options = ImportOptions {
         tags,
         collection,
+        template,
         ..ImportOptions::default()
     };
     let cancel = CancelToken::new();
@@ -45,7 +51,7 @@ pub fn run(
     })
 }
 
-fn print_text(report: &ImportReport) {
+pub fn print_text(report: &ImportReport) {
     for item in &report.imported {
         println!(
             "imported   {} #{}  {}  ({})",

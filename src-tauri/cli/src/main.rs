@@ -9,6 +9,8 @@ mod output;
 mod search;
 mod similar;
 mod team;
+mod templates;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,9 +44,34 @@ enum Command {
         /// Add everything imported to this collection (created if needed).
         #[arg(long, value_name = "NAME")]
         collection: Option<String>,
+        /// Apply this ingest template (see `folio template`).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
         /// Files and folders to import, and http(s) addresses of pages (or files) to fetch.
         #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
+    },
+    /// Watch folders and import each file once it has settled, until Ctrl+C or SIGTERM. Files
+    /// stay where they are; each is imported once (also across restarts).
+    Watch {
+        /// Print each arrival's report as one line of JSON.
+        #[arg(long)]
+        json: bool,
+        /// Give everything imported this tag (repeatable; `Parent/Child` for hierarchy).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Add everything imported to this collection (created if needed).
+        #[arg(long, value_name = "NAME")]
+        collection: Option<String>,
+        /// Also tag a file with its subfolders below the watched folder (`Sport/Football`).
+        #[arg(long)]
+        subfolder_tags: bool,
+        /// Apply this ingest template (see `folio template`).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// The folders to watch.
+        #[arg(required = true, value_name = "DIR")]
+        folders: Vec<PathBuf>,
     },
     /// List items in the library, newest import first.
     List {
@@ -118,6 +145,14 @@ enum Command {
         json: bool,
         #[command(subcommand)]
         action: organise::CollectionAction,
+    },
+    /// Save, list and delete ingest templates: caption, credit, byline, copyright, keywords
+    /// and tags an import gives what it brings in.
+    Template {
+        #[arg(long, global = true)]
+        json: bool,
+        #[command(subcommand)]
+        action: templates::TemplateAction,
     },
     /// Save, list and delete saved searches.
     Saved {
@@ -270,8 +305,25 @@ fn main() -> ExitCode {
             json,
             tags,
             collection,
+            template,
             paths,
-        } => import::run(&archive_dir, &paths, tags, collection, json),
+        } => import::run(&archive_dir, &paths, tags, collection, template, json),
+        Command::Watch {
+            json,
+            tags,
+            collection,
+            subfolder_tags,
+            template,
+            folders,
+        } => watch::run(
+            &archive_dir,
+            &folders,
+            tags,
+            collection,
+            subfolder_tags,
+            template,
+            json,
+        ),
         Command::List {
             json,
             kind,
@@ -305,6 +357,7 @@ fn main() -> ExitCode {
         Command::Tags { json, action } => organise::tags(&archive_dir, action, json),
         Command::Collection { json, action } => organise::collection(&archive_dir, action, json),
         Command::Saved { json, action } => organise::saved(&archive_dir, action, json),
+        Command::Template { json, action } => templates::run(&archive_dir, action, json),
         Command::Edit { id, field, value } => organise::edit(&archive_dir, id, &field, value),
         Command::Link { figure, photo } => organise::link(&archive_dir, figure, Some(photo)),
         Command::Unlink { figure } => organise::link(&archive_dir, figure, None),

@@ -23,3 +23,5 @@ mod pdf_size;
 mod permissions;
 mod search;
 mod similar;
+mod templates;
+mod watch;

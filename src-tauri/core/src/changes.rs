@@ -12,6 +12,7 @@ pub enum EntityKind {
     Tags,
     Collections,
     SavedSearches,
+    Templates,
     Stats,
 }
 
@@ -28,6 +29,8 @@ pub enum Change {
     /// The collection list (names, counts or order).
     Collections,
     SavedSearches,
+    /// The ingest templates.
+    Templates,
     /// The archive's counts and sizes.
     Stats,
 }
@@ -39,6 +42,7 @@ impl Change {
             Change::Tags => EntityKind::Tags,
             Change::Collections => EntityKind::Collections,
             Change::SavedSearches => EntityKind::SavedSearches,
+            Change::Templates => EntityKind::Templates,
             Change::Stats => EntityKind::Stats,
         }
     }

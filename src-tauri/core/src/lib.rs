@@ -35,6 +35,7 @@ pub mod tables;
 pub mod text;
 pub mod thumbnails;
 pub(crate) mod user_files;
+pub mod watch;
 
 pub use archive::Archive;
 pub use db::Access;

@@ -47,37 +47,76 @@ pub fn resolve_archive_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// The settings kept for this computer: the archive chosen, and the folders the desktop app
+/// watches. Fields this version does not know are kept as they were.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     archive: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    watch_folders: Vec<crate::watch::WatchFolder>,
+    #[serde(flatten)]
+    other: serde_json::Map<String, serde_json::Value>,
 }
 
 fn settings_path() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().join(SETTINGS_FILE))
 }
 
+fn required_settings_path() -> Result<PathBuf> {
+    settings_path()
+        .ok_or_else(|| Error::Internal("cannot find the folder for Folio's settings".into()))
+}
+
+/// The settings in `path`; none when there is no file yet or it cannot be read as settings.
+fn read_settings(path: &Path) -> Settings {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_settings(path: &Path, settings: &Settings) -> Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
+    let text =
+        serde_json::to_string_pretty(settings).map_err(|e| Error::Internal(e.to_string()))?;
+    // Written whole and renamed, so a crash never leaves half a settings file.
+    let temp = path.with_extension("json.part");
+    std::fs::write(&temp, text).map_err(Error::io("cannot write", &temp))?;
+    std::fs::rename(&temp, path).map_err(Error::io("cannot write", path))
+}
+
 /// The archive chosen with "Open another archive…", if one was and it still exists.
 pub fn remembered_archive() -> Option<PathBuf> {
-    let text = std::fs::read_to_string(settings_path()?).ok()?;
-    let settings: Settings = serde_json::from_str(&text).ok()?;
-    settings.archive.filter(|dir| dir.is_dir())
+    read_settings(&settings_path()?)
+        .archive
+        .filter(|dir| dir.is_dir())
 }
 
 /// Makes `dir` the archive the app and the `folio` command open from now on (unless told
 /// otherwise); the default location forgets the choice.
 pub fn remember_archive(dir: &Path) -> Result<()> {
-    let path = settings_path()
-        .ok_or_else(|| Error::Internal("cannot find the folder for Folio's settings".into()))?;
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(Error::io("cannot create", parent))?;
-    let archive = (default_archive_dir().ok().as_deref() != Some(dir)).then(|| dir.to_path_buf());
-    let text = serde_json::to_string_pretty(&Settings { archive })
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    // Written whole and renamed, so a crash never leaves half a settings file.
-    let temp = path.with_extension("json.part");
-    std::fs::write(&temp, text).map_err(Error::io("cannot write", &temp))?;
-    std::fs::rename(&temp, &path).map_err(Error::io("cannot write", &path))
+    let path = required_settings_path()?;
+    let mut settings = read_settings(&path);
+    settings.archive =
+        (default_archive_dir().ok().as_deref() != Some(dir)).then(|| dir.to_path_buf());
+    write_settings(&path, &settings)
+}
+
+/// The folders the desktop app watches on this computer.
+pub fn watch_folders() -> Vec<crate::watch::WatchFolder> {
+    settings_path()
+        .map(|path| read_settings(&path).watch_folders)
+        .unwrap_or_default()
+}
+
+/// Keeps the folders the desktop app watches, leaving the other settings as they are.
+pub fn remember_watch_folders(folders: &[crate::watch::WatchFolder]) -> Result<()> {
+    let path = required_settings_path()?;
+    let mut settings = read_settings(&path);
+    settings.watch_folders = folders.to_vec();
+    write_settings(&path, &settings)
 }
 
 /// What "Check archive location" tells a person about the place the archive is kept.
@@ -319,6 +358,33 @@ pub fn human_bytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn watch_folders_and_the_archive_choice_are_kept_side_by_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, r#"{"archive":"/a","newer_setting":7}"#).unwrap();
+        let mut settings = read_settings(&path);
+        settings.watch_folders = vec![crate::watch::WatchFolder {
+            path: "/drop".into(),
+            tags: vec!["Scans".into()],
+            collection: None,
+            subfolder_tags: true,
+            template: None,
+        }];
+        write_settings(&path, &settings).unwrap();
+        let mut again = read_settings(&path);
+        assert_eq!(again.archive.as_deref(), Some(Path::new("/a")));
+        assert_eq!(again.watch_folders[0].tags, ["Scans"]);
+        assert!(again.watch_folders[0].subfolder_tags);
+        assert_eq!(
+            again.other["newer_setting"], 7,
+            "an unknown setting is kept"
+        );
+        again.archive = None;
+        write_settings(&path, &again).unwrap();
+        assert_eq!(read_settings(&path).watch_folders.len(), 1);
+    }
 
     #[test]
     fn the_longest_mount_point_decides_the_file_system() {

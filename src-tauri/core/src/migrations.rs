@@ -70,6 +70,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "listing_generation",
         sql: include_str!("migrations/0010_listing_generation.sql"),
     },
+    Migration {
+        number: 11,
+        name: "templates",
+        sql: include_str!("migrations/0011_templates.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -206,6 +211,10 @@ mod tests {
             (
                 10,
                 include_str!("migrations/0010_listing_generation.sql.sha256").trim(),
+            ),
+            (
+                11,
+                include_str!("migrations/0011_templates.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

@@ -23,6 +23,7 @@ use folio_core::similar::{
     DuplicateGroup, DuplicatesReport, MergeReport, MergeRequest, SimilarItem, SimilarReport,
     Thresholds,
 };
+use folio_core::watch::{WatchFolder, WatchImport, WatchStatus};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
 
@@ -74,6 +75,7 @@ fn generated() -> BTreeMap<String, String> {
         MergeRequest,
         MergeReport
     );
+    export!(WatchFolder, WatchStatus, WatchImport);
     export!(
         ExportFormat,
         Paper,

@@ -13,6 +13,7 @@ use folio_core::journal::Action;
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};
 use folio_core::library::tagging::TagRequest;
+use folio_core::library::templates::{Template, TemplateMode};
 use folio_core::progress::{CancelToken, NoProgress};
 use folio_core::similar::MergeRequest;
 
@@ -206,6 +207,15 @@ impl World {
             collection: random
                 .chance(30)
                 .then(|| COLLECTIONS[random.below(COLLECTIONS.len())].to_string()),
+            // Every other import applies a template, if one is saved (drawing nothing from
+            // `random`, so the seeds make the same other changes as before templates).
+            template: self
+                .archive
+                .templates()
+                .unwrap()
+                .into_iter()
+                .next()
+                .filter(|_| self.files % 2 == 0),
             ..ImportOptions::default()
         };
         self.archive
@@ -328,13 +338,36 @@ impl World {
             11 => {
                 let name = ["Moscow photos", "moscow PHOTOS", "Energy"][random.below(3)];
                 let query = ["moscow kind:photo", "energy lang:en", "tag:events"][random.below(3)];
-                archive.save_search(name, query).map(|_| ())
+                let saved = archive.save_search(name, query).map(|_| ());
+                // A template beside the search, drawing nothing more from `random`.
+                if items.len() % 2 == 0 {
+                    let template = Template {
+                        name: name.to_string(),
+                        caption: "{caption} ({filename}, #{seq})".into(),
+                        credit: "Desk".into(),
+                        keywords: vec!["{date}".into()],
+                        tags: vec!["templated".into()],
+                        mode: if items.len() % 4 == 0 {
+                            TemplateMode::Replace
+                        } else {
+                            TemplateMode::FillEmpty
+                        },
+                        ..Template::default()
+                    };
+                    let _ = archive.save_template(&template);
+                }
+                saved
             }
             12 => {
                 let saved = archive.saved_searches().unwrap();
                 let Some(search) = random.pick(&saved) else {
                     return;
                 };
+                if let Some(template) = archive.templates().unwrap().first()
+                    && items.len() % 3 == 0
+                {
+                    let _ = archive.delete_template(&template.name);
+                }
                 archive.delete_saved_search(search.id).map(|_| ())
             }
             13 => archive.trash(&random.some(&items)).map(|_| ()),
@@ -574,4 +607,52 @@ fn the_canonical_dump_is_sorted_json_lines_without_local_ids() {
         "sections in their documented order: {sections:?}"
     );
     assert!(sections.contains(&"collection".to_string()));
+}
+
+#[test]
+fn what_a_template_gives_is_in_the_import_action_and_replays() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut archive = WriteHandle::init(&temp.path().join("archive")).unwrap();
+    let template = Template {
+        name: "Desk".into(),
+        caption: "Desk: {filename} #{seq}".into(),
+        copyright: "© Folio Daily".into(),
+        keywords: vec!["desk".into()],
+        tags: vec!["Templated".into()],
+        mode: TemplateMode::Replace,
+        ..Template::default()
+    };
+    archive.save_template(&template).unwrap();
+    let inputs = temp.path().join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("frame.jpg"), photo_support::jpeg(20, 24)).unwrap();
+    let options = ImportOptions {
+        template: Some(archive.find_template("desk").unwrap()),
+        ..ImportOptions::default()
+    };
+    archive
+        .import(&[inputs], &options, &NoProgress, &CancelToken::new())
+        .unwrap();
+    let journal = archive.journal(0).unwrap();
+    let kinds: Vec<&str> = journal.iter().map(|entry| entry.action.kind()).collect();
+    assert_eq!(kinds, ["save_template", "import"]);
+    let Action::Import { items, .. } = &journal[1].action else {
+        panic!("{:?}", journal[1].action);
+    };
+    let photo = items[0].photo.as_ref().unwrap();
+    assert_eq!(photo.caption, "Desk: frame.jpg #1");
+    assert_eq!(photo.copyright, "© Folio Daily");
+    assert_eq!(photo.keywords, ["desk"]);
+    assert_eq!(items[0].tags, ["Templated"]);
+
+    // Another archive replaying the journal has the template and the same photo.
+    let copy = temp.path().join("copy");
+    let mut replayed = WriteHandle::init(&copy).unwrap();
+    copy_dir(&temp.path().join("archive/objects"), &copy.join("objects"));
+    replayed.replay(&journal).unwrap();
+    assert_eq!(
+        replayed.find_template("Desk").unwrap().caption,
+        template.caption
+    );
+    assert_eq!(replayed.dump().unwrap(), archive.dump().unwrap());
 }

@@ -3,4 +3,4 @@
 /**
  * One thing a write changed.
  */
-export type Change = { "kind": "items", ids: Array<number>, } | { "kind": "tags" } | { "kind": "collections" } | { "kind": "saved_searches" } | { "kind": "stats" };
+export type Change = { "kind": "items", ids: Array<number>, } | { "kind": "tags" } | { "kind": "collections" } | { "kind": "saved_searches" } | { "kind": "templates" } | { "kind": "stats" };

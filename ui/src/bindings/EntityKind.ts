@@ -3,4 +3,4 @@
 /**
  * The kinds of data a write may change; the UI refreshes what shows each.
  */
-export type EntityKind = "items" | "tags" | "collections" | "saved_searches" | "stats";
+export type EntityKind = "items" | "tags" | "collections" | "saved_searches" | "templates" | "stats";

@@ -28,6 +28,11 @@ export function ImportStatus({ importer }: Props) {
           onCancel={cancel}
         />
       )}
+      {state.phase === 'finished' && state.folder !== undefined && (
+        <p className="import-status__source" data-testid="import-watch-folder">
+          {t('watch.importedFrom', { folder: state.folder })}
+        </p>
+      )}
       {state.phase === 'finished' && <ImportReportPanel report={state.report} onDismiss={dismiss} />}
       {state.phase === 'failed' && (
         <JobError

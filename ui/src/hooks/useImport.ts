@@ -6,7 +6,7 @@ import type { Progress } from '../bindings/Progress';
 import type { WireError } from '../bindings/WireError';
 import { toWireError } from '../lib/wireError';
 import { pickFiles, pickFolders } from '../platform/dialog';
-import { cancelImport, onProgress } from '../platform/host';
+import { cancelImport, onProgress, onWatchImport } from '../platform/host';
 import { useHostActions } from './useHostActions';
 import { useSubscription, type ListenState } from './useSubscription';
 
@@ -19,7 +19,8 @@ export type ImportState =
       cancelling: boolean;
       cancelError: WireError | null;
     }
-  | { phase: 'finished'; report: ImportReport }
+  /** `folder`: the watch folder the files came from, when the host imported them by itself. */
+  | { phase: 'finished'; report: ImportReport; folder?: string }
   | { phase: 'failed'; error: WireError; during: 'import' | 'pick' };
 
 export type Importer = {
@@ -54,6 +55,20 @@ export function useImport(): Importer {
     [],
   );
   const listening = useSubscription(subscribe, 'import progress');
+
+  // A watch folder's import runs through the same writer: followed and reported the same way.
+  const subscribeWatch = useCallback(
+    () =>
+      onWatchImport(({ folder, report }) => {
+        if (report === null) {
+          setState((current) => (current.phase === 'running' ? current : RUNNING));
+        } else {
+          setState({ phase: 'finished', report, folder });
+        }
+      }),
+    [],
+  );
+  useSubscription(subscribeWatch, 'watch folder imports');
 
   const run = useCallback(
     async (choose: () => Promise<string[]>, send: (inputs: string[]) => Promise<ImportReport>) => {

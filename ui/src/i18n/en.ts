@@ -215,6 +215,18 @@ export const en = {
   'settings.language': 'Language',
   'settings.languageSystem': 'Follow the system',
   'settings.done': 'Done',
+  'watch.section': 'Watch folders',
+  'watch.hint': 'Files put into these folders are imported by themselves once they are completely written. They stay where they are; each is imported once.',
+  'watch.none': 'No folders are watched.',
+  'watch.add': 'Add folder…',
+  'watch.remove': 'Remove',
+  'watch.tags': 'Tags (separated by commas)',
+  'watch.collection': 'Collection',
+  'watch.template': 'Ingest template (its name; optional)',
+  'watch.subfolderTags': 'Subfolder names become tags',
+  'watch.problems': 'Problems while watching:',
+  'watch.failed': 'The watch folders could not be saved.',
+  'watch.importedFrom': 'From the watch folder {folder}',
 
   // Dialogs and common words.
   'common.cancel': 'Cancel',

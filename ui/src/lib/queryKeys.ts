@@ -38,6 +38,7 @@ const ALSO_SHOWN_IN: Record<EntityKind, readonly EntityKind[]> = {
   tags: ['items'],
   collections: ['items'],
   saved_searches: [],
+  templates: [],
   stats: [],
 };
 

@@ -23,6 +23,8 @@ import type { TagRequest } from '../bindings/TagRequest';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
+import type { WatchFolder } from '../bindings/WatchFolder';
+import type { WatchStatus } from '../bindings/WatchStatus';
 import type { Written } from '../bindings/Written';
 
 export type Commands = {
@@ -62,6 +64,8 @@ export type Commands = {
   take_opened_files: { args: Record<string, never>; answer: Array<string> };
   pick_import_paths: { args: { folders: boolean }; answer: Array<string> };
   pick_export_path: { args: { defaultName: string; format: ExportFormat }; answer: string | null };
+  watch_folders: { args: Record<string, never>; answer: WatchStatus };
+  set_watch_folders: { args: { folders: Array<WatchFolder> }; answer: WatchStatus };
 };
 
 export type CommandName = keyof Commands;

@@ -28,6 +28,9 @@ import type { TagRequest } from '../bindings/TagRequest';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
+import type { WatchFolder } from '../bindings/WatchFolder';
+import type { WatchImport } from '../bindings/WatchImport';
+import type { WatchStatus } from '../bindings/WatchStatus';
 import type { Written } from '../bindings/Written';
 import { toWireError } from '../lib/wireError';
 import type { CommandName, Commands } from './commands';
@@ -36,10 +39,16 @@ export const EVENTS = {
   changed: 'folio://changed',
   progress: 'folio://progress',
   opened: 'folio://opened',
+  watchImport: 'folio://watch-import',
 } as const;
 
 /** What each host event carries. */
-type EventPayloads = { 'folio://changed': ChangeSet; 'folio://progress': Progress; 'folio://opened': null };
+type EventPayloads = {
+  'folio://changed': ChangeSet;
+  'folio://progress': Progress;
+  'folio://opened': null;
+  'folio://watch-import': WatchImport;
+};
 
 export type Unsubscribe = () => void;
 
@@ -123,6 +132,24 @@ export function pickExportPath(defaultName: string, format: ExportFormat): Promi
 /** Asks the running import to stop at its next batch; its `importPaths` then resolves, cancelled. */
 export function cancelImport(): Promise<void> {
   return run('cancel_import');
+}
+
+// Watch folders.
+
+/** The folders this computer watches, with what went wrong while watching them. */
+export function getWatchFolders(): Promise<WatchStatus> {
+  return call('watch_folders');
+}
+
+/** Keeps the watch folders and watches them from now on. A folder not watched before must come
+ * from the folder picker (`pickImportPaths(true)`) or a drop, as for an import. */
+export function setWatchFolders(folders: WatchFolder[]): Promise<WatchStatus> {
+  return call('set_watch_folders', { folders });
+}
+
+/** Runs `callback` when a watch folder's import starts (`report` null) and when it ends. */
+export function onWatchImport(callback: (event: WatchImport) => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.watchImport, callback);
 }
 
 // Listing and reading items.

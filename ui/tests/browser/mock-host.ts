@@ -25,6 +25,9 @@ import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
 import type { Thresholds } from '../../src/bindings/Thresholds';
+import type { WatchFolder } from '../../src/bindings/WatchFolder';
+import type { WatchImport } from '../../src/bindings/WatchImport';
+import type { WatchStatus } from '../../src/bindings/WatchStatus';
 import type { WireError } from '../../src/bindings/WireError';
 import type { Written } from '../../src/bindings/Written';
 import { changeSet } from './mock-changes';
@@ -91,6 +94,13 @@ type FolioMock = {
   emitProgress: (changes: Partial<Progress>) => Promise<void>;
   /** Lets the running import reach its end, or its next batch if cancelled (manual mode). */
   finishImport: () => Promise<void>;
+  /** The watch folders as the host keeps them, and each `set_watch_folders` it was sent. */
+  watch: WatchStatus;
+  watchRequests: WatchFolder[][];
+  /** Adds a problem the host met while watching. */
+  addWatchProblem: (problem: string) => void;
+  /** Emits `folio://watch-import`, as the host does when a watch folder's import starts and ends. */
+  emitWatchImport: (event: WatchImport) => Promise<void>;
 };
 
 declare global {
@@ -117,6 +127,8 @@ const failures = new Map<string, WireError>();
 let statsOverride: Partial<Stats> = {};
 let dialogAnswer: string[] | null = DEV_PICKED_PATHS;
 let nextImportError: WireError | null = null;
+const watch: WatchStatus = { folders: [], problems: [] };
+const watchRequests: WatchFolder[][] = [];
 
 function createLibrary(): MockLibrary {
   switch (scenario) {
@@ -337,6 +349,15 @@ mockIPC(
       case 'pick_import_paths':
         dialogRequests.push({ folders: input.folders as boolean });
         return dialogAnswer === null ? [] : [...dialogAnswer];
+      case 'watch_folders':
+        return structuredClone(watch);
+      case 'set_watch_folders': {
+        const folders = input.folders as WatchFolder[];
+        watchRequests.push(folders);
+        watch.folders = structuredClone(folders);
+        watch.problems = [];
+        return structuredClone(watch);
+      }
       case 'pick_export_path': {
         const options = { defaultName: input.defaultName as string, format: input.format as string };
         saveRequests.push(options);
@@ -408,4 +429,10 @@ window.__folioMock = {
     if (!running.cancelRequested) running.done = running.files.length;
     await endImport(running);
   },
+  watch,
+  watchRequests,
+  addWatchProblem: (problem) => {
+    watch.problems.push(problem);
+  },
+  emitWatchImport: (event) => emit('folio://watch-import', event),
 };

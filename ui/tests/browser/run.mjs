@@ -16,6 +16,7 @@ import { organiseScenarios } from './organise.mjs';
 import { scaleScenarios } from './scale.mjs';
 import { searchScenarios } from './search.mjs';
 import { similarScenarios } from './similar.mjs';
+import { watchScenarios } from './watch.mjs';
 import { serveStatic } from './serve.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -202,6 +203,7 @@ async function main() {
     export: exportScenarios,
     scale: scaleScenarios,
     similar: similarScenarios,
+    watch: watchScenarios,
   };
   // `node tests/browser/run.mjs search organise` runs only those groups, while working on them.
   const only = process.argv.slice(2);

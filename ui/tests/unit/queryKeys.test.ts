@@ -32,9 +32,9 @@ describe('kindsOf', () => {
 
 describe('EVERY_KIND', () => {
   it('refreshes every host query when the host cannot say what changed', () => {
-    expect([...EVERY_KIND].sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags']);
+    expect([...EVERY_KIND].sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags', 'templates']);
     const keys = keysToInvalidate(EVERY_KIND).map((key) => key.join('/'));
-    expect(keys.sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags']);
+    expect(keys.sort()).toEqual(['collections', 'items', 'saved_searches', 'stats', 'tags', 'templates']);
   });
 });
 

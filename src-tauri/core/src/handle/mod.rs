@@ -48,6 +48,7 @@ use crate::library::listing::{self, ItemPage, ListRequest};
 use crate::library::orders::OrderCache;
 use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
+use crate::library::templates::{self, Template};
 use crate::library::{self, trash};
 use crate::progress::{CancelToken, NoProgress, ProgressSink};
 use crate::search::{Opened, SearchIndex, SearchPage, SearchRequest};
@@ -278,6 +279,18 @@ impl ReadHandle {
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn find_saved_search(&self, name: &str) -> Result<SavedSearch> {
         self.read(|conn| saved_searches::find(conn, name))
+    }
+
+    /// Every ingest template, by name.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn templates(&self) -> Result<Vec<Template>> {
+        self.read(templates::list)
+    }
+
+    /// The ingest template called `name` (ignoring case).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn find_template(&self, name: &str) -> Result<Template> {
+        self.read(|conn| templates::find(conn, name))
     }
 
     /// Runs a query: a page of hits with snippets.
@@ -660,6 +673,31 @@ impl WriteHandle {
         })?;
         let saved = saved_searches::by_uid(self.conn(), &search)?;
         Ok(done(saved, effects))
+    }
+
+    /// Saves an ingest template, checked first (an unknown variable is refused by name); an
+    /// existing name (ignoring case) gets the new template.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn save_template(&mut self, template: &Template) -> Result<Written<Template>> {
+        let body = templates::clean(template)?;
+        let template =
+            templates::uid_of_name(self.conn(), &body.name)?.unwrap_or_else(journal::new_uid);
+        let effects = self.perform(Action::SaveTemplate {
+            template,
+            body: body.clone(),
+        })?;
+        let saved = templates::find(self.conn(), &body.name)?;
+        Ok(done(saved, effects))
+    }
+
+    /// Deletes the ingest template called `name`; answers the name as it was saved.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn delete_template(&mut self, name: &str) -> Result<Written<String>> {
+        let found = templates::find(self.conn(), name)?;
+        let template = templates::uid_of_name(self.conn(), &found.name)?
+            .ok_or_else(|| crate::error::Error::NotFound(format!("template {name:?}")))?;
+        let effects = self.perform(Action::DeleteTemplate { template })?;
+        Ok(done(found.name, effects))
     }
 
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -69,6 +69,8 @@ pub struct ImportOptions {
     pub memory_budget: u64,
     /// What fetching a link may take (see [`crate::capture`]).
     pub fetch_limits: crate::capture::Limits,
+    /// An ingest template applied to every photo (and whose tags every item gets).
+    pub template: Option<crate::library::templates::Template>,
 }
 
 impl Default for ImportOptions {
@@ -80,6 +82,7 @@ impl Default for ImportOptions {
             batch_size: 32,
             memory_budget: budget::DEFAULT_BYTES,
             fetch_limits: crate::capture::Limits::default(),
+            template: None,
         }
     }
 }
@@ -117,7 +120,15 @@ pub fn import(
         cancel,
         &mut report,
     ));
-    let destination = commit::resolve_destination(&options.tags, options.collection.as_deref())?;
+    let mut tags = options.tags.clone();
+    if let Some(template) = &options.template {
+        tags.extend(template.tags.iter().cloned());
+    }
+    let destination = commit::resolve_destination(&tags, options.collection.as_deref())?;
+    // The template's `{seq}` counts the items of this import in their order; `{date}` is the day
+    // of the import where a photo has no date of its own.
+    let mut seq = 0u64;
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
 
     let mut status = Progress {
         job: crate::progress::JobKind::Import,
@@ -194,6 +205,26 @@ pub fn import(
             });
             (committed, extracted)
         });
+        let mut extracted = extracted;
+        if let (Some(template), Some((_, outcomes, _))) = (&options.template, extracted.as_mut()) {
+            for (_, outcome) in outcomes.iter_mut() {
+                match outcome {
+                    Ok(Ready::Photo(photo)) => {
+                        seq += 1;
+                        let name = photo.source_name.clone();
+                        crate::library::templates::apply_to_photo(
+                            template,
+                            &mut photo.draft,
+                            &name,
+                            seq,
+                            &today,
+                        );
+                    }
+                    Ok(Ready::Article(_)) => seq += 1,
+                    Err(_) => {}
+                }
+            }
+        }
         if let Some(result) = committed {
             let batch = result?;
             status.files_done += batch.len() as u64;

@@ -103,24 +103,33 @@ const MAX_ZIP_DEPTH: usize = 2;
 pub fn plan(inputs: &[PathBuf], unpacking: &Unpacking<'_>) -> Plan {
     let mut plan = Plan::default();
     let here = Scratch::default();
+    // Files given one after another are planned together, so a sidecar given beside its photo
+    // (as a watch folder hands them over) is attached to it.
+    let mut files = Vec::new();
     for input in inputs {
         let display = input.to_string_lossy().into_owned();
+        match fs::metadata(input) {
+            Ok(meta) if meta.is_file() => {
+                files.push((input.clone(), display, meta.len()));
+                continue;
+            }
+            _ if !files.is_empty() => {
+                plan_files(&mut plan, std::mem::take(&mut files), unpacking, 0, &here)
+            }
+            _ => {}
+        }
         match fs::metadata(input) {
             Ok(meta) if meta.is_dir() => {
                 plan_folder(&mut plan, input, &display, unpacking, 0, &here)
             }
-            Ok(meta) if meta.is_file() => plan_files(
-                &mut plan,
-                vec![(input.clone(), display, meta.len())],
-                unpacking,
-                0,
-                &here,
-            ),
             Ok(_) => plan.report.skip(display, "not a regular file or folder"),
             Err(error) => plan
                 .report
                 .fail(display, describe_io(&error, "cannot read")),
         }
+    }
+    if !files.is_empty() {
+        plan_files(&mut plan, files, unpacking, 0, &here);
     }
     plan
 }

@@ -75,6 +75,14 @@ pub enum Action {
     DeleteSearch {
         search: String,
     },
+    /// An ingest template saved under its name (replacing the template with that uid).
+    SaveTemplate {
+        template: String,
+        body: crate::library::templates::Template,
+    },
+    DeleteTemplate {
+        template: String,
+    },
     Trash {
         items: Vec<String>,
     },
@@ -117,6 +125,8 @@ impl Action {
             Action::ReorderCollection { .. } => "reorder_collection",
             Action::SaveSearch { .. } => "save_search",
             Action::DeleteSearch { .. } => "delete_search",
+            Action::SaveTemplate { .. } => "save_template",
+            Action::DeleteTemplate { .. } => "delete_template",
             Action::Trash { .. } => "trash",
             Action::Restore { .. } => "restore",
             Action::EmptyTrash { .. } => "empty_trash",

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::import::commit::insert_bundle_item;
 use crate::library::editing::{self, Undone};
 use crate::library::history::Recorder;
-use crate::library::{collections, saved_searches, tagging, trash};
+use crate::library::{collections, saved_searches, tagging, templates, trash};
 use crate::tables::{self, figures, index_queue, items};
 
 /// What applying an action did.
@@ -148,6 +148,14 @@ pub fn apply(conn: &Connection, recorder: &Recorder<'_>, action: &Action) -> Res
         Action::DeleteSearch { search } => {
             saved_searches::apply_delete(conn, search)?;
             Effects::of(ChangeSet::default().with(Change::SavedSearches))
+        }
+        Action::SaveTemplate { template, body } => {
+            templates::apply_save(conn, template, body, at)?;
+            Effects::of(ChangeSet::default().with(Change::Templates))
+        }
+        Action::DeleteTemplate { template } => {
+            templates::apply_delete(conn, template)?;
+            Effects::of(ChangeSet::default().with(Change::Templates))
         }
         Action::Trash { items: uids } | Action::Restore { items: uids } => {
             let deleted_at = matches!(action, Action::Trash { .. }).then_some(at);

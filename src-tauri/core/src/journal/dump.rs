@@ -26,7 +26,7 @@ use crate::error::Result;
 /// The archive's canonical dump (see the module documentation).
 pub fn dump(conn: &Connection) -> Result<String> {
     let mut out = String::new();
-    let sections: [(&str, &str); 6] = [
+    let sections: [(&str, &str); 7] = [
         (
             "blob",
             "SELECT json_object('sha256', sha256, 'size', size, 'media_type', media_type)
@@ -76,6 +76,12 @@ pub fn dump(conn: &Connection) -> Result<String> {
             "SELECT json_object('uid', uid, 'name', name, 'query', query,
                                 'created_at', created_at)
              FROM saved_searches ORDER BY uid",
+        ),
+        (
+            "template",
+            "SELECT json_object('uid', uid, 'name', name, 'body', json(body),
+                                'created_at', created_at)
+             FROM templates ORDER BY uid",
         ),
         (
             "history",

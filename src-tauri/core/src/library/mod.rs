@@ -11,5 +11,6 @@ mod members;
 pub(crate) mod orders;
 pub mod saved_searches;
 pub mod tagging;
+pub mod templates;
 pub mod trash;
 pub(crate) mod view_counts;
