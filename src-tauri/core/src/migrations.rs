@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "similarity",
         sql: include_str!("migrations/0009_similarity.sql"),
     },
+    Migration {
+        number: 10,
+        name: "team_rebase",
+        sql: include_str!("migrations/0010_team_rebase.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -197,6 +202,10 @@ mod tests {
             (
                 9,
                 include_str!("migrations/0009_similarity.sql.sha256").trim(),
+            ),
+            (
+                10,
+                include_str!("migrations/0010_team_rebase.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {
