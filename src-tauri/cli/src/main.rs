@@ -334,9 +334,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(&archive_dir, args),
         Command::Team { action } => team::team(&archive_dir, action),
         Command::Sync {
-            json,
-            watch: false,
-            ..
+            json, watch: false, ..
         } => team::sync_once(&archive_dir, json),
         Command::Sync { json, poll, .. } => team::sync_watching(&archive_dir, json, poll),
     };

@@ -3,18 +3,12 @@
 //! replaying it a second time changes nothing. Runs a few cases with a fixed seed; set
 //! `FOLIO_PROPTEST_CASES` (and `FOLIO_PROPTEST_SEED`) to run more.
 
-use std::path::Path;
-
 use crate::random_changes::{Random, World, bundle_from_elsewhere, copy_dir, env_number};
 
 use folio_core::handle::WriteHandle;
-use folio_core::import::ImportOptions;
 use folio_core::journal::Action;
-use folio_core::library::editing::{EditField, EditRequest};
-use folio_core::library::listing::{ListRequest, Scope, SortKey};
+use folio_core::library::listing::Scope;
 use folio_core::library::tagging::TagRequest;
-use folio_core::progress::{CancelToken, NoProgress};
-use folio_core::similar::MergeRequest;
 
 /// One case: `steps` random changes, then the replay and the comparisons.
 /// Returns the kinds of action the case made.

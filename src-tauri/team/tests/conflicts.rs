@@ -20,7 +20,13 @@ use crate::sync::{Desk, assert_dumps_equal, caption, id_of, import, new_team_pla
 /// A team of two: Alice's archive (holding `files`) made the team, Bob joined it.
 fn alice_and_bob(
     files: &[(&str, Vec<u8>)],
-) -> (WriteHandle, WriteHandle, String, [Desk; 2], tempfile::TempDir) {
+) -> (
+    WriteHandle,
+    WriteHandle,
+    String,
+    [Desk; 2],
+    tempfile::TempDir,
+) {
     let (database, shared, objects) = new_team_places();
     let (alice, bob) = (Desk::new(), Desk::new());
     let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
@@ -180,7 +186,10 @@ fn the_same_tag_or_collection_created_by_two_members_is_one() {
         let collections = handle.collections().unwrap();
         assert_eq!(collections.len(), 1, "{collections:?}");
         assert_eq!(collections[0].name, "Briefing", "the first in team order");
-        assert_eq!(handle.collection_members(collections[0].id).unwrap().len(), 2);
+        assert_eq!(
+            handle.collection_members(collections[0].id).unwrap().len(),
+            2
+        );
         let tags: Vec<String> = handle
             .tags()
             .unwrap()
@@ -189,7 +198,10 @@ fn the_same_tag_or_collection_created_by_two_members_is_one() {
             .filter(|t| t.to_lowercase().contains("events/forum"))
             .collect();
         assert_eq!(tags.len(), 1, "one tag: {tags:?}");
-        assert!(tags[0].contains("Events/Forum"), "the first spelling: {tags:?}");
+        assert!(
+            tags[0].contains("Events/Forum"),
+            "the first spelling: {tags:?}"
+        );
     }
     // Bob still works with "his" collection: it is the one collection.
     let one = b.collections().unwrap()[0].id;
@@ -256,8 +268,7 @@ fn of_two_caption_edits_the_later_in_team_order_wins_and_the_other_stays_in_hist
 fn an_item_trashed_by_one_member_while_another_edits_it_stays_in_the_trash_with_the_edit() {
     // Either may reach the team first.
     for trasher_first in [true, false] {
-        let (mut a, mut b, _, _desks, _shared) =
-            alice_and_bob(&[("dock.jpg", photo("Dock", 4))]);
+        let (mut a, mut b, _, _desks, _shared) = alice_and_bob(&[("dock.jpg", photo("Dock", 4))]);
         let id = id_of(&a, "dock");
         a.trash(&[id]).unwrap();
         let id = id_of(&b, "dock");
@@ -275,7 +286,10 @@ fn an_item_trashed_by_one_member_while_another_edits_it_stays_in_the_trash_with_
         for handle in [&a, &b] {
             let photo = the_photo(handle, Scope::Trash);
             assert!(photo.deleted, "{photo:?}");
-            assert_eq!(photo.title, "Dock at noon", "trasher first: {trasher_first}");
+            assert_eq!(
+                photo.title, "Dock at noon",
+                "trasher first: {trasher_first}"
+            );
             assert!(items_in(handle, Scope::Photos).is_empty());
         }
         assert_dumps_equal(&a, &b);
@@ -284,8 +298,7 @@ fn an_item_trashed_by_one_member_while_another_edits_it_stays_in_the_trash_with_
 
 #[test]
 fn a_remote_edit_never_overwrites_a_field_edited_here_and_not_yet_sent() {
-    let (mut a, mut b, database, _desks, _shared) =
-        alice_and_bob(&[("bay.jpg", photo("Bay", 5))]);
+    let (mut a, mut b, database, _desks, _shared) = alice_and_bob(&[("bay.jpg", photo("Bay", 5))]);
     let bobs_id = id_of(&b, "bay");
     b.update_item(&EditRequest {
         id: bobs_id,
@@ -315,7 +328,11 @@ fn a_remote_edit_never_overwrites_a_field_edited_here_and_not_yet_sent() {
     let pulled = log.after(after, 100).unwrap();
     assert_eq!(pulled.len(), 2, "Alice's two edits");
     b.apply_pulled(&pulled).unwrap();
-    assert_eq!(caption(&b, "The bay"), "Bob's bay", "the waiting edit stays");
+    assert_eq!(
+        caption(&b, "The bay"),
+        "Bob's bay",
+        "the waiting edit stays"
+    );
     assert_eq!(
         id_of(&b, "The bay"),
         bobs_id,

@@ -122,7 +122,17 @@ fn members_changing_at_random_and_syncing_at_random_converge() {
     for case in 0..cases {
         kinds.extend(converge_case(seed.wrapping_add(case), 8));
     }
-    for kind in ["import", "edit", "tag", "trash", "undo", "create_collection"] {
-        assert!(kinds.contains(kind), "no case made a {kind} action: {kinds:?}");
+    for kind in [
+        "import",
+        "edit",
+        "tag",
+        "trash",
+        "undo",
+        "create_collection",
+    ] {
+        assert!(
+            kinds.contains(kind),
+            "no case made a {kind} action: {kinds:?}"
+        );
     }
 }

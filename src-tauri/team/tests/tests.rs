@@ -7,9 +7,9 @@
 mod conflicts;
 mod converge;
 mod postgres;
-mod s3;
 /// The journal replay test's random changes, shared with the convergence test.
 #[path = "../../core/tests/random_changes.rs"]
 mod random_changes;
+mod s3;
 mod sync;
 mod watch;

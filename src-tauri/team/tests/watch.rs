@@ -58,7 +58,10 @@ fn a_watching_member_shows_another_members_edit_within_two_seconds() {
     };
     let started = Instant::now();
     while rounds.load(Ordering::SeqCst) == 0 {
-        assert!(started.elapsed() < Duration::from_secs(30), "no first round");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no first round"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 

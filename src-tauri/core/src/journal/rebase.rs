@@ -137,7 +137,9 @@ pub(crate) fn or_nothing<T>(
         Err(error) => {
             conn.execute_batch("ROLLBACK TO team_action; RELEASE team_action")?;
             if refused_alike_everywhere(&error) {
-                tracing::info!("action {what} changes nothing where the team's order puts it: {error}");
+                tracing::info!(
+                    "action {what} changes nothing where the team's order puts it: {error}"
+                );
                 Ok(None)
             } else {
                 Err(error)
