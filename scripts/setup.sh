@@ -3,6 +3,7 @@
 # system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
 # ImageMagick, the PDF/ZIP/metadata checkers the export tests use, rpm for the package test,
 # PostgreSQL for the team tests), the UI's npm packages,
+# with --test moto's S3 server for the team tests (scripts/setup-s3-test-server.sh),
 # and with --test the tauri-driver WebDriver bridge and Python's bagit validator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,16 +13,18 @@ source scripts/lib.sh
 for_tests=false
 [ "${1:-}" = "--test" ] && for_tests=true
 
+# libclang-dev: SQLite's session extension (team sync) needs its bindings generated at build time.
 packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev)
+  libayatana-appindicator3-dev librsvg2-dev libclang-dev)
 if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
   # Independent checks of exports: qpdf and poppler for PDFs, exiftool for captions, unzip.
   packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
   # The package test: rpm reads the .rpm, xwininfo sees the installed app's window.
   packages+=(rpm x11-utils)
-  # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster.
-  packages+=(postgresql)
+  # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster;
+  # and against an S3-compatible server, moto's, installed from PyPI in a virtual environment.
+  packages+=(postgresql python3-venv)
   # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
   if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
 fi
@@ -64,6 +67,10 @@ if $for_tests && ! python3 -c 'import bagit' 2>/dev/null; then
   say "installing Python's bagit (BagIt validator for the export tests)"
   python3 -m pip install --quiet bagit 2>/dev/null ||
     python3 -m pip install --quiet --break-system-packages bagit
+fi
+
+if $for_tests; then
+  scripts/setup-s3-test-server.sh >/dev/null
 fi
 
 if $for_tests && ! cargo install --list | grep -q '^tauri-driver v2\.1\.0'; then

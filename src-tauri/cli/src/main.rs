@@ -248,6 +248,12 @@ enum Command {
     Sync {
         #[arg(long)]
         json: bool,
+        /// Keep running: sync again whenever another member sends (and every --poll seconds).
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: seconds between rounds when nothing wakes it.
+        #[arg(long, default_value_t = 30, requires = "watch")]
+        poll: u64,
     },
     /// Where the archive is, why, and whether that place is safe (local disk, space, not synced).
     Location {
@@ -380,7 +386,10 @@ fn main() -> ExitCode {
         } => similar::duplicates(&archive_dir, action, &thresholds, json),
         Command::Export(args) => export::run(&archive_dir, args),
         Command::Team { action } => team::team(&archive_dir, action),
-        Command::Sync { json } => team::sync_once(&archive_dir, json),
+        Command::Sync {
+            json, watch: false, ..
+        } => team::sync_once(&archive_dir, json),
+        Command::Sync { json, poll, .. } => team::sync_watching(&archive_dir, json, poll),
     };
     match result {
         Ok(code) => code,

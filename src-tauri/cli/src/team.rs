@@ -92,6 +92,37 @@ pub fn sync_once(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     print_report(&report, json, "Synced.")
 }
 
+/// `folio sync --watch`: a round now, then one whenever another member sends (or every
+/// `poll_seconds`), until the process is stopped. The archive is opened for each round only,
+/// so other commands can use it in between.
+pub fn sync_watching(dir: &Path, json: bool, poll_seconds: u64) -> anyhow::Result<ExitCode> {
+    let database = ReadHandle::open(dir)?
+        .membership()?
+        .map(|team| team.database)
+        .ok_or_else(|| {
+            anyhow::anyhow!("this archive is not in a team (folio team create or folio team join)")
+        })?;
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    sync::watch(
+        &database,
+        std::time::Duration::from_secs(poll_seconds.max(1)),
+        &stop,
+        || {
+            let mut handle = WriteHandle::open(dir)?;
+            let report = sync::sync(&mut handle)?;
+            if json {
+                // One JSON object a line, one line a round.
+                println!("{}", serde_json::to_string(&report).unwrap_or_default());
+            } else if report.sent + report.received > 0 {
+                println!("Sent {}; received {}.", report.sent, report.received);
+            }
+            Ok(())
+        },
+        |error| eprintln!("folio sync: {error} (trying again)"),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn status(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let reader = ReadHandle::open(dir)?;
     let status = sync::status(&reader)?;

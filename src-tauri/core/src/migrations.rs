@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "templates",
         sql: include_str!("migrations/0011_templates.sql"),
     },
+    Migration {
+        number: 12,
+        name: "team_rebase",
+        sql: include_str!("migrations/0012_team_rebase.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -215,6 +220,10 @@ mod tests {
             (
                 11,
                 include_str!("migrations/0011_templates.sql.sha256").trim(),
+            ),
+            (
+                12,
+                include_str!("migrations/0012_team_rebase.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

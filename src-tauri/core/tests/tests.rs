@@ -13,4 +13,5 @@ mod organise;
 mod photo_corpus;
 mod photo_extract;
 mod photo_robustness;
+mod random_changes;
 mod similar;

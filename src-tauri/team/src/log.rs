@@ -226,6 +226,26 @@ impl TeamLog {
     }
 }
 
+/// A connection that listens for other members' appends (`LISTEN` on [`CHANNEL`]).
+pub struct Listener {
+    client: Client,
+}
+
+impl Listener {
+    pub fn connect(address: &DatabaseAddress) -> Result<Self> {
+        let mut client = TeamLog::connect(address)?.client;
+        client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+        Ok(Self { client })
+    }
+
+    /// Waits until an append is announced or `timeout` passes; true when one was announced.
+    pub fn wait(&mut self, timeout: Duration) -> Result<bool> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut notifications = self.client.notifications();
+        Ok(notifications.timeout_iter(timeout).next()?.is_some())
+    }
+}
+
 /// The newest team schema this Folio knows.
 pub fn latest() -> i32 {
     SCHEMA.last().map_or(0, |(n, _, _)| *n)

@@ -3,6 +3,8 @@
 //! log holds after this archive's cursor and apply it in the log's order.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use folio_core::changes::ChangeSet;
 use folio_core::handle::{ReadHandle, WriteHandle};
@@ -11,7 +13,7 @@ use folio_core::tables::team::Membership;
 use serde::Serialize;
 
 use crate::address::DatabaseAddress;
-use crate::log::{TeamLog, TeamRecord};
+use crate::log::{Listener, TeamLog, TeamRecord};
 use crate::objects::Objects;
 use crate::{Error, Result};
 
@@ -123,6 +125,57 @@ pub fn sync(handle: &mut WriteHandle) -> Result<SyncReport> {
         }
         Err(error) => finish(handle, Err(error)),
     }
+}
+
+/// How often a watching member syncs when nothing wakes it: the fallback for notifications
+/// that cannot arrive (a dropped connection, a database in between that does not pass them on).
+pub const POLL: Duration = Duration::from_secs(30);
+
+/// Keeps an archive in step with its team until `stop` is set: one round at once, then one each
+/// time another member sends (PostgreSQL's `LISTEN`/`NOTIFY` wakes it within milliseconds), and
+/// one every `poll` whatever happens. `round` runs one round — opening the archive for just that
+/// round, so other Folio commands can use it in between — and its failures (the database out of
+/// reach, say) are passed to `failed` and retried at the next wake-up or poll.
+pub fn watch(
+    database: &str,
+    poll: Duration,
+    stop: &AtomicBool,
+    mut round: impl FnMut() -> Result<()>,
+    mut failed: impl FnMut(&Error),
+) -> Result<()> {
+    let address = DatabaseAddress::parse(database)?;
+    let mut listener: Option<Listener> = None;
+    while !stop.load(Ordering::Relaxed) {
+        // Listening starts before the round, so an append made during the round still wakes
+        // the wait after it.
+        if listener.is_none() {
+            listener = Listener::connect(&address)
+                .map_err(|error| failed(&error))
+                .ok();
+        }
+        if let Err(error) = round() {
+            failed(&error);
+        }
+        let deadline = Instant::now() + poll;
+        while !stop.load(Ordering::Relaxed) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            // Short waits, so that `stop` is seen within a fraction of a second.
+            let slice = left.min(Duration::from_millis(250));
+            match listener.as_mut().map(|l| l.wait(slice)) {
+                Some(Ok(true)) => break,
+                Some(Ok(false)) => {}
+                Some(Err(error)) => {
+                    failed(&error);
+                    listener = None;
+                }
+                None => std::thread::sleep(slice),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Stops syncing: the archive stays, with everything it holds.

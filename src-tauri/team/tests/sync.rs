@@ -14,26 +14,26 @@ use tempfile::TempDir;
 use crate::postgres;
 
 /// A desktop: its own folder, an archive in it, and a folder of files to import.
-struct Desk {
+pub struct Desk {
     _dir: TempDir,
-    archive: PathBuf,
+    pub archive: PathBuf,
 }
 
 impl Desk {
-    fn new() -> Desk {
+    pub fn new() -> Desk {
         let dir = tempfile::tempdir().unwrap();
         let archive = dir.path().join("archive");
         Desk { _dir: dir, archive }
     }
 
-    fn files(&self) -> PathBuf {
+    pub fn files(&self) -> PathBuf {
         let files = self.archive.parent().unwrap().join("files");
         std::fs::create_dir_all(&files).unwrap();
         files
     }
 }
 
-fn import(handle: &mut WriteHandle, files: &[(&str, Vec<u8>)], into: &Path) {
+pub fn import(handle: &mut WriteHandle, files: &[(&str, Vec<u8>)], into: &Path) {
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|(name, bytes)| {
@@ -54,7 +54,7 @@ fn import(handle: &mut WriteHandle, files: &[(&str, Vec<u8>)], into: &Path) {
     assert_eq!(report.failed.len(), 0, "{report:?}");
 }
 
-fn id_of(handle: &WriteHandle, title: &str) -> i64 {
+pub fn id_of(handle: &WriteHandle, title: &str) -> i64 {
     handle
         .list(None::<KindFilter>, 1000)
         .unwrap()
@@ -64,7 +64,7 @@ fn id_of(handle: &WriteHandle, title: &str) -> i64 {
         .id
 }
 
-fn caption(handle: &WriteHandle, title: &str) -> String {
+pub fn caption(handle: &WriteHandle, title: &str) -> String {
     match handle.show(id_of(handle, title)).unwrap() {
         ItemView::Photo(photo) => photo.caption,
         ItemView::Article(_) => panic!("{title} is an article"),
@@ -73,13 +73,13 @@ fn caption(handle: &WriteHandle, title: &str) -> String {
 
 /// A new team's places: an empty database and a shared folder for its originals (kept while
 /// the returned guard lives).
-fn new_team_places() -> (String, TempDir, String) {
+pub fn new_team_places() -> (String, TempDir, String) {
     let shared = tempfile::tempdir().unwrap();
     let objects = shared.path().to_str().unwrap().to_owned();
     (postgres::new_database(), shared, objects)
 }
 
-fn photo(caption: &str, seed: u8) -> Vec<u8> {
+pub fn photo(caption: &str, seed: u8) -> Vec<u8> {
     folio_samples::files::jpeg_with_iptc(64 + u32::from(seed), 48, caption, "Agency", &["press"])
 }
 
@@ -238,7 +238,7 @@ fn a_team_database_newer_than_this_folio_is_refused() {
     );
 }
 
-fn assert_dumps_equal(a: &WriteHandle, b: &WriteHandle) {
+pub fn assert_dumps_equal(a: &WriteHandle, b: &WriteHandle) {
     let (a, b) = (a.dump().unwrap(), b.dump().unwrap());
     if a != b {
         let first = a

@@ -487,6 +487,11 @@ impl WriteHandle {
         &self.author
     }
 
+    /// Makes this writer's later actions be by `author` (a team member's name, say).
+    pub fn set_author(&mut self, author: &str) {
+        author.trim().clone_into(&mut self.author);
+    }
+
     fn conn(&self) -> &Connection {
         self.archive.conn()
     }
@@ -516,13 +521,29 @@ impl WriteHandle {
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seq = journal::append(&tx, uid, author, at, action)?;
-        let effects = apply::apply(&tx, &Recorder { seq, at }, action)?;
+        let recorder = Recorder { seq, at };
+        // A team member's own change comes before the team has placed it: it is kept so that
+        // receiving the team's actions can take it back and apply it again at its place.
+        let ahead_of_team = !keep_unchanged && tables::team::is_member(&tx)?;
+        let effects = if ahead_of_team {
+            let (effects, undo) = journal::rebase::apply_recording(&tx, &recorder, action)?;
+            journal::rebase::keep(&tx, seq, &undo, effects.changes.item_ids())?;
+            effects
+        } else {
+            apply::apply(&tx, &recorder, action)?
+        };
         if effects.changes.is_empty() && !keep_unchanged {
             drop(tx); // rolls back: nothing changed, nothing to record
             return Ok(effects);
         }
         tx.commit()?;
-        self.after_write(&effects.unreferenced);
+        // Originals an emptied trash no longer names are removed once the team has placed the
+        // action (an earlier restore by someone else may keep them).
+        self.after_write(if ahead_of_team {
+            &[]
+        } else {
+            &effects.unreferenced
+        });
         Ok(effects)
     }
 
@@ -608,6 +629,7 @@ impl WriteHandle {
     pub fn create_collection(&mut self, name: &str) -> Result<Written<CollectionSummary>> {
         let collection = journal::new_uid();
         let name = tables::collections::normalise(name)?;
+        collections::refuse_taken(self.conn(), &name)?;
         let effects = self.perform(Action::CreateCollection {
             collection: collection.clone(),
             name,

@@ -4,10 +4,15 @@
 
 use std::path::PathBuf;
 
+use std::collections::HashSet;
+
+use rusqlite::TransactionBehavior;
+
 use super::{ReadHandle, WriteHandle};
 use crate::changes::ChangeSet;
 use crate::error::{Error, Result};
-use crate::journal::{self, Action, Entry};
+use crate::journal::{self, Action, Entry, rebase};
+use crate::library::history::Recorder;
 use crate::tables;
 use crate::tables::team::Membership;
 
@@ -116,52 +121,95 @@ impl WriteHandle {
     }
 
     /// Applies actions pulled from the team's log, in the log's order, each with its own uid,
-    /// author and time, and moves this archive's cursor past them. An action this archive
-    /// already has (one of its own, or one applied before a crash) is only marked as held by the
-    /// log. A remote edit of a field this archive has edited since — waiting to be sent, or sent
-    /// and placed later in the log — is recorded but not applied: the local edit comes later in
-    /// the team's order and wins everywhere.
+    /// author and time, and moves this archive's cursor past them — so that this archive then
+    /// holds exactly what the log gives in its order, like every other member. This archive's
+    /// own actions the team had not placed yet are taken back first; each is applied again at
+    /// its place when it comes back in the log, and the rest after the team's (see
+    /// [`journal::rebase`]). So a remote edit never overwrites a field this archive has edited
+    /// since: the local edit comes later in the team's order and applies after it, here and
+    /// everywhere. An action that cannot apply at its place (what it names was removed for good
+    /// first) changes nothing, on every member alike.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn apply_pulled(&mut self, pulled: &[(i64, Entry)]) -> Result<ChangeSet> {
+        let tx = self
+            .archive
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let pending = rebase::pending(&tx)?;
+        rebase::take_back(&tx, &pending)?;
+        let mut touched: Vec<i64> = pending.iter().flat_map(|p| p.items.clone()).collect();
+        let mut placed_here: HashSet<i64> = HashSet::new();
         let mut changes = ChangeSet::default();
+        let mut unreferenced = Vec::new();
         for (team_seq, entry) in pulled {
-            let known = self.conn().query_row(
-                "SELECT EXISTS (SELECT 1 FROM journal WHERE uid = ?1)",
-                [&entry.uid],
-                |row| row.get::<_, bool>(0),
-            )?;
-            let superseded = match &entry.action {
-                Action::Edit { item, field, .. } => tables::team::later_edit(
-                    self.conn(),
-                    item,
-                    &serde_json::to_value(field)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default(),
-                    *team_seq,
-                )?,
-                _ => false,
+            let seq = match journal::seq_of(&tx, &entry.uid)? {
+                // One of this archive's own, back from the team: it applies at its place.
+                Some(seq) if pending.iter().any(|p| p.seq == seq) => Some(seq),
+                // Applied at its place already (received before a crash, say).
+                Some(_) => None,
+                None if matches!(entry.action, Action::Legacy) => {
+                    journal::append(&tx, &entry.uid, &entry.author, &entry.at, &entry.action)?;
+                    None
+                }
+                None => Some(journal::append(
+                    &tx,
+                    &entry.uid,
+                    &entry.author,
+                    &entry.at,
+                    &entry.action,
+                )?),
             };
-            if !known && !matches!(entry.action, Action::Legacy) {
-                if superseded {
-                    journal::append(
-                        self.conn(),
-                        &entry.uid,
-                        &entry.author,
-                        &entry.at,
-                        &entry.action,
-                    )?;
-                } else {
-                    let effects =
-                        self.apply_as(&entry.uid, &entry.author, &entry.at, &entry.action, true)?;
+            if let Some(seq) = seq {
+                placed_here.insert(seq);
+                let recorder = Recorder { seq, at: &entry.at };
+                if let Some(effects) = rebase::or_nothing(&tx, &entry.uid, || {
+                    journal::apply::apply(&tx, &recorder, &entry.action)
+                })? {
+                    unreferenced.extend(effects.unreferenced);
                     changes = changes.merge(effects.changes);
                 }
             }
-            let tx = self.archive.conn_mut().transaction()?;
             tables::team::set_team_seq(&tx, &entry.uid, *team_seq)?;
             tables::team::set_pulled(&tx, *team_seq)?;
-            tx.commit()?;
         }
+        // The rest of this archive's own actions come after everything the team has placed.
+        for own in pending.iter().filter(|p| !placed_here.contains(&p.seq)) {
+            let entry = journal::entry(&tx, own.seq)?;
+            let recorder = Recorder {
+                seq: own.seq,
+                at: &entry.at,
+            };
+            let applied = rebase::or_nothing(&tx, &entry.uid, || {
+                rebase::apply_recording(&tx, &recorder, &entry.action)
+            })?;
+            let (items, undo) = match applied {
+                Some((effects, undo)) => {
+                    let items = effects.changes.item_ids().to_vec();
+                    changes = changes.merge(effects.changes);
+                    (items, undo)
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            rebase::keep(&tx, own.seq, &undo, &items)?;
+        }
+        // What was taken back is indexed again as it now is.
+        touched.sort_unstable();
+        touched.dedup();
+        for &id in &touched {
+            tables::index_queue::upsert(&tx, id)?;
+        }
+        if !touched.is_empty() {
+            changes = changes.merge(ChangeSet::everything().items(touched));
+        }
+        // Originals no row names any more once the team's order is applied.
+        let mut gone = Vec::new();
+        for sha256 in unreferenced {
+            if !tables::blobs::exists(&tx, &sha256)? {
+                gone.push(sha256);
+            }
+        }
+        tx.commit()?;
+        self.after_write(&gone);
         Ok(changes)
     }
 }

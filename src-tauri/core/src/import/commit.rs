@@ -99,16 +99,23 @@ impl<'a> Batch<'a> {
         Ok(())
     }
 
-    /// Appends the batch's action to the journal, if it committed anything.
-    fn record(self, conn: &Connection) -> Result<()> {
+    /// Appends the batch's action to the journal, if it committed anything; returns its `seq`
+    /// and the items it touched.
+    fn record(self, conn: &Connection) -> Result<Option<(i64, Vec<i64>)>> {
         let Journaled {
             inserted,
             appended,
             captions,
         } = self.journal;
         if inserted.is_empty() && appended.is_empty() && captions.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
+        let touched: Vec<i64> = inserted
+            .iter()
+            .copied()
+            .chain(appended.iter().map(|&(_, id)| id))
+            .chain(captions.iter().map(|(id, _, _)| *id))
+            .collect();
         let items = crate::records::load(conn, &inserted)?
             .iter()
             .map(|item| BundleItem::from_record(item, String::new(), None, None))
@@ -146,15 +153,38 @@ impl<'a> Batch<'a> {
             collections,
             captions,
         };
-        journal::append(
+        let seq = journal::append(
             conn,
             &journal::new_uid(),
             &journal::author(),
             &self.at,
             &action,
         )?;
-        Ok(())
+        Ok(Some((seq, touched)))
     }
+}
+
+/// A team member's import is recorded so that it can be taken back and applied again at its
+/// place in the team's order (see `journal::rebase`).
+fn start_recording(tx: &Connection) -> Result<Option<journal::rebase::Recording<'_>>> {
+    if crate::tables::team::is_member(tx)? {
+        Ok(Some(journal::rebase::Recording::start(tx)?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Appends the batch's action to the journal and, for a team member, keeps how to take it back.
+fn record(
+    tx: &Connection,
+    batch: Batch<'_>,
+    recording: Option<journal::rebase::Recording<'_>>,
+) -> Result<()> {
+    let recorded = batch.record(tx)?;
+    if let (Some(recording), Some((seq, touched))) = (recording, recorded) {
+        journal::rebase::keep(tx, seq, &recording.undo()?, &touched)?;
+    }
+    Ok(())
 }
 
 /// Commits one batch in one transaction and records each unit's outcome.
@@ -165,6 +195,7 @@ pub fn commit_batch(
     report: &mut ImportReport,
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let recording = start_recording(&tx)?;
     let mut outcome = ImportReport::default();
     let mut journal = Batch::new(destination);
     for (display, extracted) in batch {
@@ -182,7 +213,7 @@ pub fn commit_batch(
             Err(NotReady::Failed(error)) => outcome.fail(display, error),
         }
     }
-    journal.record(&tx)?;
+    record(&tx, journal, recording)?;
     tx.commit()?;
     // Only what was committed reaches the report.
     report.merge(outcome);
@@ -393,7 +424,8 @@ pub fn commit_bundle(
     destination: &Destination,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let recording = start_recording(&tx)?;
     let mut outcome = ImportReport::default();
     let mut batch = Batch::new(destination);
     let mut id_of_uid: HashMap<&str, i64> = HashMap::new();
@@ -409,17 +441,18 @@ pub fn commit_bundle(
             id_of_uid.insert(&item.uid, id);
             continue;
         }
-        let savepoint = tx.savepoint()?;
+        // A savepoint by name: the team's recording holds the transaction while items go in.
+        tx.execute_batch("SAVEPOINT bundle_item")?;
         let journaled = batch.journal.inserted.len();
-        let written = insert_bundle_item(&savepoint, item, false)
-            .and_then(|id| batch.finish_item(&savepoint, id).map(|()| id));
+        let written = insert_bundle_item(&tx, item, false)
+            .and_then(|id| batch.finish_item(&tx, id).map(|()| id));
         let id = match written {
             Ok(id) => {
-                savepoint.commit()?;
+                tx.execute_batch("RELEASE bundle_item")?;
                 id
             }
             Err(error) => {
-                drop(savepoint); // rolls the item back
+                tx.execute_batch("ROLLBACK TO bundle_item; RELEASE bundle_item")?; // the item goes
                 batch.journal.inserted.truncate(journaled);
                 outcome.fail(shown, format!("not imported: {error}"));
                 continue;
@@ -466,7 +499,7 @@ pub fn commit_bundle(
             }
         }
     }
-    batch.record(&tx)?;
+    record(&tx, batch, recording)?;
     tx.commit()?;
     report.merge(outcome);
     Ok(())

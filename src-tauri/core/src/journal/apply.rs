@@ -44,10 +44,14 @@ pub fn apply(conn: &Connection, recorder: &Recorder<'_>, action: &Action) -> Res
             collections: appends,
             captions,
         } => {
-            let mut touched = import_items(conn, records)?;
+            let mut touched = import_items(conn, recorder, records)?;
             touched.extend(append_to_collections(conn, appends, at)?);
             for fill in captions {
-                let photo = items::id_of(conn, &fill.photo)?;
+                // A photo removed for good since (in a team, by someone placed earlier) is left
+                // out; the import's own items still come in.
+                let Some(photo) = items::find_by_uid(conn, &fill.photo)? else {
+                    continue;
+                };
                 items::fill_photo_caption(conn, photo, &fill.caption, &fill.credit)?;
                 touched.push(photo);
             }
@@ -232,8 +236,13 @@ fn counts_changed(items: Vec<i64>) -> ChangeSet {
         .with(Change::Stats)
 }
 
+/// The items these uids name that are still in the archive (in the library or the trash). An
+/// item removed for good since the action was made — by another member of a team, whose action
+/// came first in the team's order — is left out, as an undo leaves it out.
 fn ids_of(conn: &Connection, uids: &[String]) -> Result<Vec<i64>> {
-    uids.iter().map(|uid| items::id_of(conn, uid)).collect()
+    uids.iter()
+        .filter_map(|uid| items::find_by_uid(conn, uid).transpose())
+        .collect()
 }
 
 fn collection_id(conn: &Connection, uid: &str) -> Result<i64> {
@@ -242,12 +251,49 @@ fn collection_id(conn: &Connection, uid: &str) -> Result<i64> {
 }
 
 /// Inserts the records of an import (an item already there, by uid, is left as it is), then
-/// their figures, linked to photos by uid. Returns the items inserted.
-fn import_items(conn: &Connection, records: &[BundleItem]) -> Result<Vec<i64>> {
+/// their figures, linked to photos by uid. Returns the items inserted, and those already there
+/// that an alias joined.
+///
+/// An original the archive already holds under another uid — the same file imported by two
+/// members of a team — stays one item: the record's uid becomes an alias of it, and the item
+/// takes the record's tags and the photos its figures show where it shows none.
+fn import_items(
+    conn: &Connection,
+    recorder: &Recorder<'_>,
+    records: &[BundleItem],
+) -> Result<Vec<i64>> {
     let mut inserted: HashMap<&str, i64> = HashMap::new();
+    let mut joined: Vec<(&BundleItem, i64)> = Vec::new();
     for record in records {
-        if items::find_by_uid(conn, &record.uid)?.is_none() {
-            inserted.insert(&record.uid, insert_bundle_item(conn, record, true)?);
+        if items::find_by_uid(conn, &record.uid)?.is_some() {
+            continue;
+        }
+        match items::find_by_sha256(conn, &record.sha256)? {
+            Some(existing) => {
+                let target = items::uid_of(conn, existing)?;
+                tables::aliases::insert(conn, tables::aliases::ITEM, &record.uid, &target)?;
+                if !record.tags.is_empty() {
+                    tagging::apply_tags(conn, recorder, &[existing], &record.tags, &[])?;
+                }
+                joined.push((record, existing));
+            }
+            None => {
+                inserted.insert(&record.uid, insert_bundle_item(conn, record, true)?);
+            }
+        }
+    }
+    for (record, article) in &joined {
+        for figure in record.article.iter().flat_map(|a| &a.figures) {
+            let Some(photo) = figure.photo_uid.as_deref() else {
+                continue;
+            };
+            if let Some(photo) = items::find_by_uid(conn, photo)? {
+                conn.execute(
+                    "UPDATE figures SET photo_id = ?3
+                     WHERE article_id = ?1 AND position = ?2 AND photo_id IS NULL",
+                    rusqlite::params![article, figure.position, photo],
+                )?;
+            }
         }
     }
     for record in records {
@@ -274,6 +320,7 @@ fn import_items(conn: &Connection, records: &[BundleItem]) -> Result<Vec<i64>> {
     Ok(records
         .iter()
         .filter_map(|record| inserted.get(record.uid.as_str()).copied())
+        .chain(joined.iter().map(|&(_, id)| id))
         .collect())
 }
 
@@ -287,8 +334,7 @@ fn append_to_collections(
     for append in appends {
         let collection =
             tables::collections::ensure_with_uid(conn, &append.collection, &append.name, at)?;
-        for uid in &append.items {
-            let id = items::id_of(conn, uid)?;
+        for id in ids_of(conn, &append.items)? {
             tables::collections::append(conn, collection, id)?;
             touched.push(id);
         }

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod apply;
 pub mod dump;
+pub(crate) mod rebase;
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -113,6 +114,23 @@ pub fn in_team_order(conn: &Connection) -> Result<Vec<Entry>> {
         "WHERE seq > ?1 ORDER BY team_seq IS NULL, team_seq, seq",
         0,
     )
+}
+
+/// The action with this local `seq`.
+pub(crate) fn entry(conn: &Connection, seq: i64) -> Result<Entry> {
+    read(conn, "WHERE seq = ?1", seq)?
+        .pop()
+        .ok_or_else(|| Error::Internal(format!("journal action {seq} is missing")))
+}
+
+/// The local `seq` of the action with this uid, if this archive has it.
+pub(crate) fn seq_of(conn: &Connection, uid: &str) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row("SELECT seq FROM journal WHERE uid = ?1", [uid], |row| {
+            row.get(0)
+        })
+        .optional()?)
 }
 
 fn read(conn: &Connection, condition: &str, value: i64) -> Result<Vec<Entry>> {

@@ -53,20 +53,24 @@ pub fn summary(conn: &Connection, id: i64) -> Result<CollectionSummary> {
     .ok_or_else(|| Error::NotFound(format!("collection {id}")))
 }
 
-/// Creates an empty collection with this uid at `at`; a name already taken (ignoring case) is
-/// refused.
+/// Creates an empty collection with this uid at `at`. A name already taken (ignoring case) —
+/// the same collection created by another member of a team — makes this uid another name of
+/// that collection: one collection, and actions naming either uid apply to it. (A person who
+/// creates a name that exists is refused before this, by [`refuse_taken`].)
 pub(crate) fn apply_create(conn: &Connection, uid: &str, name: &str, at: &str) -> Result<i64> {
     let name = clean_name(name)?;
-    let inserted = conn.execute(
-        "INSERT OR IGNORE INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
-        params![uid, name, at],
-    )?;
-    if inserted == 0 {
+    collections::ensure_with_uid(conn, uid, &name, at)
+}
+
+/// Refuses a name already taken (ignoring case).
+pub(crate) fn refuse_taken(conn: &Connection, name: &str) -> Result<()> {
+    let name = clean_name(name)?;
+    if collections::find_by_name(conn, &name)?.is_some() {
         return Err(Error::InvalidInput(format!(
             "a collection called {name:?} exists already"
         )));
     }
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<CollectionSummary>> {

@@ -42,16 +42,24 @@ pub struct Change {
     pub old: Option<String>,
 }
 
-/// The uid of the latest journal action with changes not yet undone: what undo reverts.
+/// The uid of the latest journal action with changes not yet undone: what undo reverts. In a
+/// team, "latest" is in the team's order (the actions its log has placed, then this archive's
+/// own not placed yet), which is the order the record was made in.
 pub fn last_undoable(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT j.uid FROM journal j WHERE j.seq =
-                 (SELECT max(batch) FROM history WHERE undone = 0 AND batch > 0)",
-            [],
-            |row| row.get(0),
-        )
-        .optional()?)
+    let in_team: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM journal WHERE team_seq IS NOT NULL)",
+        [],
+        |row| row.get(0),
+    )?;
+    let sql = if in_team {
+        "SELECT j.uid FROM journal j
+         WHERE EXISTS (SELECT 1 FROM history h WHERE h.batch = j.seq AND h.undone = 0)
+         ORDER BY j.team_seq IS NULL DESC, j.team_seq DESC, j.seq DESC LIMIT 1"
+    } else {
+        "SELECT j.uid FROM journal j WHERE j.seq =
+             (SELECT max(batch) FROM history WHERE undone = 0 AND batch > 0)"
+    };
+    Ok(conn.query_row(sql, [], |row| row.get(0)).optional()?)
 }
 
 /// The changes the journal action `action_uid` recorded and that are not undone, newest first.

@@ -27,3 +27,12 @@ pub fn set_fingerprint(conn: &Connection, sha256: &str, fingerprint: u64) -> Res
     )?;
     Ok(())
 }
+
+/// Whether a row names this original.
+pub fn exists(conn: &Connection, sha256: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = ?1)",
+        [sha256],
+        |row| row.get(0),
+    )?)
+}

@@ -28,23 +28,42 @@ pub fn ensure_with_uid(conn: &Connection, uid: &str, name: &str, at: &str) -> Re
     if let Some(id) = find_by_uid(conn, uid)? {
         return Ok(id);
     }
+    if let Some((id, existing)) = find_by_name(conn, &name)? {
+        // Created under another uid (by another member of a team): one collection, both uids.
+        super::aliases::insert(conn, super::aliases::COLLECTION, uid, &existing)?;
+        return Ok(id);
+    }
     conn.execute(
-        "INSERT OR IGNORE INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
+        "INSERT INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
         params![uid, name, at],
     )?;
-    Ok(conn.query_row(
-        "SELECT id FROM collections WHERE name = ?1",
-        [&name],
-        |row| row.get(0),
-    )?)
+    Ok(conn.last_insert_rowid())
 }
 
-/// The collection with this uid.
+/// The collection with this uid, or that this uid is an alias of (the same name created by two
+/// members of a team).
 pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row("SELECT id FROM collections WHERE uid = ?1", [uid], |row| {
-            row.get(0)
-        })
+        .query_row(
+            "SELECT id FROM collections WHERE uid = ?1
+             UNION ALL
+             SELECT c.id FROM aliases a JOIN collections c ON c.uid = a.target
+             WHERE a.uid = ?1 AND a.kind = 'collection'
+             LIMIT 1",
+            [uid],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// The collection called `name` (ignoring case), with its uid.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, uid FROM collections WHERE name = ?1",
+            [name],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
         .optional()?)
 }
 

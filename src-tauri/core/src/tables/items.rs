@@ -157,12 +157,24 @@ pub fn id_of(conn: &Connection, uid: &str) -> Result<i64> {
     find_by_uid(conn, uid)?.ok_or_else(|| crate::Error::NotFound(format!("item {uid}")))
 }
 
-/// The item (in the library or the trash) with this uid.
+/// The item (in the library or the trash) with this uid, or that this uid is an alias of (the
+/// same original imported by another member of a team).
 pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
-    Ok(conn
+    let found = conn
         .query_row("SELECT id FROM items WHERE uid = ?1", [uid], |row| {
             row.get(0)
         })
+        .optional()?;
+    if found.is_some() {
+        return Ok(found);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT i.id FROM aliases a JOIN items i ON i.uid = a.target
+             WHERE a.uid = ?1 AND a.kind = 'item'",
+            [uid],
+            |row| row.get(0),
+        )
         .optional()?)
 }
 

@@ -64,11 +64,21 @@ pub fn insert(conn: &Connection, team: &Membership) -> Result<()> {
 /// (a later team starts from this archive's own journal).
 pub fn remove(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM team", [])?;
+    conn.execute("DELETE FROM team_pending", [])?;
     conn.execute(
         "UPDATE journal SET team_seq = NULL WHERE team_seq IS NOT NULL",
         [],
     )?;
     Ok(())
+}
+
+/// Whether this archive is a member of a team.
+pub fn is_member(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM team WHERE id = 1)",
+        [],
+        |row| row.get(0),
+    )?)
 }
 
 pub fn set_pulled(conn: &Connection, pulled: i64) -> Result<()> {
@@ -104,24 +114,6 @@ pub fn waiting(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT count(*) FROM journal WHERE team_seq IS NULL AND kind <> 'legacy'",
         [],
-        |row| row.get(0),
-    )?)
-}
-
-/// Whether this archive holds an edit of this item's field that comes after the team log's
-/// action `seq`: one still waiting to be sent, or sent and given a later place. Such an edit
-/// is already applied here and wins everywhere, so the earlier one must not overwrite it. (An
-/// edit whose value is long enough to be stored deflated is not seen here; such values are
-/// notes of several pages.)
-pub fn later_edit(conn: &Connection, item: &str, field: &str, seq: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM journal
-           WHERE (team_seq IS NULL OR team_seq > ?3) AND kind = 'edit'
-             AND CASE WHEN payload <> ''
-                 THEN json_extract(payload, '$.item') = ?1
-                      AND json_extract(payload, '$.field') = ?2
-                 ELSE 0 END)",
-        params![item, field, seq],
         |row| row.get(0),
     )?)
 }

@@ -1,0 +1,163 @@
+//! A team whose originals are in S3-compatible storage, against a real S3 server: moto's, which
+//! `scripts/setup.sh --test` installs from PyPI (`scripts/setup-s3-test-server.sh`). Folio reads
+//! the storage's settings from the usual `AWS_*` variables; a test cannot set them for its own
+//! process, so the test runs its members in a child process of this test binary with them set.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use folio_core::handle::WriteHandle;
+use folio_team::sync;
+
+use crate::postgres;
+use crate::sync::{Desk, import, photo};
+
+const BUCKET: &str = "folio-team";
+
+/// moto's S3 server on a free port, stopped when dropped.
+struct S3Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn moto_server() -> PathBuf {
+    if let Some(path) = std::env::var_os("FOLIO_MOTO_SERVER") {
+        return PathBuf::from(path);
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .expect("HOME is set");
+    cache.join("folio/moto/bin/moto_server")
+}
+
+impl S3Server {
+    fn start() -> S3Server {
+        let program = moto_server();
+        assert!(
+            program.is_file(),
+            "{} is missing: run scripts/setup.sh --test (it installs moto's S3 server)",
+            program.display()
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(&program)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{} does not start: {e}", program.display()));
+        let server = S3Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "moto's server did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        server
+    }
+
+    /// Creates a bucket (S3's `PUT /bucket`).
+    fn create_bucket(&self, bucket: &str) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "PUT /{bucket} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            self.port
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
+
+    fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+#[test]
+fn a_member_who_joins_a_team_with_originals_in_s3_gets_them_from_there() {
+    let server = S3Server::start();
+    server.create_bucket(BUCKET);
+    let database = postgres::new_database();
+    let exe = std::env::current_exe().unwrap();
+    let output = Command::new(exe)
+        .args([
+            "--exact",
+            "s3::members_with_originals_in_s3",
+            "--ignored",
+            "--nocapture",
+        ])
+        .env("FOLIO_TEST_DATABASE", &database)
+        .env("AWS_ENDPOINT", server.endpoint())
+        .env("AWS_ACCESS_KEY_ID", "folio-test")
+        .env("AWS_SECRET_ACCESS_KEY", "folio-test")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_ALLOW_HTTP", "true")
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("1 passed"), "the members ran: {said}");
+}
+
+/// The members' side, run by the test above with the storage's settings in its environment.
+#[test]
+#[ignore = "run by a_member_who_joins_a_team_with_originals_in_s3_gets_them_from_there"]
+fn members_with_originals_in_s3() {
+    let database = std::env::var("FOLIO_TEST_DATABASE").expect("run by the S3 test");
+    let objects = format!("s3://{BUCKET}/press-office");
+
+    let alice = Desk::new();
+    let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
+    let harbour = photo("The harbour at dawn", 9);
+    import(
+        &mut a,
+        &[
+            ("harbour.jpg", harbour.clone()),
+            ("report.txt", "Port report\n\nShips came in.\n".into()),
+        ],
+        &alice.files(),
+    );
+    let created = sync::create(&mut a, &database, &objects, "Press office").unwrap();
+    assert_eq!(created.uploaded, 2, "{created:?}");
+
+    let bob = Desk::new();
+    let (mut b, joined) = sync::join(&bob.archive, &database, None).unwrap();
+    assert_eq!(joined.downloaded, 2, "{joined:?}");
+    assert_eq!(b.membership().unwrap().unwrap().objects, objects);
+    let items = b.list(None, 10).unwrap();
+    assert_eq!(items.len(), 2);
+    for item in &items {
+        let original = b.original_path(&item.sha256).unwrap();
+        let bytes = std::fs::read(&original).unwrap();
+        assert_eq!(folio_core::blobs::sha256_hex(&bytes), item.sha256);
+    }
+    assert!(items.iter().any(|item| item.has_thumbnail), "{items:?}");
+
+    // Bob's import reaches Alice through the bucket too.
+    import(&mut b, &[("pier.jpg", photo("Pier", 10))], &bob.files());
+    let sent = sync::sync(&mut b).unwrap();
+    assert_eq!(sent.uploaded, 1, "{sent:?}");
+    let received = sync::sync(&mut a).unwrap();
+    assert_eq!(received.downloaded, 1, "{received:?}");
+    assert_eq!(a.dump().unwrap(), b.dump().unwrap());
+}
