@@ -168,8 +168,9 @@ fn drive(
     if members.is_none() {
         return Ok(Drive::SortIndex);
     }
-    // A collection's order is not in any index: the scope is sorted anyway.
-    if request.sort == SortKey::Position {
+    // A collection's order is not in any index: the scope is sorted anyway. (Elsewhere the
+    // position is import order, which is.)
+    if request.sort == SortKey::Position && matches!(request.scope, Scope::Collection { .. }) {
         return Ok(Drive::Members);
     }
     let library: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
@@ -243,7 +244,11 @@ pub(crate) fn page(
         crate::tables::collections::uid_and_name(&snapshot, id)?;
     }
     let members = Members::of(&snapshot, &request.scope)?;
-    let total = super::view_counts::count(&snapshot, &request.scope, members.as_ref())?;
+    let count = || super::view_counts::count(&snapshot, &request.scope, members.as_ref());
+    let total = match orders {
+        Some(orders) => orders.total(&snapshot, &request.scope, members.as_ref(), count)?,
+        None => count()?,
+    };
     let drive = drive(&snapshot, request, members.as_ref(), total)?;
     let remembered = match orders {
         Some(orders) if is_costly(&snapshot, request, members.as_ref(), total)? => {
@@ -625,8 +630,15 @@ mod tests {
         for change in changes {
             conn.execute(change, []).unwrap();
             let now = pages(&conn);
-            for (view, page) in views.iter().zip(&now) {
-                assert_eq!(page, &walked_page(&conn, view), "after {change}");
+            for (view, ids) in views.iter().zip(&now) {
+                assert_eq!(ids, &walked_page(&conn, view), "after {change}");
+                // The view's size, remembered for the generation, is the size counted now.
+                let remembered = page(&conn, view, Some(&orders)).unwrap().total;
+                assert_eq!(
+                    remembered,
+                    page(&conn, view, None).unwrap().total,
+                    "{change}"
+                );
             }
             assert_ne!(now, last, "{change} changes a view");
             last = now;
