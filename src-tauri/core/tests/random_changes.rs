@@ -215,7 +215,7 @@ impl World {
                 .unwrap()
                 .into_iter()
                 .next()
-                .filter(|_| self.files % 2 == 0),
+                .filter(|_| self.files.is_multiple_of(2)),
             ..ImportOptions::default()
         };
         self.archive
@@ -340,14 +340,14 @@ impl World {
                 let query = ["moscow kind:photo", "energy lang:en", "tag:events"][random.below(3)];
                 let saved = archive.save_search(name, query).map(|_| ());
                 // A template beside the search, drawing nothing more from `random`.
-                if items.len() % 2 == 0 {
+                if items.len().is_multiple_of(2) {
                     let template = Template {
                         name: name.to_string(),
                         caption: "{caption} ({filename}, #{seq})".into(),
                         credit: "Desk".into(),
                         keywords: vec!["{date}".into()],
                         tags: vec!["templated".into()],
-                        mode: if items.len() % 4 == 0 {
+                        mode: if items.len().is_multiple_of(4) {
                             TemplateMode::Replace
                         } else {
                             TemplateMode::FillEmpty
@@ -364,7 +364,7 @@ impl World {
                     return;
                 };
                 if let Some(template) = archive.templates().unwrap().first()
-                    && items.len() % 3 == 0
+                    && items.len().is_multiple_of(3)
                 {
                     let _ = archive.delete_template(&template.name);
                 }
