@@ -159,31 +159,29 @@ fn page_filter(
 /// Whether a page of a tag or collection holding `total` items is found faster by gathering
 /// them than by walking the sort's index: gathering costs about the size of the scope, walking
 /// about the rows up to the page's end times how sparse the scope is in the library.
-fn drive(
-    conn: &Connection,
-    request: &ListRequest,
-    members: Option<&Members>,
-    total: u32,
-) -> Result<Drive> {
+fn drive(request: &ListRequest, members: Option<&Members>, total: u32, library: u64) -> Drive {
     if members.is_none() {
-        return Ok(Drive::SortIndex);
+        return Drive::SortIndex;
     }
     // A collection's order is not in any index: the scope is sorted anyway. (Elsewhere the
     // position is import order, which is.)
     if request.sort == SortKey::Position && matches!(request.scope, Scope::Collection { .. }) {
-        return Ok(Drive::Members);
+        return Drive::Members;
     }
-    let library: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
+    let reach = u64::from(request.offset) + u64::from(request.limit);
+    if gathering_is_cheaper(u64::from(total), reach, library) {
+        Drive::Members
+    } else {
+        Drive::SortIndex
+    }
+}
+
+/// The highest item id: how many entries a walk over the library's sort index may step over.
+fn library_span(conn: &Connection) -> Result<u64> {
+    let highest: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
         row.get(0)
     })?;
-    let reach = u64::from(request.offset) + u64::from(request.limit);
-    Ok(
-        if gathering_is_cheaper(u64::from(total), reach, library.max(0) as u64) {
-            Drive::Members
-        } else {
-            Drive::SortIndex
-        },
-    )
+    Ok(highest.max(0) as u64)
 }
 
 /// Gathering a scope of `total` items costs about `total` lookups and their sort; walking the
@@ -249,9 +247,10 @@ pub(crate) fn page(
         Some(orders) => orders.total(&snapshot, &request.scope, members.as_ref(), count)?,
         None => count()?,
     };
-    let drive = drive(&snapshot, request, members.as_ref(), total)?;
+    let library = library_span(&snapshot)?;
+    let drive = drive(request, members.as_ref(), total, library);
     let remembered = match orders {
-        Some(orders) if is_costly(&snapshot, request, members.as_ref(), total)? => {
+        Some(orders) if is_costly(request, members.as_ref(), total, library) => {
             page_from_memory(&snapshot, orders, request, members.as_ref())?
         }
         _ => None,
@@ -280,26 +279,18 @@ const COSTLY_STEPS: u64 = 50_000;
 /// Whether a page of a filtered view costs more than [`COSTLY_STEPS`] either way. The whole
 /// library and the recent items are walked without a test per entry, and the Trash is small:
 /// those never are.
-fn is_costly(
-    conn: &Connection,
-    request: &ListRequest,
-    members: Option<&Members>,
-    total: u32,
-) -> Result<bool> {
+fn is_costly(request: &ListRequest, members: Option<&Members>, total: u32, library: u64) -> bool {
     if matches!(request.scope, Scope::All | Scope::Recent | Scope::Trash) {
-        return Ok(false);
+        return false;
     }
-    let library: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM items", [], |row| {
-        row.get(0)
-    })?;
     let reach = u64::from(request.offset) + u64::from(request.limit);
-    let walk = u128::from(reach) * library.max(0) as u128 / u128::from(total.max(1));
+    let walk = u128::from(reach) * u128::from(library) / u128::from(total.max(1));
     // A member is looked up and sorted: about two steps.
     let gather = match members {
         Some(_) => 2 * u128::from(total),
         None => u128::MAX,
     };
-    Ok(walk.min(gather) > u128::from(COSTLY_STEPS))
+    walk.min(gather) > u128::from(COSTLY_STEPS)
 }
 
 /// The ids of a page, from the library's order and the view's members kept in memory; `None`
