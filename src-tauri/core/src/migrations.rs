@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "team_rebase",
         sql: include_str!("migrations/0012_team_rebase.sql"),
     },
+    Migration {
+        number: 13,
+        name: "fewer_item_indexes",
+        sql: include_str!("migrations/0013_fewer_item_indexes.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -224,6 +229,10 @@ mod tests {
             (
                 12,
                 include_str!("migrations/0012_team_rebase.sql.sha256").trim(),
+            ),
+            (
+                13,
+                include_str!("migrations/0013_fewer_item_indexes.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

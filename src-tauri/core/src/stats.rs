@@ -59,7 +59,7 @@ pub fn stats(archive: &Archive, folders: Folders) -> Result<Stats> {
     // every live item stepped over. The window waits for these before its first screen.
     let every = view_counts::every_item(conn)?;
     let in_trash = view_counts::in_trash(conn, None)?;
-    let photos = view_counts::photos(conn)? - view_counts::in_trash(conn, Some("photo"))?;
+    let photos = view_counts::live_photos(conn)?;
     let (objects, objects_bytes): (i64, i64) = conn.query_row(
         "SELECT count(*), coalesce(sum(size), 0) FROM blobs",
         [],

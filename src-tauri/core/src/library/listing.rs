@@ -332,7 +332,7 @@ fn page_query(
         (Some(members), Drive::Members, _) => members.gathered(),
         // The Trash is small: its items are read from their index and sorted, never found by
         // walking a sort's index over the whole library.
-        (_, _, Scope::Trash) => ("items i INDEXED BY items_deleted_at".into(), vec![]),
+        (_, _, Scope::Trash) => ("items i INDEXED BY items_trashed".into(), vec![]),
         _ => ("items i".into(), vec![]),
     };
     let (filter, filter_values) = page_filter(request, members, drive);
@@ -412,7 +412,7 @@ mod tests {
             }
         }
         let trash = plan(Scope::Trash, SortKey::Deleted, true, Drive::SortIndex);
-        assert!(trash.contains("items_deleted_at"), "{trash}");
+        assert!(trash.contains("items_trashed"), "{trash}");
         assert!(!trash.contains("TEMP B-TREE"), "{trash}");
         // Sorted by kind, a kind is one range of the index on kind, not a walk past the other.
         let photos = plan(Scope::Photos, SortKey::Kind, false, Drive::SortIndex);
@@ -423,7 +423,7 @@ mod tests {
     fn the_trash_is_read_from_its_index_and_sorted_whatever_the_sort() {
         for sort in [SortKey::Kind, SortKey::Title, SortKey::Imported] {
             let trash = plan(Scope::Trash, sort, false, Drive::SortIndex);
-            assert!(trash.contains("items_deleted_at (deleted_at>?)"), "{trash}");
+            assert!(trash.contains("items_trashed (deleted_at>?)"), "{trash}");
         }
     }
 

@@ -16,9 +16,9 @@ use crate::error::{Error, Result};
 pub(super) fn count(conn: &Connection, scope: &Scope, members: Option<&Members>) -> Result<u32> {
     let count = match scope {
         Scope::All => every_item(conn)? - in_trash(conn, None)?,
-        Scope::Photos => photos(conn)? - in_trash(conn, Some("photo"))?,
+        Scope::Photos => live_photos(conn)?,
         // Every item is an article or a photo (the schema's CHECK on `kind`).
-        Scope::Articles => every_item(conn)? - photos(conn)? - in_trash(conn, Some("article"))?,
+        Scope::Articles => every_item(conn)? - in_trash(conn, None)? - live_photos(conn)?,
         Scope::Trash => in_trash(conn, None)?,
         Scope::Untagged => {
             let tagged: i64 = one(conn, "SELECT count(DISTINCT item_id) FROM item_tags", &[])?;
@@ -48,9 +48,13 @@ pub(crate) fn every_item(conn: &Connection) -> Result<i64> {
     one(conn, "SELECT count(*) FROM items", &[])
 }
 
-/// Every photo, in the Trash or not: one range of the index on kind.
-pub(crate) fn photos(conn: &Connection) -> Result<i64> {
-    one(conn, "SELECT count(*) FROM items WHERE kind = 'photo'", &[])
+/// The photos not in the Trash: one range of the index on (deleted_at, kind).
+pub(crate) fn live_photos(conn: &Connection) -> Result<i64> {
+    one(
+        conn,
+        "SELECT count(*) FROM items WHERE deleted_at IS NULL AND kind = 'photo'",
+        &[],
+    )
 }
 
 /// Items in the Trash, of one kind or all. `+kind` keeps SQLite on the range of the Trash (small)
