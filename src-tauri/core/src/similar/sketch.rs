@@ -92,12 +92,14 @@ struct Words {
 impl Words {
     fn of(text: &str) -> Self {
         let mut words = Words {
-            text: String::with_capacity(text.len()),
+            text: String::new(),
             spans: Vec::new(),
         };
         // Most texts are NFKC already (all ASCII is); normalising them changes nothing and was
-        // the larger part of a sketch's cost.
-        if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        // the larger part of a sketch's cost. ASCII needs no decoding either.
+        if text.is_ascii() {
+            words.add_ascii(text);
+        } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
             words.add(text.chars());
         } else {
             words.add(text.nfkc());
@@ -106,6 +108,7 @@ impl Words {
     }
 
     fn add(&mut self, chars: impl Iterator<Item = char>) {
+        self.text.reserve(chars.size_hint().0);
         let mut start = None;
         for c in chars.flat_map(char::to_lowercase) {
             if self.spans.len() >= MAX_WORDS {
@@ -127,6 +130,29 @@ impl Words {
         // one: stored sketches depend on exactly this).
         if self.spans.len() < MAX_WORDS {
             self.end_word(&mut start);
+        }
+    }
+
+    /// The same words as [`Words::add`] gives an ASCII text, read byte by byte: lower case and
+    /// "letter or digit" are the ASCII ones, and no ASCII character is CJK.
+    fn add_ascii(&mut self, text: &str) {
+        self.text = text.to_ascii_lowercase();
+        let bytes = self.text.as_bytes();
+        let mut start = None;
+        for (at, byte) in bytes.iter().enumerate() {
+            if self.spans.len() >= MAX_WORDS {
+                return;
+            }
+            if byte.is_ascii_alphanumeric() {
+                start.get_or_insert(at);
+            } else if let Some(from) = start.take() {
+                self.spans.push((from, at));
+            }
+        }
+        if let Some(from) = start
+            && self.spans.len() < MAX_WORDS
+        {
+            self.spans.push((from, bytes.len()));
         }
     }
 
@@ -224,6 +250,7 @@ mod tests {
             "ＦＵＬＬ ｗｉｄｔｈ ﬁnance ①② café cafe\u{301} Ǆ".to_owned(),
             "mixed English, русский и 中文 text 2026-12-05".to_owned(),
             "one two".to_owned(),
+            "Plain ASCII: don't-split e-mail, 3.14 and CAPS; tabs\tand\nlines.".to_owned(),
             "…!?".to_owned(),
             long_latin,
             cjk_at_the_limit,
