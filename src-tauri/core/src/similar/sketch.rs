@@ -24,23 +24,33 @@ const MAX_WORDS: usize = 50_000;
 /// The sketch of a text, smallest hash first; empty for a text without words.
 pub fn of_text(text: &str) -> Vec<u32> {
     let words = Words::of(text);
-    let mut smallest: BTreeSet<u32> = BTreeSet::new();
-    let window = SHINGLE.min(words.spans.len());
-    if window == 0 {
-        return Vec::new();
+    let mut smallest = Smallest::default();
+    if words.spans.len() < SHINGLE {
+        // A text of one or two words is one shingle of them all.
+        if !words.spans.is_empty() {
+            smallest.offer(shingle_hash(&words.text, &words.spans));
+        }
+    } else {
+        rolling_shingle_hashes(&words, |hash| smallest.offer(hash));
     }
-    for shingle in words.spans.windows(window) {
-        let hash = shingle_hash(&words.text, shingle);
-        if smallest.len() < SKETCH_SIZE {
-            smallest.insert(hash);
-        } else if let Some(&largest) = smallest.last()
+    smallest.0.into_iter().collect()
+}
+
+/// The [`SKETCH_SIZE`] smallest hashes offered.
+#[derive(Default)]
+struct Smallest(BTreeSet<u32>);
+
+impl Smallest {
+    fn offer(&mut self, hash: u32) {
+        if self.0.len() < SKETCH_SIZE {
+            self.0.insert(hash);
+        } else if let Some(&largest) = self.0.last()
             && hash < largest
-            && smallest.insert(hash)
+            && self.0.insert(hash)
         {
-            smallest.pop_last();
+            self.0.pop_last();
         }
     }
-    smallest.into_iter().collect()
 }
 
 /// The estimated share of text two sketches' articles have in common, 0.0–1.0: of the smallest
@@ -110,20 +120,21 @@ impl Words {
     fn add(&mut self, chars: impl Iterator<Item = char>) {
         self.text.reserve(chars.size_hint().0);
         let mut start = None;
-        for c in chars.flat_map(char::to_lowercase) {
-            if self.spans.len() >= MAX_WORDS {
+        for c in chars {
+            // The characters met most often are lower-cased without the general tables: none
+            // of CJK has case, and Russian's letters are one block.
+            let done = match c {
+                _ if c.is_ascii() => self.step(c.to_ascii_lowercase(), &mut start),
+                _ if is_cjk(c) => self.step(c, &mut start),
+                'а'..='я' | 'ё' => self.step(c, &mut start),
+                'А'..='Я' => {
+                    self.step(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut start)
+                }
+                'Ё' => self.step('ё', &mut start),
+                _ => c.to_lowercase().all(|lower| self.step(lower, &mut start)),
+            };
+            if !done {
                 return;
-            }
-            if is_cjk(c) {
-                self.end_word(&mut start);
-                let at = self.text.len();
-                self.text.push(c);
-                self.spans.push((at, self.text.len()));
-            } else if c.is_alphanumeric() {
-                start.get_or_insert(self.text.len());
-                self.text.push(c);
-            } else {
-                self.end_word(&mut start);
             }
         }
         // The last word is kept only within the limit (the words of a CJK run may pass it by
@@ -131,6 +142,25 @@ impl Words {
         if self.spans.len() < MAX_WORDS {
             self.end_word(&mut start);
         }
+    }
+
+    /// Takes one lower-case character; false once the text has [`MAX_WORDS`] words.
+    fn step(&mut self, c: char, start: &mut Option<usize>) -> bool {
+        if self.spans.len() >= MAX_WORDS {
+            return false;
+        }
+        if is_cjk(c) {
+            self.end_word(start);
+            let at = self.text.len();
+            self.text.push(c);
+            self.spans.push((at, self.text.len()));
+        } else if c.is_alphanumeric() {
+            start.get_or_insert(self.text.len());
+            self.text.push(c);
+        } else {
+            self.end_word(start);
+        }
+        true
     }
 
     /// The same words as [`Words::add`] gives an ASCII text, read byte by byte: lower case and
@@ -164,16 +194,53 @@ impl Words {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// Ends each word in a shingle's hash.
+const WORD_END: u8 = 0x1f;
+
+/// The hash of one shingle: FNV-1a over its words, each followed by [`WORD_END`], finalised.
 fn shingle_hash(text: &str, words: &[(usize, usize)]) -> u32 {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut hash = FNV_OFFSET;
     for &(start, end) in words {
-        for &byte in text.as_bytes()[start..end].iter().chain(&[0x1f]) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+        for &byte in text.as_bytes()[start..end].iter().chain(&[WORD_END]) {
+            hash = fnv_step(hash, byte);
         }
     }
-    // SplitMix64's finaliser spreads FNV's weak low bits over the whole word.
+    finish(hash)
+}
+
+/// The hash of every shingle of three words, as [`shingle_hash`] gives it, with each word read
+/// once: a word belongs to three shingles, and their three hashes are carried along together
+/// (independent multiplications, which the processor overlaps, instead of one chain after the
+/// other). Needs at least [`SHINGLE`] words.
+fn rolling_shingle_hashes(words: &Words, mut emit: impl FnMut(u32)) {
+    const _: () = assert!(SHINGLE == 3);
+    let bytes = words.text.as_bytes();
+    // `open[j % 3]` is the hash of the shingle that starts at word j.
+    let mut open = [FNV_OFFSET; 3];
+    for (j, &(start, end)) in words.spans.iter().enumerate() {
+        open[j % 3] = FNV_OFFSET;
+        let [mut a, mut b, mut c] = open;
+        for &byte in bytes[start..end].iter().chain(&[WORD_END]) {
+            a = fnv_step(a, byte);
+            b = fnv_step(b, byte);
+            c = fnv_step(c, byte);
+        }
+        open = [a, b, c];
+        if j >= 2 {
+            // The shingle that started two words ago ends with this word.
+            emit(finish(open[(j - 2) % 3]));
+        }
+    }
+}
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+}
+
+/// SplitMix64's finaliser spreads FNV's weak low bits over the whole word; the high half is kept.
+fn finish(mut hash: u64) -> u32 {
     hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     hash ^= hash >> 31;
@@ -222,14 +289,16 @@ mod tests {
         let mut hashes: Vec<u32> = words
             .windows(window)
             .map(|shingle| {
-                let mut joined = String::new();
-                let mut spans = Vec::new();
+                let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
                 for word in shingle {
-                    let at = joined.len();
-                    joined.push_str(word);
-                    spans.push((at, joined.len()));
+                    for byte in word.bytes().chain([0x1f]) {
+                        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+                    }
                 }
-                shingle_hash(&joined, &spans)
+                hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                hash ^= hash >> 31;
+                (hash >> 32) as u32
             })
             .collect();
         hashes.sort_unstable();
@@ -256,7 +325,58 @@ mod tests {
             cjk_at_the_limit,
         ];
         for text in &texts {
-            assert_eq!(of_text(text), first_version(text), "{}", &text[..text.len().min(60)]);
+            assert_eq!(
+                of_text(text),
+                first_version(text),
+                "{}",
+                &text[..text.len().min(60)]
+            );
+        }
+        // Texts of words from every script met, in random orders and cases.
+        let pieces = [
+            "Москва",
+            "ЁЖИК",
+            "ёлка",
+            "Ѣ",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "straße",
+            "ǅ",
+            "北京",
+            "会谈",
+            "カタカナ",
+            "한국",
+            "ＡＢＣ",
+            "ﬁ",
+            "x²",
+            "Élysée",
+            "2026",
+            "—",
+            "«",
+            "»",
+            ",",
+            ".",
+            "a",
+            "I",
+            "e\u{301}",
+            "\u{1F600}",
+            "中",
+            "Я",
+            "é",
+        ];
+        let mut state: u64 = 7;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(state % 40) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+                if state & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            assert_eq!(of_text(&text), first_version(&text), "{text}");
         }
     }
 
