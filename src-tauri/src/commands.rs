@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use folio_core::changes::{ChangeSet, Written};
+use folio_core::export::copies::CopyReport;
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::handle::{ReadHandle, WriteHandle};
@@ -275,6 +276,22 @@ pub async fn export_items(
             .map(|_| output.clone());
         state.finish_export(written);
         report.map_err(wire)
+    });
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Saves copies of items in a folder the person chooses in the folder picker (File → Save a
+/// Copy…): photos with their current captions written in, articles as their originals. None when
+/// the picker was cancelled.
+#[tauri::command]
+pub async fn save_copies(app: AppHandle, ids: Vec<i64>) -> Result<Option<CopyReport>, WireError> {
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let Some(folder) = pickers::pick_copy_folder(&app) else {
+            return Ok(None);
+        };
+        let state = app.state::<AppState>();
+        state.reader()?.copy_items(&ids, &folder).map(Some).map_err(wire)
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?

@@ -36,6 +36,7 @@ import { useHostChanges } from '../hooks/useHostChanges';
 import { useCollections, useItem, useSavedSearches, useTags } from '../hooks/useHostData';
 import { useImport } from '../hooks/useImport';
 import { useOpenedFiles } from '../hooks/useOpenedFiles';
+import { useSaveCopies } from '../hooks/useSaveCopies';
 import { useItemCommands } from '../hooks/useItemCommands';
 import { useLinkCapture } from '../hooks/useLinkCapture';
 import { useListing, useLoadedSummaries } from '../hooks/useListing';
@@ -92,6 +93,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const access = useListing(listing, archiveOpen);
   const [selection, setSelection] = useSelectionState(browsing.itemsKey, browsing.orderKey);
   const commands = useItemCommands(access, selection, setSelection);
+  const { selectedIds } = access;
+  const selectedNow = useCallback(() => selectedIds(selection), [selectedIds, selection]);
+  const saveCopy = useSaveCopies(selectedNow);
   const loadedSummary = useLoadedSummaries(listing);
   const tags = useTags(archiveOpen);
   const collections = useCollections(archiveOpen);
@@ -274,6 +278,16 @@ export function Workspace({ settings }: { settings: SettingsState }) {
             >
               <Icon name="file" />
               {t('export.button')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={saveCopy}
+              disabled={!archiveOpen || access.selectedCount(selection) === 0}
+              title={t('copies.buttonHint')}
+              data-testid="save-copy-button"
+            >
+              {t('copies.button')}
             </button>
             <ImportMenu
               busy={importing}

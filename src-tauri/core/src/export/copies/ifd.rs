@@ -13,7 +13,8 @@ pub(super) struct Edit {
 pub(super) enum Value {
     /// Text, written as TIFF ASCII with its terminating NUL.
     Ascii(String),
-    /// Bytes, as TIFF type BYTE (XMP) or UNDEFINED (IPTC).
+    /// Bytes, as TIFF type BYTE (XMP), UNDEFINED (Photoshop resources) or LONG (IPTC; the
+    /// data a multiple of four bytes long).
     Bytes { kind: u16, data: Vec<u8> },
 }
 
@@ -27,6 +28,7 @@ pub(super) struct Appendix {
 }
 
 const TYPE_ASCII: u16 = 2;
+pub(super) const TYPE_LONG: u16 = 4;
 const ENTRY: usize = 12;
 
 /// The appendix that gives IFD0 these edits. `read_at(offset, len)` reads the structure, which
@@ -94,7 +96,10 @@ pub(super) fn append_edited_ifd0(
             }
             Value::Bytes { kind, data } => (*kind, data.clone()),
         };
-        let count = u32::try_from(data.len()).map_err(|_| "a value is too large".to_string())?;
+        // LONG values (IPTC, as Photoshop and exiftool store it) are counted in 4-byte units.
+        let unit = if kind == TYPE_LONG { 4 } else { 1 };
+        let count =
+            u32::try_from(data.len() / unit).map_err(|_| "a value is too large".to_string())?;
         let mut entry = [0u8; ENTRY];
         entry[..2].copy_from_slice(&put16(edit.tag));
         entry[2..4].copy_from_slice(&put16(kind));

@@ -54,11 +54,13 @@ pub(super) fn write(source: &mut File, out: &File, embedded: &Embedded) -> Resul
             data: embedded.xmp_packet(old_xmp.as_deref()),
         }),
     });
+    let mut iim_in_longs = embedded.iim(old_iim.as_deref());
+    iim_in_longs.resize(iim_in_longs.len().next_multiple_of(4), 0);
     edits.push(Edit {
         tag: IPTC_TAG,
         value: Some(Value::Bytes {
-            kind: TYPE_UNDEFINED,
-            data: embedded.iim(old_iim.as_deref()),
+            kind: ifd::TYPE_LONG,
+            data: iim_in_longs,
         }),
     });
     if let Some(resources) = old_resources {
