@@ -24,6 +24,7 @@ use folio_core::watch::{WatchFolder, WatchStatus};
 use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
+use crate::drag_out;
 use crate::events;
 use crate::opened_files::OpenedFiles;
 use crate::pickers;
@@ -295,6 +296,26 @@ pub async fn save_copies(app: AppHandle, ids: Vec<i64>) -> Result<Option<CopyRep
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Starts the system's file drag of copies of the items, as the window's drag of them leaves it:
+/// photos with their current captions written in, articles as their originals.
+#[tauri::command]
+pub async fn drag_copies(app: AppHandle, ids: Vec<i64>) -> Result<(), WireError> {
+    let worker = app.clone();
+    let paths = off_main_thread(move || drag_out::prepare(&worker, &ids)).await??;
+    let (started, outcome) = std::sync::mpsc::channel();
+    let main = app.clone();
+    app.run_on_main_thread(move || {
+        let _ = started.send(drag_out::start(&main, paths));
+    })
+    .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?;
+    off_main_thread(move || {
+        outcome.recv().unwrap_or_else(|_| {
+            Err(folio_core::Error::Internal("the drag never started".into()).to_wire())
+        })
+    })
+    .await?
 }
 
 #[tauri::command]

@@ -46,6 +46,7 @@ macro_rules! command_surface {
             export_items(request: ExportItemsRequest) -> ExportReport;
             cancel_export() -> ();
             save_copies(ids: Vec<i64>) -> Option<CopyReport>;
+            drag_copies(ids: Vec<i64>) -> ();
             reveal_path(path: String) -> ();
             take_opened_files() -> Vec<String>;
             pick_import_paths(folders: bool) -> Vec<String>;

@@ -49,14 +49,16 @@ import type { ExportContext } from '../lib/exportPlan';
 import { isArticle } from '../lib/items';
 import { splitDropped } from '../lib/links';
 import { selectAll, selectOnly } from '../lib/selection';
-import { useDropTarget } from './drag';
-import { useNotify } from './notices';
+import { OUTSIDE, useDropTarget } from './drag';
+import { useNotify, useReportError } from './notices';
+import { dragCopies } from '../platform/host';
 import { emptyText, scopeTitle } from './views';
 import './App.css';
 
 export function Workspace({ settings }: { settings: SettingsState }) {
   const t = useT();
   const notify = useNotify();
+  const reportError = useReportError();
   const actions = useHostActions();
   const stats = useArchiveStats();
   const listening = useHostChanges();
@@ -125,6 +127,17 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     },
     selectAll: () => {
       setSelection(selectAll);
+    },
+  });
+
+  // Rows and tiles dragged out of the window become files for the desktop, mail or a browser.
+  useDropTarget(OUTSIDE, {
+    accepts: (payload) => payload.source.startsWith('list:'),
+    drop: ({ payload }) => {
+      void payload
+        .ids()
+        .then(dragCopies)
+        .catch(reportError);
     },
   });
 

@@ -62,6 +62,7 @@ export type Commands = {
   export_items: { args: { request: ExportItemsRequest }; answer: ExportReport };
   cancel_export: { args: Record<string, never>; answer: null };
   save_copies: { args: { ids: Array<number> }; answer: CopyReport | null };
+  drag_copies: { args: { ids: Array<number> }; answer: null };
   reveal_path: { args: { path: string }; answer: null };
   take_opened_files: { args: Record<string, never>; answer: Array<string> };
   pick_import_paths: { args: { folders: boolean }; answer: Array<string> };

@@ -305,6 +305,12 @@ export function saveCopies(ids: number[]): Promise<CopyReport | null> {
   return call('save_copies', { ids });
 }
 
+/** Starts the system's drag of copies of the items (as Save a copy… writes them), for a drag
+ * of rows that has left the window; resolves once the system's drag has started. */
+export function dragCopies(ids: number[]): Promise<void> {
+  return run('drag_copies', { ids });
+}
+
 /** Runs `callback` when the app menu's File → Save a Copy… is chosen. */
 export function onSaveCopyAsked(callback: () => void): Promise<Unsubscribe> {
   return listenTo(EVENTS.saveCopy, () => {

@@ -321,6 +321,22 @@ async function saveCopies(checks, context, baseUrl, mockHost) {
     await page.getByTestId('toast-text').filter({ hasText: 'Saved a copy of 1 item in /home/ana/Pictures/Desk.' }).waitFor();
   });
 
+  await checks.check('copies: rows dragged out of the window are handed to the host as a drag of their copies', async () => {
+    await row(page, all[1]).click();
+    await row(page, all[3]).click({ modifiers: ['Shift'] });
+    const ids = await selectedIds();
+    const from = await row(page, all[2]).boundingBox();
+    if (!from) throw new Error('the row is not on screen');
+    await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 3 + 10, from.y + from.height / 2 + 10, { steps: 3 });
+    await page.mouse.move(-20, from.y, { steps: 8 });
+    const [sent] = await waitForCommand(page, 'drag_copies');
+    await page.mouse.up();
+    expect(JSON.stringify(sent.ids) === JSON.stringify(ids), `drag_copies got ${JSON.stringify(sent)}, selected ${JSON.stringify(ids)}`);
+    expect((await page.getByTestId('drag-ghost').count()) === 0, 'the drag inside the window did not end');
+  });
+
   await checks.check('copies: no console errors, page errors or failed requests', () => {
     expectNoProblems(problems);
   });

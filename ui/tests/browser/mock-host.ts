@@ -374,6 +374,9 @@ mockIPC(
         }));
         return { copies, failed: 0 } satisfies CopyReport;
       }
+      case 'drag_copies':
+        // The host writes the copies and starts the system's drag; nothing to see here.
+        return null;
       case 'pick_export_path': {
         const options = { defaultName: input.defaultName as string, format: input.format as string };
         saveRequests.push(options);
