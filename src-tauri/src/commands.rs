@@ -292,7 +292,11 @@ pub async fn save_copies(app: AppHandle, ids: Vec<i64>) -> Result<Option<CopyRep
             return Ok(None);
         };
         let state = app.state::<AppState>();
-        state.reader()?.copy_items(&ids, &folder).map(Some).map_err(wire)
+        state
+            .reader()?
+            .copy_items(&ids, &folder)
+            .map(Some)
+            .map_err(wire)
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?

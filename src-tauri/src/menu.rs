@@ -113,7 +113,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let menu = if cfg!(target_os = "macos") {
         let menu = Menu::default(app)?;
         // The default menu's File menu is its second; the copy goes at its top.
-        match menu.items()?.get(1).and_then(|item| item.as_submenu().cloned()) {
+        match menu
+            .items()?
+            .get(1)
+            .and_then(|item| item.as_submenu().cloned())
+        {
             Some(default_file) => default_file.insert(&save_copy, 0)?,
             None => menu.insert(&file, 1)?,
         }

@@ -18,13 +18,7 @@ use crate::util::Sandbox;
 fn exiftool(path: &Path) -> Value {
     let json = tool(
         "exiftool",
-        &[
-            "-j",
-            "-G1",
-            "-charset",
-            "iptc=UTF8",
-            path.to_str().unwrap(),
-        ],
+        &["-j", "-G1", "-charset", "iptc=UTF8", path.to_str().unwrap()],
     );
     serde_json::from_str::<Value>(&json).unwrap()[0].clone()
 }
@@ -130,7 +124,11 @@ fn copies_carry_the_edited_captions_in_three_scripts_and_leave_the_originals_alo
         originals.push(original);
     }
     let article = inputs.join("talks.txt");
-    fs::write(&article, "Talks in Moscow\n\nThe talks were held on Friday.\n").unwrap();
+    fs::write(
+        &article,
+        "Talks in Moscow\n\nThe talks were held on Friday.\n",
+    )
+    .unwrap();
     let article_id = import(&sandbox, &article);
     let before = objects(&sandbox.archive());
 
@@ -141,7 +139,11 @@ fn copies_carry_the_edited_captions_in_three_scripts_and_leave_the_originals_alo
     let report = sandbox.folio(&args).success().json();
     assert_eq!(report["failed"], 0, "{report}");
 
-    for ((edited, copy), original) in EDITED.iter().zip(report["copies"].as_array().unwrap()).zip(&originals) {
+    for ((edited, copy), original) in EDITED
+        .iter()
+        .zip(report["copies"].as_array().unwrap())
+        .zip(&originals)
+    {
         let path = PathBuf::from(copy["path"].as_str().unwrap());
         assert_eq!(path, out.join(edited.name));
         assert_eq!(copy["metadata"], serde_json::json!(["XMP", "IPTC", "EXIF"]));
@@ -190,7 +192,10 @@ fn copies_carry_the_edited_captions_in_three_scripts_and_leave_the_originals_alo
         .folio(&["copy", "--to", out.to_str().unwrap(), &ids[0]])
         .success()
         .stdout;
-    assert!(text.starts_with(out.join("skolkovo-en (2).jpg").to_str().unwrap()), "{text}");
+    assert!(
+        text.starts_with(out.join("skolkovo-en (2).jpg").to_str().unwrap()),
+        "{text}"
+    );
     assert_eq!(fs::read(out.join(EDITED[0].name)).unwrap(), first);
 }
 
@@ -198,7 +203,11 @@ fn copies_carry_the_edited_captions_in_three_scripts_and_leave_the_originals_alo
 fn a_damaged_original_is_reported_and_leaves_nothing_at_the_destination() {
     let sandbox = Sandbox::new();
     let path = sandbox.path().join("photo.jpg");
-    fs::write(&path, samples::jpeg_with_iptc(64, 48, "Сколково", "ТАСС", &[])).unwrap();
+    fs::write(
+        &path,
+        samples::jpeg_with_iptc(64, 48, "Сколково", "ТАСС", &[]),
+    )
+    .unwrap();
     let id = import(&sandbox, &path);
     // The stored original is cut short behind Folio's back.
     let (object, _) = objects(&sandbox.archive()).into_iter().next().unwrap();
@@ -218,7 +227,11 @@ fn a_damaged_original_is_reported_and_leaves_nothing_at_the_destination() {
 
     let run = sandbox.folio(&["copy", "--to", out.to_str().unwrap(), "4242"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("there is no item 4242"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("there is no item 4242"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -227,7 +240,11 @@ fn copies_get_the_permissions_of_any_new_file() {
     use std::os::unix::fs::PermissionsExt;
     let sandbox = Sandbox::new();
     let path = sandbox.path().join("photo.jpg");
-    fs::write(&path, samples::jpeg_with_iptc(64, 48, "Moscow", "TASS", &[])).unwrap();
+    fs::write(
+        &path,
+        samples::jpeg_with_iptc(64, 48, "Moscow", "TASS", &[]),
+    )
+    .unwrap();
     let id = import(&sandbox, &path);
     for (umask, expected) in [("022", 0o644), ("002", 0o664)] {
         let out = sandbox.path().join(format!("out-{umask}"));
@@ -256,7 +273,11 @@ fn a_destination_whose_name_is_not_utf8_is_written_to() {
     use std::os::unix::ffi::OsStrExt;
     let sandbox = Sandbox::new();
     let path = sandbox.path().join("photo.jpg");
-    fs::write(&path, samples::jpeg_with_iptc(64, 48, "Moscow", "TASS", &[])).unwrap();
+    fs::write(
+        &path,
+        samples::jpeg_with_iptc(64, 48, "Moscow", "TASS", &[]),
+    )
+    .unwrap();
     let id = import(&sandbox, &path);
     let out = sandbox
         .path()

@@ -335,7 +335,9 @@ impl ReadHandle {
         item_ids: &[i64],
         destination: &Path,
     ) -> Result<crate::export::copies::CopyReport> {
-        self.with_archive(|archive| crate::export::copies::copy_items(archive, item_ids, destination))
+        self.with_archive(|archive| {
+            crate::export::copies::copy_items(archive, item_ids, destination)
+        })
     }
 
     /// Checks every original and the database. Reads only.

@@ -75,7 +75,9 @@ impl Embedded {
                 .iter()
                 .map(|k| format!("<rdf:li>{}</rdf:li>", escape(k)))
                 .collect();
-            out.push_str(&format!("<dc:subject><rdf:Bag>{items}</rdf:Bag></dc:subject>"));
+            out.push_str(&format!(
+                "<dc:subject><rdf:Bag>{items}</rdf:Bag></dc:subject>"
+            ));
         }
         if !self.credit.is_empty() {
             out.push_str(&format!(
@@ -138,7 +140,8 @@ impl Embedded {
             }
         }
         if let Some(original) = original {
-            let utf8 = datasets(original).any(|(r, n, data)| r == 1 && n == 90 && data == b"\x1b%G");
+            let utf8 =
+                datasets(original).any(|(r, n, data)| r == 1 && n == 90 && data == b"\x1b%G");
             for (record, number, data) in datasets(original) {
                 if record != 2 || MANAGED_IIM.contains(&number) {
                     continue;
@@ -197,7 +200,8 @@ fn non_empty(text: &str) -> Option<&str> {
 /// `rdf:Description`) removed and `properties` added to the first description; `None` when the
 /// packet is not XML this can rewrite.
 fn merge_xmp(original: &[u8], properties: &str) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(original.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(original)).ok()?;
+    let text =
+        std::str::from_utf8(original.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(original)).ok()?;
     let mut reader = NsReader::from_str(text);
     let mut writer = Writer::new(Vec::with_capacity(text.len() + properties.len()));
     let mut depth = 0usize;
@@ -284,7 +288,9 @@ fn without_managed_attributes(
         let attr = attr.ok()?;
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
         if let ResolveResult::Bound(ns) = ns
-            && MANAGED_XMP.iter().any(|(n, l)| *n == ns.0 && *l == local.as_ref())
+            && MANAGED_XMP
+                .iter()
+                .any(|(n, l)| *n == ns.0 && *l == local.as_ref())
         {
             continue;
         }
@@ -397,7 +403,7 @@ fn push_resource(out: &mut Vec<u8>, id: u16, name: &[u8], data: &[u8]) {
     let name = &name[..name.len().min(255)];
     out.push(name.len() as u8);
     out.extend_from_slice(name);
-    if name.len() % 2 == 0 {
+    if name.len().is_multiple_of(2) {
         out.push(0);
     }
     out.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
@@ -454,8 +460,14 @@ mod tests {
         let packet = String::from_utf8(embedded().xmp_packet(Some(original))).unwrap();
         assert!(!packet.contains("Old"), "{packet}");
         assert!(packet.contains("ps:City=\"Moscow\""), "{packet}");
-        assert!(packet.contains("<ps:Headline>Kept</ps:Headline>"), "{packet}");
-        assert!(packet.contains("中俄创新对话 &amp; &lt;диалог&gt;"), "{packet}");
+        assert!(
+            packet.contains("<ps:Headline>Kept</ps:Headline>"),
+            "{packet}"
+        );
+        assert!(
+            packet.contains("中俄创新对话 &amp; &lt;диалог&gt;"),
+            "{packet}"
+        );
         let mut draft = crate::photo::PhotoDraft::without_metadata(
             crate::photo::PhotoFormat::Jpeg,
             1,
@@ -485,7 +497,11 @@ mod tests {
         assert!(!all.iter().any(|d| d.2 == b"old caption"));
         assert!(all.contains(&(2, 55, b"20181016".as_slice())));
         assert!(all.contains(&(2, 60, b"093000+0300".as_slice())));
-        assert_eq!(all.iter().filter(|d| d.1 == 25).count(), 2, "keywords repeated");
+        assert_eq!(
+            all.iter().filter(|d| d.1 == 25).count(),
+            2,
+            "keywords repeated"
+        );
     }
 
     #[test]

@@ -60,8 +60,20 @@ pub(super) fn append_edited_ifd0(
             u32::from_be_bytes(quad)
         }
     };
-    let put16 = |v: u16| if little { v.to_le_bytes() } else { v.to_be_bytes() };
-    let put32 = |v: u32| if little { v.to_le_bytes() } else { v.to_be_bytes() };
+    let put16 = |v: u16| {
+        if little {
+            v.to_le_bytes()
+        } else {
+            v.to_be_bytes()
+        }
+    };
+    let put32 = |v: u32| {
+        if little {
+            v.to_le_bytes()
+        } else {
+            v.to_be_bytes()
+        }
+    };
 
     let ifd0 = u64::from(u32_of(&header[4..8]));
     let damaged = || format!("its first image directory (at byte {ifd0}) is damaged");
@@ -170,16 +182,16 @@ pub(super) fn tag_data(
     }
     let count = usize::from(u16_of(&read_at(ifd0, 2).ok()?));
     let table = read_at(ifd0 + 2, count * ENTRY).ok()?;
-    let entry = table
-        .chunks_exact(ENTRY)
-        .find(|e| u16_of(&e[..2]) == tag)?;
+    let entry = table.chunks_exact(ENTRY).find(|e| u16_of(&e[..2]) == tag)?;
     let unit = match u16_of(&entry[2..4]) {
         1 | 2 | 6 | 7 => 1,
         3 | 8 => 2,
         4 | 9 => 4,
         _ => return None,
     };
-    let size = usize::try_from(u32_of(&entry[4..8])).ok()?.checked_mul(unit)?;
+    let size = usize::try_from(u32_of(&entry[4..8]))
+        .ok()?
+        .checked_mul(unit)?;
     if size <= 4 || size > limit {
         return None;
     }

@@ -106,7 +106,9 @@ fn read_header(source: &mut impl Read) -> Result<(Vec<Segment>, Vec<u8>), Damage
         let mut byte = [0u8; 1];
         read_exact(source, &mut byte, "its headers")?;
         if byte[0] != 0xFF {
-            return Err(Damaged::new("a header segment does not start with a marker"));
+            return Err(Damaged::new(
+                "a header segment does not start with a marker",
+            ));
         }
         let mut marker = 0xFF;
         while marker == 0xFF {
@@ -142,7 +144,11 @@ fn read_header(source: &mut impl Read) -> Result<(Vec<Segment>, Vec<u8>), Damage
 
 /// The EXIF block with the text tags set; a new block when the original had none and there is
 /// ASCII text to carry. A block this cannot edit is kept as it was.
-fn edited_exif(original: Option<Segment>, embedded: &Embedded, carried: &mut Carried) -> Option<Vec<u8>> {
+fn edited_exif(
+    original: Option<Segment>,
+    embedded: &Embedded,
+    carried: &mut Carried,
+) -> Option<Vec<u8>> {
     let edits: Vec<Edit> = embedded
         .exif_text()
         .into_iter()
@@ -175,7 +181,11 @@ fn empty_tiff() -> Vec<u8> {
 
 /// The XMP packet, merged with the original's when that fits one segment, else fresh; `None`
 /// when even a fresh packet is too large (IPTC still carries the fields).
-fn xmp_segment(embedded: &Embedded, original: Option<&[u8]>, carried: &mut Carried) -> Option<Vec<u8>> {
+fn xmp_segment(
+    embedded: &Embedded,
+    original: Option<&[u8]>,
+    carried: &mut Carried,
+) -> Option<Vec<u8>> {
     let fits = |p: &Vec<u8>| p.len() + XMP_SIGNATURE.len() <= MAX_SEGMENT;
     let packet = Some(embedded.xmp_packet(original))
         .filter(fits)
@@ -224,7 +234,9 @@ fn copy_scans(source: &mut impl Read, out: &mut impl Write) -> Result<(), Damage
     if ended {
         Ok(())
     } else {
-        Err(Damaged::new("it is truncated: its image data stops before the end of the image"))
+        Err(Damaged::new(
+            "it is truncated: its image data stops before the end of the image",
+        ))
     }
 }
 

@@ -105,7 +105,9 @@ impl From<std::io::Error> for Damaged {
 #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub fn copy_items(archive: &Archive, item_ids: &[i64], destination: &Path) -> Result<CopyReport> {
     if item_ids.is_empty() {
-        return Err(Error::InvalidInput("nothing to copy: no items given".into()));
+        return Err(Error::InvalidInput(
+            "nothing to copy: no items given".into(),
+        ));
     }
     if destination.exists() && !destination.is_dir() {
         return Err(Error::InvalidInput(format!(
@@ -179,21 +181,18 @@ fn copy_one(archive: &Archive, item: &Item, destination: &Path) -> Result<Copied
         .tempfile_in(destination)
         .map_err(Error::io("cannot write in", destination))?;
     let (carried, note) = match (&embedded, format) {
-        (Some(fields), Some(format)) => {
-            write_photo(&mut source, temp.as_file(), format, fields).map_err(|damaged| {
-                match damaged {
-                    Damaged::Format(why) => Error::InvalidInput(format!(
-                        "the original {} cannot be copied with its captions: {why}",
-                        format.name()
-                    )),
-                    Damaged::Io(e) => Error::Io {
-                        action: "cannot write",
-                        path: destination.to_path_buf(),
-                        source: e,
-                    },
-                }
-            })?
-        }
+        (Some(fields), Some(format)) => write_photo(&mut source, temp.as_file(), format, fields)
+            .map_err(|damaged| match damaged {
+                Damaged::Format(why) => Error::InvalidInput(format!(
+                    "the original {} cannot be copied with its captions: {why}",
+                    format.name()
+                )),
+                Damaged::Io(e) => Error::Io {
+                    action: "cannot write",
+                    path: destination.to_path_buf(),
+                    source: e,
+                },
+            })?,
         _ => {
             let mut out = BufWriter::new(temp.as_file());
             std::io::copy(&mut source, &mut out)
@@ -290,7 +289,10 @@ fn file_name(item: &Item, format: Option<PhotoFormat>) -> String {
         Some(PhotoFormat::Heic) => ".heic",
         None => "",
     };
-    let fallback = format!("{}{extension}", file_names::portable(&item.title, &item.uid));
+    let fallback = format!(
+        "{}{extension}",
+        file_names::portable(&item.title, &item.uid)
+    );
     file_names::portable(&item.source_name, &fallback)
 }
 

@@ -52,7 +52,8 @@ pub(super) fn write(
             carried.iptc = true;
             placed = true;
         }
-        let inspect = matches!(&kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf") && length <= MAX_INSPECTED;
+        let inspect =
+            matches!(&kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf") && length <= MAX_INSPECTED;
         if inspect {
             let mut data = vec![0u8; length as usize + 4];
             read_exact(source, &mut data)?;
@@ -81,7 +82,9 @@ pub(super) fn write(
         let expected = u64::from(length) + 4;
         let copied = std::io::copy(&mut source.by_ref().take(expected), out)?;
         if copied != expected {
-            return Err(Damaged::new("it is truncated: the file ends inside a chunk"));
+            return Err(Damaged::new(
+                "it is truncated: the file ends inside a chunk",
+            ));
         }
         if kind == *b"IEND" {
             return Ok(carried);

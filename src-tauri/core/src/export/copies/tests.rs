@@ -68,19 +68,31 @@ fn a_jpeg_copy_carries_the_edited_fields_and_the_same_compressed_pixels() {
         &[
             photos::app1_exif(&camera_exif()),
             photos::app1_xmp(&photos::xmp_description("old caption")),
-            photos::app13_iptc(&photos::iim_utf8("old caption", "old", "old credit", &["old"])),
+            photos::app13_iptc(&photos::iim_utf8(
+                "old caption",
+                "old",
+                "old credit",
+                &["old"],
+            )),
         ],
     );
     let copy = copy_of(&original, PhotoFormat::Jpeg).unwrap();
     assert_carries_the_edited_fields(&copy);
-    assert_eq!(scans(&copy), scans(&original), "pixels copied byte for byte");
+    assert_eq!(
+        scans(&copy),
+        scans(&original),
+        "pixels copied byte for byte"
+    );
 
     let exif = exif::Reader::new()
         .read_from_container(&mut std::io::Cursor::new(&copy))
         .unwrap();
     let orientation = exif.get_field(Tag::Orientation, In::PRIMARY).unwrap();
     assert_eq!(orientation.value.get_uint(0), Some(6), "orientation kept");
-    assert!(exif.get_field(Tag::Make, In::PRIMARY).is_some(), "camera kept");
+    assert!(
+        exif.get_field(Tag::Make, In::PRIMARY).is_some(),
+        "camera kept"
+    );
     assert!(
         exif.get_field(Tag::ImageDescription, In::PRIMARY).is_none(),
         "a caption that is not ASCII is not left stale in EXIF"
@@ -88,14 +100,19 @@ fn a_jpeg_copy_carries_the_edited_fields_and_the_same_compressed_pixels() {
     let copyright = exif.get_field(Tag::Copyright, In::PRIMARY).unwrap();
     assert_eq!(copyright.display_value().to_string(), "\"(c) SAFEA\"");
     let text = String::from_utf8_lossy(&copy);
-    assert!(!text.contains("old caption"), "no stale caption in XMP or IPTC");
+    assert!(
+        !text.contains("old caption"),
+        "no stale caption in XMP or IPTC"
+    );
 }
 
 #[test]
 fn a_png_copy_carries_the_edited_fields_and_the_same_image_data() {
     let original = photos::png_with(
         &photos::png(32, 24),
-        &[photos::png_itxt_xmp(&photos::xmp_description("old caption"))],
+        &[photos::png_itxt_xmp(&photos::xmp_description(
+            "old caption",
+        ))],
         None,
     );
     let copy = copy_of(&original, PhotoFormat::Png).unwrap();
@@ -156,7 +173,10 @@ fn damaged_jpegs_are_refused_with_a_reason() {
 
     let mut runs_past = photos::with_segments(&original[..600], &[(0xE2, vec![0; 10])]);
     runs_past[4..6].copy_from_slice(&60_000u16.to_be_bytes());
-    assert!(matches!(copy_of(&runs_past, PhotoFormat::Jpeg), Err(Damaged::Format(_))));
+    assert!(matches!(
+        copy_of(&runs_past, PhotoFormat::Jpeg),
+        Err(Damaged::Format(_))
+    ));
 }
 
 #[test]
@@ -170,5 +190,8 @@ fn clashing_names_get_a_number_and_nothing_is_replaced() {
     }
     assert_eq!(paths[0], dir.path().join("photo (2).jpg"));
     assert_eq!(paths[1], dir.path().join("photo (3).jpg"));
-    assert_eq!(std::fs::read(dir.path().join("photo.jpg")).unwrap(), b"someone's");
+    assert_eq!(
+        std::fs::read(dir.path().join("photo.jpg")).unwrap(),
+        b"someone's"
+    );
 }

@@ -18,10 +18,16 @@ const TYPE_UNDEFINED: u16 = 7;
 /// Metadata blocks larger than this in the original are not merged but replaced.
 const MAX_BLOCK: usize = 16 << 20;
 
-pub(super) fn write(source: &mut File, out: &File, embedded: &Embedded) -> Result<Carried, Damaged> {
+pub(super) fn write(
+    source: &mut File,
+    out: &File,
+    embedded: &Embedded,
+) -> Result<Carried, Damaged> {
     let len = source.metadata()?.len();
     let mut header = [0u8; 4];
-    source.read_exact(&mut header).map_err(|_| Damaged::new("it is truncated: it has no TIFF header"))?;
+    source
+        .read_exact(&mut header)
+        .map_err(|_| Damaged::new("it is truncated: it has no TIFF header"))?;
     source.rewind()?;
     let big = matches!(&header, b"II+\0" | b"MM\0+");
     if big {

@@ -142,7 +142,9 @@ fn copy_exact(source: &mut impl Read, out: &mut impl Write, len: u64) -> Result<
     if copied == len {
         Ok(())
     } else {
-        Err(Damaged::new("it is truncated: the file ends inside a chunk"))
+        Err(Damaged::new(
+            "it is truncated: the file ends inside a chunk",
+        ))
     }
 }
 
