@@ -297,10 +297,12 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               className="button"
               onClick={saveCopy}
               disabled={!archiveOpen || access.selectedCount(selection) === 0}
-              title={t('copies.buttonHint')}
+              title={`${t('copies.button')} — ${t('copies.buttonHint')}`}
+              aria-label={t('copies.button')}
               data-testid="save-copy-button"
             >
-              {t('copies.button')}
+              {/* An icon only: the toolbar is full, and File → Save a copy… says it in words. */}
+              <Icon name="folder" />
             </button>
             <ImportMenu
               busy={importing}
