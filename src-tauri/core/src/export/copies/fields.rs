@@ -329,10 +329,11 @@ fn iim_date(date: &str) -> Option<(String, Option<String>)> {
     let time = time_part.and_then(|t| {
         let clock: String = t.chars().take(8).filter(|c| *c != ':').collect();
         let offset = t.get(8..).unwrap_or("");
+        // IPTC's time needs its offset from UTC; a time without one is left to XMP.
         let offset = match offset {
             "Z" => "+0000".to_string(),
             o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) => o.replace(':', ""),
-            _ => "+0000".to_string(),
+            _ => return None,
         };
         (clock.len() == 6 && digits(&clock)).then(|| format!("{clock}{offset}"))
     });
@@ -509,5 +510,10 @@ mod tests {
         assert_eq!(iim_date("2018-10"), Some(("20181000".into(), None)));
         assert_eq!(iim_date("2018"), Some(("20180000".into(), None)));
         assert_eq!(iim_date("late 2018"), None);
+        assert_eq!(
+            iim_date("2008-05-30T15:56:01"),
+            Some(("20080530".into(), None)),
+            "no offset, no IPTC time"
+        );
     }
 }
