@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use folio_core::Stats;
 use folio_core::changes::Written;
+use folio_core::export::copies::CopyReport;
 use folio_core::export::{ExportFormat, ExportReport};
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use folio_core::changes::{ChangeSet, Written};
+use folio_core::export::copies::CopyReport;
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
 use folio_core::fixity::VerifyReport;
 use folio_core::handle::{ReadHandle, WriteHandle};
@@ -23,6 +24,7 @@ use folio_core::watch::{WatchFolder, WatchStatus};
 use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
 
+use crate::drag_out;
 use crate::events;
 use crate::opened_files::OpenedFiles;
 use crate::pickers;
@@ -278,6 +280,46 @@ pub async fn export_items(
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Saves copies of items in a folder the person chooses in the folder picker (File → Save a
+/// Copy…): photos with their current captions written in, articles as their originals. None when
+/// the picker was cancelled.
+#[tauri::command]
+pub async fn save_copies(app: AppHandle, ids: Vec<i64>) -> Result<Option<CopyReport>, WireError> {
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let Some(folder) = pickers::pick_copy_folder(&app) else {
+            return Ok(None);
+        };
+        let state = app.state::<AppState>();
+        state
+            .reader()?
+            .copy_items(&ids, &folder)
+            .map(Some)
+            .map_err(wire)
+    });
+    job.await
+        .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?
+}
+
+/// Starts the system's file drag of copies of the items, as the window's drag of them leaves it:
+/// photos with their current captions written in, articles as their originals.
+#[tauri::command]
+pub async fn drag_copies(app: AppHandle, ids: Vec<i64>) -> Result<(), WireError> {
+    let worker = app.clone();
+    let paths = off_main_thread(move || drag_out::prepare(&worker, &ids)).await??;
+    let (started, outcome) = std::sync::mpsc::channel();
+    let main = app.clone();
+    app.run_on_main_thread(move || {
+        let _ = started.send(drag_out::start(&main, paths));
+    })
+    .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?;
+    off_main_thread(move || {
+        outcome.recv().unwrap_or_else(|_| {
+            Err(folio_core::Error::Internal("the drag never started".into()).to_wire())
+        })
+    })
+    .await?
 }
 
 #[tauri::command]

@@ -7,7 +7,8 @@
 //! from the environment, when set, instead of showing them:
 //!
 //! - `FOLIO_E2E_PICK`: the files or folders the import picker answers (joined like `PATH`);
-//! - `FOLIO_E2E_SAVE_AS`: the file the save picker answers.
+//! - `FOLIO_E2E_SAVE_AS`: the file the save picker answers;
+//! - `FOLIO_E2E_COPY_TO`: the folder the picker of File → Save a Copy… answers.
 //!
 //! The answers then take the same way as a person's: recorded as trusted, handed to the page.
 //! Why this does not reopen the hole the trusted paths close: the threat is the web view (a script
@@ -35,5 +36,15 @@ pub fn save_as() -> Option<PathBuf> {
 
 #[cfg(not(debug_assertions))]
 pub fn save_as() -> Option<PathBuf> {
+    None
+}
+
+#[cfg(debug_assertions)]
+pub fn copy_to() -> Option<PathBuf> {
+    std::env::var_os("FOLIO_E2E_COPY_TO").map(PathBuf::from)
+}
+
+#[cfg(not(debug_assertions))]
+pub fn copy_to() -> Option<PathBuf> {
     None
 }

@@ -11,6 +11,7 @@ mod surface;
 #[cfg(test)]
 mod command_lists;
 mod commands;
+mod drag_out;
 mod e2e;
 mod events;
 mod logging;
@@ -41,6 +42,7 @@ fn main() {
         .manage(state)
         .manage(opened_files::OpenedFiles::from_arguments())
         .manage(trusted::Trusted::default())
+        .manage(drag_out::DragOut::default())
         .manage(watching::Watching::from_settings())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
         .menu(menu::build)

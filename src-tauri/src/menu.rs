@@ -1,20 +1,27 @@
-//! The app menu's Archive entries: "Check Archive Location" (where the archive is, space left, and
-//! whether the place is safe for it) and "Open Another Archive…" (remembered, then the app
-//! restarts on it so nothing of the old archive stays open).
+//! The app menu: File → "Save a Copy…" (asks the window to save copies of what is selected, as
+//! its own button does), and the Archive entries "Check Archive Location" (where the archive is,
+//! space left, and whether the place is safe for it) and "Open Another Archive…" (remembered,
+//! then the app restarts on it so nothing of the old archive stays open).
 
 use std::path::{Path, PathBuf};
 
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::state::AppState;
 
 const CHECK_LOCATION: &str = "archive.check-location";
 const OPEN_ANOTHER: &str = "archive.open-another";
+const SAVE_COPY: &str = "file.save-copy";
+
+/// The event that asks the window to save copies of its selection (only the window knows it).
+pub const SAVE_COPY_ASKED: &str = "folio://save-copy";
 
 /// The menu's words in the UI languages, chosen from the system's.
 struct Words {
+    file: &'static str,
+    save_copy: &'static str,
     archive: &'static str,
     check_location: &'static str,
     open_another: &'static str,
@@ -26,6 +33,8 @@ struct Words {
 }
 
 const ENGLISH: Words = Words {
+    file: "&File",
+    save_copy: "Save a Copy…",
     archive: "&Archive",
     check_location: "Check Archive Location",
     open_another: "Open Another Archive…",
@@ -37,6 +46,8 @@ const ENGLISH: Words = Words {
 };
 
 const CHINESE: Words = Words {
+    file: "文件(&F)",
+    save_copy: "存储副本…",
     archive: "档案库(&A)",
     check_location: "检查档案库位置",
     open_another: "打开其他档案库…",
@@ -48,6 +59,8 @@ const CHINESE: Words = Words {
 };
 
 const RUSSIAN: Words = Words {
+    file: "&Файл",
+    save_copy: "Сохранить копию…",
     archive: "&Архив",
     check_location: "Проверить расположение архива",
     open_another: "Открыть другой архив…",
@@ -95,12 +108,23 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         true,
         &[&check, &open, &separator, &quit],
     )?;
+    let save_copy = MenuItem::with_id(app, SAVE_COPY, words.save_copy, true, None::<&str>)?;
+    let file = Submenu::with_items(app, words.file, true, &[&save_copy])?;
     let menu = if cfg!(target_os = "macos") {
         let menu = Menu::default(app)?;
-        menu.insert(&archive, 1)?;
+        // The default menu's File menu is its second; the copy goes at its top.
+        match menu
+            .items()?
+            .get(1)
+            .and_then(|item| item.as_submenu().cloned())
+        {
+            Some(default_file) => default_file.insert(&save_copy, 0)?,
+            None => menu.insert(&file, 1)?,
+        }
+        menu.insert(&archive, 2)?;
         menu
     } else {
-        Menu::with_items(app, &[&archive])?
+        Menu::with_items(app, &[&file, &archive])?
     };
     Ok(menu)
 }
@@ -109,6 +133,11 @@ pub fn handle<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match event.id().as_ref() {
         CHECK_LOCATION => check_location(app),
         OPEN_ANOTHER => open_another(app),
+        SAVE_COPY => {
+            if let Err(error) = app.emit(SAVE_COPY_ASKED, ()) {
+                tracing::warn!("cannot ask the window to save a copy: {error}");
+            }
+        }
         _ => {}
     }
 }

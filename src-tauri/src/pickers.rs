@@ -48,6 +48,11 @@ pub fn pick_save(app: &AppHandle, default_name: &str, format: ExportFormat) -> O
     Some(answer)
 }
 
+/// Asks for the folder to save copies in; None when cancelled.
+pub fn pick_copy_folder(app: &AppHandle) -> Option<PathBuf> {
+    e2e::copy_to().or_else(|| picker(app).blocking_pick_folder().and_then(local))
+}
+
 /// A picker in front of the main window.
 fn picker(app: &AppHandle) -> FileDialogBuilder<tauri::Wry> {
     let dialog = app.dialog().file();

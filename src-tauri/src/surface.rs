@@ -45,6 +45,8 @@ macro_rules! command_surface {
             verify_archive() -> VerifyReport;
             export_items(request: ExportItemsRequest) -> ExportReport;
             cancel_export() -> ();
+            save_copies(ids: Vec<i64>) -> Option<CopyReport>;
+            drag_copies(ids: Vec<i64>) -> ();
             reveal_path(path: String) -> ();
             take_opened_files() -> Vec<String>;
             pick_import_paths(folders: bool) -> Vec<String>;

@@ -1,6 +1,7 @@
 //! `folio`: the command line over folio-core, for automation, scripts and tests (DESIGN §8).
 
 mod commands;
+mod copies;
 mod export;
 mod fixity;
 mod import;
@@ -231,6 +232,21 @@ enum Command {
         #[command(subcommand)]
         action: Option<similar::DuplicatesAction>,
     },
+    /// Save copies of items in a folder: photos with their current title, caption, credit,
+    /// byline, copyright, keywords and date written into the file (XMP, IPTC, EXIF), articles
+    /// as their original files. The originals in the archive are not changed; a name already
+    /// taken in the folder gets a number (`photo (2).jpg`), nothing is overwritten.
+    Copy {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The folder to write the copies in (created if missing).
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        /// The items to copy.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
     /// Export items as a PDF dossier or a ZIP bundle (BagIt), in the order given.
     Export(export::Args),
     /// Item counts and the size of each part of the archive.
@@ -384,6 +400,7 @@ fn main() -> ExitCode {
             thresholds,
             action,
         } => similar::duplicates(&archive_dir, action, &thresholds, json),
+        Command::Copy { json, to, ids } => copies::run(&archive_dir, &ids, &to, json),
         Command::Export(args) => export::run(&archive_dir, args),
         Command::Team { action } => team::team(&archive_dir, action),
         Command::Sync {

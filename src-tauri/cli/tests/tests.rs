@@ -12,6 +12,7 @@ use folio_samples::files as samples;
 mod bundle_import;
 mod capture;
 mod cli;
+mod copies;
 mod crash;
 mod dates;
 mod export;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
+use folio_core::export::copies::{CopiedItem, CopyReport};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
@@ -81,7 +82,9 @@ fn generated() -> BTreeMap<String, String> {
         Paper,
         ExportScope,
         ExportItemsRequest,
-        ExportReport
+        ExportReport,
+        CopyReport,
+        CopiedItem
     );
     files
 }

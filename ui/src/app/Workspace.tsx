@@ -36,6 +36,7 @@ import { useHostChanges } from '../hooks/useHostChanges';
 import { useCollections, useItem, useSavedSearches, useTags } from '../hooks/useHostData';
 import { useImport } from '../hooks/useImport';
 import { useOpenedFiles } from '../hooks/useOpenedFiles';
+import { useSaveCopies } from '../hooks/useSaveCopies';
 import { useItemCommands } from '../hooks/useItemCommands';
 import { useLinkCapture } from '../hooks/useLinkCapture';
 import { useListing, useLoadedSummaries } from '../hooks/useListing';
@@ -48,14 +49,16 @@ import type { ExportContext } from '../lib/exportPlan';
 import { isArticle } from '../lib/items';
 import { splitDropped } from '../lib/links';
 import { selectAll, selectOnly } from '../lib/selection';
-import { useDropTarget } from './drag';
-import { useNotify } from './notices';
+import { OUTSIDE, useDropTarget } from './drag';
+import { useNotify, useReportError } from './notices';
+import { dragCopies } from '../platform/host';
 import { emptyText, scopeTitle } from './views';
 import './App.css';
 
 export function Workspace({ settings }: { settings: SettingsState }) {
   const t = useT();
   const notify = useNotify();
+  const reportError = useReportError();
   const actions = useHostActions();
   const stats = useArchiveStats();
   const listening = useHostChanges();
@@ -92,6 +95,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const access = useListing(listing, archiveOpen);
   const [selection, setSelection] = useSelectionState(browsing.itemsKey, browsing.orderKey);
   const commands = useItemCommands(access, selection, setSelection);
+  const { selectedIds } = access;
+  const selectedNow = useCallback(() => selectedIds(selection), [selectedIds, selection]);
+  const saveCopy = useSaveCopies(selectedNow);
   const loadedSummary = useLoadedSummaries(listing);
   const tags = useTags(archiveOpen);
   const collections = useCollections(archiveOpen);
@@ -121,6 +127,17 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     },
     selectAll: () => {
       setSelection(selectAll);
+    },
+  });
+
+  // Rows and tiles dragged out of the window become files for the desktop, mail or a browser.
+  useDropTarget(OUTSIDE, {
+    accepts: (payload) => payload.source.startsWith('list:'),
+    drop: ({ payload }) => {
+      void payload
+        .ids()
+        .then(dragCopies)
+        .catch(reportError);
     },
   });
 
@@ -274,6 +291,18 @@ export function Workspace({ settings }: { settings: SettingsState }) {
             >
               <Icon name="file" />
               {t('export.button')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={saveCopy}
+              disabled={!archiveOpen || access.selectedCount(selection) === 0}
+              title={`${t('copies.button')} — ${t('copies.buttonHint')}`}
+              aria-label={t('copies.button')}
+              data-testid="save-copy-button"
+            >
+              {/* An icon only: the toolbar is full, and File → Save a copy… says it in words. */}
+              <Icon name="folder" />
             </button>
             <ImportMenu
               busy={importing}

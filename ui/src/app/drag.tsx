@@ -5,6 +5,8 @@
 // us OS file drops) WebView2 on Windows never delivers HTML5 drag events inside the page
 // (tauri-apps/tauri#4168). Pointer events work everywhere and tests can drive them with a mouse.
 // Drop targets are elements with `data-drop="kind:id"`; the component that owns a kind handles it.
+// A drag that leaves the window goes to the handler of the kind `outside` (if one accepts it),
+// which hands it to the system as a drag of files; the drag inside the window then ends.
 import {
   createContext,
   useCallback,
@@ -46,6 +48,8 @@ type DragApi = {
 };
 
 const START_DISTANCE = 5;
+/** The handler kind that takes drags leaving the window. */
+export const OUTSIDE = 'outside';
 /** Near the top or bottom edge of a scrolling list, a drag scrolls it (to reach far rows). */
 const EDGE = 36;
 const EDGE_SPEED = 14;
@@ -121,6 +125,14 @@ export function DragProvider({ children }: { children: ReactNode }) {
         window.getSelection()?.removeAllRanges();
       }
       pointer.current = { x: event.clientX, y: event.clientY };
+      const outside = event.clientX < 0 || event.clientY < 0 || event.clientX >= window.innerWidth || event.clientY >= window.innerHeight;
+      const leave = handlers.current.get(OUTSIDE);
+      if (outside && leave?.accepts(dragging.current, '')) {
+        const payload = dragging.current;
+        finish();
+        leave.drop({ payload, id: '', position: 'on' });
+        return;
+      }
       if (scrollFrame.current === 0) scrollFrame.current = requestAnimationFrame(scrollAtEdge);
       if (ghost.current) ghost.current.style.transform = `translate(${String(event.clientX + 14)}px, ${String(event.clientY + 10)}px)`;
       const target = findTarget(event.clientX, event.clientY, dragging.current);

@@ -322,6 +322,12 @@ export const en = {
   'error.generic':
     'Something unexpected went wrong. Try again; if it keeps happening, please report it with the details below.',
   // Export.
+  // Copies taken out.
+  'copies.button': 'Save a copy…',
+  'copies.buttonHint': 'Save copies of the selected items in a folder, photos with their captions written in',
+  'copies.saved': { one: 'Saved a copy of {count} item in {folder}.', other: 'Saved copies of {count} items in {folder}.' },
+  'copies.failed': { one: '{count} item could not be copied.', other: '{count} items could not be copied.' },
+  'copies.nothing': 'Select the items to save copies of first.',
   'export.button': 'Export…',
   'export.title': 'Export',
   'export.choose': 'Choose location…',

@@ -294,6 +294,12 @@ export const zh: Dictionary = {
   'error.internal': 'Folio 内部出错。请重试；如果反复出现，请连同下面的详细信息一起报告。',
   'error.generic': '发生了意外错误。请重试；如果反复出现，请连同下面的详细信息一起报告。',
   // 导出。
+  // 副本。
+  'copies.button': '存储副本…',
+  'copies.buttonHint': '将所选项目的副本存到文件夹，照片的说明写入文件中',
+  'copies.saved': { other: '已将 {count} 个项目的副本存到 {folder}。' },
+  'copies.failed': { other: '{count} 个项目无法复制。' },
+  'copies.nothing': '请先选择要存储副本的项目。',
   'export.button': '导出…',
   'export.title': '导出',
   'export.choose': '选择位置…',

@@ -1,6 +1,7 @@
 // Generated from src-tauri/src/surface.rs by `FOLIO_UPDATE_BINDINGS=1 cargo test -p folio-desktop surface`;
 // do not edit. Every command the window may call: what it passes and what it gets back.
 import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { CopyReport } from '../bindings/CopyReport';
 import type { DuplicatesReport } from '../bindings/DuplicatesReport';
 import type { EditRequest } from '../bindings/EditRequest';
 import type { ExportFormat } from '../bindings/ExportFormat';
@@ -60,6 +61,8 @@ export type Commands = {
   verify_archive: { args: Record<string, never>; answer: VerifyReport };
   export_items: { args: { request: ExportItemsRequest }; answer: ExportReport };
   cancel_export: { args: Record<string, never>; answer: null };
+  save_copies: { args: { ids: Array<number> }; answer: CopyReport | null };
+  drag_copies: { args: { ids: Array<number> }; answer: null };
   reveal_path: { args: { path: string }; answer: null };
   take_opened_files: { args: Record<string, never>; answer: Array<string> };
   pick_import_paths: { args: { folders: boolean }; answer: Array<string> };

@@ -5,6 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { ChangeSet } from '../bindings/ChangeSet';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { CopyReport } from '../bindings/CopyReport';
 import type { EditRequest } from '../bindings/EditRequest';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
@@ -40,6 +41,7 @@ export const EVENTS = {
   progress: 'folio://progress',
   opened: 'folio://opened',
   watchImport: 'folio://watch-import',
+  saveCopy: 'folio://save-copy',
 } as const;
 
 /** What each host event carries. */
@@ -48,6 +50,7 @@ type EventPayloads = {
   'folio://progress': Progress;
   'folio://opened': null;
   'folio://watch-import': WatchImport;
+  'folio://save-copy': null;
 };
 
 export type Unsubscribe = () => void;
@@ -293,6 +296,26 @@ export function exportItems(request: ExportItemsRequest): Promise<ExportReport> 
 /** Asks the running export to stop; its `exportItems` then resolves, cancelled. */
 export function cancelExport(): Promise<void> {
   return run('cancel_export');
+}
+
+/** Asks for a folder in the system's folder picker and saves copies of the items there: photos
+ * with their current captions written into the file, articles as their originals. Null when the
+ * picker was cancelled; an item that could not be copied has its reason in the report. */
+export function saveCopies(ids: number[]): Promise<CopyReport | null> {
+  return call('save_copies', { ids });
+}
+
+/** Starts the system's drag of copies of the items (as Save a copy… writes them), for a drag
+ * of rows that has left the window; resolves once the system's drag has started. */
+export function dragCopies(ids: number[]): Promise<void> {
+  return run('drag_copies', { ids });
+}
+
+/** Runs `callback` when the app menu's File → Save a Copy… is chosen. */
+export function onSaveCopyAsked(callback: () => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.saveCopy, () => {
+    callback();
+  });
 }
 
 /** Opens the system's file manager at `path`, with the file selected where the system can. */

@@ -294,7 +294,57 @@ async function verifyDamaged(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+async function saveCopies(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openJobs(context, baseUrl, mockHost);
+  const all = await titles(page);
+  const selectedIds = () => page.locator('[data-testid="item-row"][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.itemId)));
+
+  await checks.check('copies: "Save a copy…" waits for a selection, then asks the host to copy the selected ids', async () => {
+    expect(await page.getByTestId('save-copy-button').isDisabled(), 'Save a copy is enabled with nothing selected');
+    await row(page, all[0]).click();
+    await row(page, all[2]).click({ modifiers: ['Shift'] });
+    await expectText(page, 'selection-count', '3 items selected');
+    const ids = await selectedIds();
+    await page.getByTestId('save-copy-button').click();
+    const [sent] = await waitForCommand(page, 'save_copies');
+    expect(JSON.stringify(sent.ids) === JSON.stringify(ids), `save_copies got ${JSON.stringify(sent)}, selected ${JSON.stringify(ids)}`);
+    await page.getByTestId('toast-text').filter({ hasText: 'Saved copies of 3 items in /home/ana/Pictures/Desk.' }).waitFor();
+  });
+
+  await checks.check('copies: File → Save a Copy… in the app menu copies what is selected now', async () => {
+    await row(page, all[4]).click();
+    const ids = await selectedIds();
+    expect(ids.length === 1, `selected ${JSON.stringify(ids)}`);
+    await page.evaluate(() => window.__folioMock?.chooseSaveCopyInMenu());
+    const sent = await waitForCommand(page, 'save_copies', 2);
+    expect(JSON.stringify(sent.at(-1).ids) === JSON.stringify(ids), `save_copies got ${JSON.stringify(sent.at(-1))}`);
+    await page.getByTestId('toast-text').filter({ hasText: 'Saved a copy of 1 item in /home/ana/Pictures/Desk.' }).waitFor();
+  });
+
+  await checks.check('copies: rows dragged out of the window are handed to the host as a drag of their copies', async () => {
+    await row(page, all[1]).click();
+    await row(page, all[3]).click({ modifiers: ['Shift'] });
+    const ids = await selectedIds();
+    const from = await row(page, all[2]).boundingBox();
+    if (!from) throw new Error('the row is not on screen');
+    await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 3 + 10, from.y + from.height / 2 + 10, { steps: 3 });
+    await page.mouse.move(-20, from.y, { steps: 8 });
+    const [sent] = await waitForCommand(page, 'drag_copies');
+    await page.mouse.up();
+    expect(JSON.stringify(sent.ids) === JSON.stringify(ids), `drag_copies got ${JSON.stringify(sent)}, selected ${JSON.stringify(ids)}`);
+    expect((await page.getByTestId('drag-ghost').count()) === 0, 'the drag inside the window did not end');
+  });
+
+  await checks.check('copies: no console errors, page errors or failed requests', () => {
+    expectNoProblems(problems);
+  });
+  await page.close();
+}
+
 export async function exportScenarios(checks, context, baseUrl, mockHost) {
+  await saveCopies(checks, context, baseUrl, mockHost);
   await exportSelectionAsPdf(checks, context, baseUrl, mockHost);
   await exportCollectionAsZip(checks, context, baseUrl, mockHost);
   await cancelExport(checks, context, baseUrl, mockHost);

@@ -14,6 +14,7 @@
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type { ChangeSet } from '../../src/bindings/ChangeSet';
+import type { CopyReport } from '../../src/bindings/CopyReport';
 import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { ExportItemsRequest } from '../../src/bindings/ExportItemsRequest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
@@ -101,6 +102,8 @@ type FolioMock = {
   addWatchProblem: (problem: string) => void;
   /** Emits `folio://watch-import`, as the host does when a watch folder's import starts and ends. */
   emitWatchImport: (event: WatchImport) => Promise<void>;
+  /** Emits `folio://save-copy`, as the host does when File → Save a Copy… is chosen in its menu. */
+  chooseSaveCopyInMenu: () => Promise<void>;
 };
 
 declare global {
@@ -358,6 +361,22 @@ mockIPC(
         watch.problems = [];
         return structuredClone(watch);
       }
+      case 'save_copies': {
+        // The folder picker answers ~/Pictures/Desk; each item's copy is written there.
+        const ids = input.ids as number[];
+        const copies = ids.map((id) => ({
+          id,
+          title: `Item ${String(id)}`,
+          path: `/home/ana/Pictures/Desk/item-${String(id)}.jpg`,
+          metadata: ['XMP', 'IPTC', 'EXIF'],
+          note: null,
+          error: null,
+        }));
+        return { copies, failed: 0 } satisfies CopyReport;
+      }
+      case 'drag_copies':
+        // The host writes the copies and starts the system's drag; nothing to see here.
+        return null;
       case 'pick_export_path': {
         const options = { defaultName: input.defaultName as string, format: input.format as string };
         saveRequests.push(options);
@@ -403,6 +422,7 @@ window.__folioMock = {
     statsOverride = { ...statsOverride, ...changes };
   },
   emitChanged: (changes) => changed(changes),
+  chooseSaveCopyInMenu: () => emit('folio://save-copy', null),
   setDialogAnswer: (paths) => {
     dialogAnswer = paths;
   },

@@ -5,6 +5,7 @@
 //! complete, so a failed or cancelled export never leaves half a file.
 
 pub mod bundle;
+pub mod copies;
 mod output;
 pub mod pdf;
 

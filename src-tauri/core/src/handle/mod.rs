@@ -327,6 +327,19 @@ impl ReadHandle {
         })
     }
 
+    /// Copies items into a folder: photos with their current captions written into the copy,
+    /// articles as their original files. The originals are only read.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn copy_items(
+        &self,
+        item_ids: &[i64],
+        destination: &Path,
+    ) -> Result<crate::export::copies::CopyReport> {
+        self.with_archive(|archive| {
+            crate::export::copies::copy_items(archive, item_ids, destination)
+        })
+    }
+
     /// Checks every original and the database. Reads only.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn verify(
