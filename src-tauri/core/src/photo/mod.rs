@@ -12,8 +12,10 @@ pub(crate) mod date;
 mod decode;
 mod exif;
 pub mod fingerprint;
+mod heif;
 mod iptc;
 mod merge;
+mod rendition;
 mod sniff;
 pub(crate) mod text;
 mod thumbs;
@@ -21,6 +23,7 @@ mod xmp;
 
 use std::fmt;
 
+pub use rendition::{jpeg_rendition, needs_jpeg_rendition};
 pub use sniff::sniff;
 
 /// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
@@ -164,14 +167,11 @@ impl PhotoError {
 /// too large); damaged metadata is skipped.
 pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let format = sniff::identify(bytes)?;
-    if format == PhotoFormat::Heic {
-        return Err(PhotoError::Unsupported(format));
-    }
     // Metadata is best-effort: even a parser panic on hostile input only costs the metadata.
     let read = || merge::Metadata::read(blocks::find(format, bytes));
     let meta = std::panic::catch_unwind(read).unwrap_or_default();
     let decoded = decode::decode(format, bytes, THUMBNAIL_SIDES[1])?;
-    let orientation = meta.orientation;
+    let orientation = upright_by(format, meta.orientation);
     let made = thumbs::make(&decoded.pixels, orientation, &THUMBNAIL_SIDES, format)?;
     let (width, height) = if thumbs::swaps_sides(orientation) {
         (decoded.full_height, decoded.full_width)
@@ -184,15 +184,22 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     Ok(draft)
 }
 
+/// The orientation still to apply to decoded pixels. HEIF decodes upright (libheif applies the
+/// container's rotation and mirroring), so the EXIF tag a phone writes beside them must not turn
+/// them a second time.
+fn upright_by(format: PhotoFormat, exif_orientation: Option<u16>) -> Option<u16> {
+    match format {
+        PhotoFormat::Heic => None,
+        _ => exif_orientation,
+    }
+}
+
 /// The metadata [`extract`] reads from `bytes`, without decoding pixels and without its panic
 /// guard: for the fuzz targets of the container, EXIF, IPTC and XMP readers and their regression
 /// tests, which must see a panic to report it. The draft has no size and no thumbnails.
 #[doc(hidden)]
 pub fn read_metadata(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let format = sniff::identify(bytes)?;
-    if format == PhotoFormat::Heic {
-        return Err(PhotoError::Unsupported(format));
-    }
     let meta = merge::Metadata::read(blocks::find(format, bytes));
     let mut draft = PhotoDraft::without_metadata(format, 0, 0, Vec::new());
     meta.fill(&mut draft);
