@@ -28,6 +28,8 @@ pub use sniff::sniff;
 
 /// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
 pub(crate) use decode::{Pixels, decode};
+/// A HEIC's upright size and colour profile, for the dossier.
+pub(crate) use heif::header as heif_header;
 pub(crate) use thumbs::fit;
 
 /// What decoding the photo in a file costs in memory, from its header (see
@@ -67,6 +69,19 @@ impl PhotoFormat {
             Self::Gif => "image/gif",
             Self::Heic => "image/heic",
         }
+    }
+
+    /// The format whose media type this is (`image/heif` too for HEIC).
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        Some(match media_type {
+            "image/jpeg" => Self::Jpeg,
+            "image/png" => Self::Png,
+            "image/tiff" => Self::Tiff,
+            "image/webp" => Self::Webp,
+            "image/gif" => Self::Gif,
+            "image/heic" | "image/heif" => Self::Heic,
+            _ => return None,
+        })
     }
 
     /// The name people know the format by, as used in messages.
