@@ -9,8 +9,7 @@
 use std::sync::OnceLock;
 
 use libheif_rs::{
-    ColorSpace, DecodingOptions, HeifContext, HeifError, HeifErrorCode, ImageHandle, ItemId,
-    LibHeif, RgbChroma,
+    ColorSpace, HeifContext, HeifError, HeifErrorCode, ImageHandle, ItemId, LibHeif, RgbChroma,
 };
 
 use super::blocks::Blocks;
@@ -116,20 +115,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
     } else {
         RgbChroma::Rgb
     };
-    // Phones write 10-bit HEIC too; thumbnails and renditions are 8-bit JPEG.
-    let mut options = DecodingOptions::new();
-    if let Some(options) = options.as_mut() {
-        options.set_convert_hdr_to_8bit(true);
-    }
+    // No decoding options: libheif-rs 0.20 frees them before libheif reads them (its `decode`
+    // takes the pointer out of an `Option` it then drops), so their fields would be garbage —
+    // `ignore_transformations` among them. The defaults are what Folio wants: transformations
+    // applied, and interleaved RGB(A) is 8 bits a sample.
     let image = lib
-        .decode(&handle, ColorSpace::Rgb(chroma), options)
+        .decode(&handle, ColorSpace::Rgb(chroma), None)
         .map_err(heif_error)?;
     let planes = image.planes();
     let plane = planes
         .interleaved
         .ok_or_else(|| PhotoError::Corrupt("the HEIC decoded to no pixels".into()))?;
     let (w, h) = (plane.width, plane.height);
-    let channels = if alpha { 4 } else { 3 };
+    let channels: u8 = if alpha { 4 } else { 3 };
+    if plane.storage_bits_per_pixel != channels * 8 {
+        return Err(PhotoError::Corrupt(format!(
+            "the HEIC's {}-bit pixels could not be read",
+            plane.bits_per_pixel
+        )));
+    }
+    let channels = usize::from(channels);
     let row = w as usize * channels;
     let mut data = Vec::with_capacity(w as usize * h as usize * 3);
     for y in 0..h as usize {
