@@ -20,8 +20,8 @@ const SKIPPED_REASON = 'Not a kind of file Folio imports';
 const FAILED_ERROR = 'The PDF is damaged: its cross-reference table is missing';
 const NOT_REACHED = 'Not reached: the import was cancelled';
 
-async function openImportPage(context, baseUrl, mockHost) {
-  const opened = await openPage(context, `${baseUrl}/?mock=empty&import=manual`, mockHost);
+async function openImportPage(context, baseUrl, mockHost, extra = '') {
+  const opened = await openPage(context, `${baseUrl}/?mock=empty&import=manual${extra}`, mockHost);
   await waitReady(opened.page);
   await waitDropReady(opened.page);
   return opened;
@@ -78,7 +78,8 @@ async function dropImport(checks, context, baseUrl, mockHost) {
     await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
     const requests = await mockValue(page, () => window.__folioMock?.importRequests);
     expect(
-      JSON.stringify(requests) === JSON.stringify([{ paths: [FOLDER, ARTICLE], tags: [], collection: null }]),
+      JSON.stringify(requests) ===
+        JSON.stringify([{ paths: [FOLDER, ARTICLE], tags: [], collection: null, template: null, template_mode: null }]),
       `import_paths got ${JSON.stringify(requests)}`,
     );
     await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
@@ -476,6 +477,89 @@ async function linkImport(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+async function templateImport(checks, context, baseUrl, mockHost) {
+  await checks.check('template: without templates there is no template choice', async () => {
+    const { page } = await openImportPage(context, baseUrl, mockHost);
+    await waitForMock(page, () => (window.__folioMock?.calls.list_templates ?? 0) > 0, 'a list_templates call');
+    await page.waitForTimeout(100);
+    expect((await page.getByTestId('import-template').count()) === 0, 'a template choice shows with no templates');
+    await page.close();
+  });
+
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost, '&templates=1');
+  const choice = page.getByTestId('import-template');
+
+  await checks.check('template: beside Import, no template is chosen and the names are offered', async () => {
+    await choice.waitFor();
+    expect((await choice.inputValue()) === '', `the choice starts at ${JSON.stringify(await choice.inputValue())}`);
+    const options = await choice.locator('option').allTextContents();
+    expect(
+      JSON.stringify(options) === JSON.stringify(['No template', 'Template: Kyiv desk', 'Template: Wire']),
+      `the options are ${JSON.stringify(options)}`,
+    );
+    expect((await page.getByTestId('import-template-mode').count()) === 0, 'a mode shows with no template');
+  });
+
+  await checks.check("template: a chosen template's own mode is preselected and can be changed", async () => {
+    await choice.selectOption('Wire');
+    const mode = page.getByTestId('import-template-mode');
+    expect((await mode.inputValue()) === 'replace', `the mode is ${await mode.inputValue()}`);
+    await choice.selectOption('Kyiv desk');
+    expect((await mode.inputValue()) === 'fill_empty', `the mode is ${await mode.inputValue()}`);
+    const labels = await mode.locator('option').allTextContents();
+    expect(
+      JSON.stringify(labels) === JSON.stringify(['Fill empty fields only', 'Replace what files say']),
+      `the modes are ${JSON.stringify(labels)}`,
+    );
+    await mode.selectOption('replace');
+  });
+  await screenshot(page, 'import-template');
+
+  await checks.check('template: "Import folder…" sends the chosen template and mode', async () => {
+    await page.evaluate(() => window.__folioMock?.setDialogAnswer(['/home/ana/Desktop/Kyiv assignment']));
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-folder').click();
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[0]);
+    expect(
+      request?.template === 'Kyiv desk' && request.template_mode === 'replace',
+      `import_paths got ${JSON.stringify(request)}`,
+    );
+    expect(await choice.isDisabled(), 'the template can be changed during an import');
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('template: a drop is imported with the same template', async () => {
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 2, 'a second import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[1]);
+    expect(
+      JSON.stringify(request) ===
+        JSON.stringify({ paths: [ARTICLE], tags: [], collection: null, template: 'Kyiv desk', template_mode: 'replace' }),
+      `import_paths got ${JSON.stringify(request)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('template: "No template" imports without one', async () => {
+    await choice.selectOption('');
+    expect((await page.getByTestId('import-template-mode').count()) === 0, 'the mode stays without a template');
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 3, 'a third import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[2]);
+    expect(request?.template === null && request.template_mode === null, `import_paths got ${JSON.stringify(request)}`);
+  });
+
+  await checks.check('template: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
 export async function importScenarios(checks, context, baseUrl, mockHost) {
   await dropImport(checks, context, baseUrl, mockHost);
   await cancelImport(checks, context, baseUrl, mockHost);
@@ -484,4 +568,5 @@ export async function importScenarios(checks, context, baseUrl, mockHost) {
   await automaticImport(checks, context, baseUrl, mockHost);
   await openedWithFolio(checks, context, baseUrl, mockHost);
   await linkImport(checks, context, baseUrl, mockHost);
+  await templateImport(checks, context, baseUrl, mockHost);
 }
