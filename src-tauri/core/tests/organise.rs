@@ -748,7 +748,7 @@ fn a_template_chosen_for_an_import_applies_in_the_chosen_mode_and_tags_articles_
         .unwrap();
     let report = archive
         .import(
-            &[inputs.clone()],
+            std::slice::from_ref(&inputs),
             &options,
             &|_: &folio_core::progress::Progress| {},
             &CancelToken::new(),

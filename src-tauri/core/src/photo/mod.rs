@@ -154,7 +154,7 @@ impl fmt::Debug for Thumbnail {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhotoError {
     /// A format Folio recognises but cannot decode; the pipeline reports it as skipped.
-    #[error("{0} photos are not supported yet: no decoder without system libraries is available")]
+    #[error("{0} photos are not supported by this build of Folio")]
     Unsupported(PhotoFormat),
 
     /// The bytes are not a readable image; the reason says why ("the JPEG is truncated").
