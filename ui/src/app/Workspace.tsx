@@ -11,7 +11,6 @@ import { ExportDialog } from '../components/ExportDialog';
 import { ExportStatus } from '../components/ExportStatus';
 import { Icon } from '../components/Icon';
 import { ImportMenu } from '../components/ImportMenu';
-import { ImportTemplate } from '../components/ImportTemplate';
 import { ImportStatus } from '../components/ImportStatus';
 import { LinkDialog } from '../components/LinkDialog';
 import { Inspector } from '../components/Inspector';
@@ -276,18 +275,15 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               <Icon name="file" />
               {t('export.button')}
             </button>
-            <ImportTemplate
-              enabled={archiveOpen}
-              busy={importing}
-              choice={importer.template}
-              onChoose={importer.chooseTemplate}
-            />
             <ImportMenu
               busy={importing}
               onPick={importer.pick}
               onLink={() => {
                 setLinkDialog(true);
               }}
+              archiveOpen={archiveOpen}
+              template={importer.template}
+              onTemplate={importer.chooseTemplate}
             />
           </>
         }

@@ -478,42 +478,58 @@ async function linkImport(checks, context, baseUrl, mockHost) {
 }
 
 async function templateImport(checks, context, baseUrl, mockHost) {
-  await checks.check('template: without templates there is no template choice', async () => {
+  await checks.check('template: without templates the Import menu offers none', async () => {
     const { page } = await openImportPage(context, baseUrl, mockHost);
+    await page.getByTestId('import-button').click();
+    await page.getByRole('menu').waitFor();
     await waitForMock(page, () => (window.__folioMock?.calls.list_templates ?? 0) > 0, 'a list_templates call');
     await page.waitForTimeout(100);
-    expect((await page.getByTestId('import-template').count()) === 0, 'a template choice shows with no templates');
+    expect((await page.getByTestId('import-template').count()) === 0, 'template entries show with no templates');
     await page.close();
   });
 
   const { page, problems } = await openImportPage(context, baseUrl, mockHost, '&templates=1');
-  const choice = page.getByTestId('import-template');
+  const entries = () => page.getByTestId('import-template');
+  const checkedLabel = () =>
+    page.locator('[data-testid="import-template"][aria-checked="true"]').allTextContents();
 
-  await checks.check('template: beside Import, no template is chosen and the names are offered', async () => {
-    await choice.waitFor();
-    expect((await choice.inputValue()) === '', `the choice starts at ${JSON.stringify(await choice.inputValue())}`);
-    const options = await choice.locator('option').allTextContents();
-    expect(
-      JSON.stringify(options) === JSON.stringify(['No template', 'Template: Kyiv desk', 'Template: Wire']),
-      `the options are ${JSON.stringify(options)}`,
-    );
-    expect((await page.getByTestId('import-template-mode').count()) === 0, 'a mode shows with no template');
-  });
-
-  await checks.check("template: a chosen template's own mode is preselected and can be changed", async () => {
-    await choice.selectOption('Wire');
-    const mode = page.getByTestId('import-template-mode');
-    expect((await mode.inputValue()) === 'replace', `the mode is ${await mode.inputValue()}`);
-    await choice.selectOption('Kyiv desk');
-    expect((await mode.inputValue()) === 'fill_empty', `the mode is ${await mode.inputValue()}`);
-    const labels = await mode.locator('option').allTextContents();
-    expect(
-      JSON.stringify(labels) === JSON.stringify(['Fill empty fields only', 'Replace what files say']),
-      `the modes are ${JSON.stringify(labels)}`,
-    );
-    await mode.selectOption('replace');
+  await checks.check('template: the Import menu offers no template (checked) and each template in both modes', async () => {
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-templates').waitFor();
+    const labels = await entries().allTextContents();
+    // Each template's own mode first.
+    const expected = [
+      'No template',
+      'Kyiv desk: fill empty fields',
+      'Kyiv desk: replace fields',
+      'Wire: replace fields',
+      'Wire: fill empty fields',
+    ];
+    expect(JSON.stringify(labels) === JSON.stringify(expected), `the entries are ${JSON.stringify(labels)}`);
+    const checked = await checkedLabel();
+    expect(JSON.stringify(checked) === JSON.stringify(['No template']), `checked: ${JSON.stringify(checked)}`);
+    const group = await page.getByRole('group', { name: 'Template for files and folders' }).count();
+    expect(group === 1, 'the template entries are not a labelled group');
   });
   await screenshot(page, 'import-template');
+
+  await checks.check('template: choosing one from the keyboard checks it and closes the menu', async () => {
+    // Files, folder, link, no template, Kyiv desk (fill), Kyiv desk (replace).
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused === 'Kyiv desk: replace fields', `focus is on ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    const title = await page.getByTestId('import-button').getAttribute('title');
+    expect(
+      title === 'Files and folders get the template Kyiv desk: replace fields',
+      `the Import button says ${JSON.stringify(title)}`,
+    );
+    await page.getByTestId('import-button').click();
+    const checked = await checkedLabel();
+    expect(JSON.stringify(checked) === JSON.stringify(['Kyiv desk: replace fields']), `checked: ${JSON.stringify(checked)}`);
+    await page.keyboard.press('Escape');
+  });
 
   await checks.check('template: "Import folder…" sends the chosen template and mode', async () => {
     await page.evaluate(() => window.__folioMock?.setDialogAnswer(['/home/ana/Desktop/Kyiv assignment']));
@@ -525,7 +541,6 @@ async function templateImport(checks, context, baseUrl, mockHost) {
       request?.template === 'Kyiv desk' && request.template_mode === 'replace',
       `import_paths got ${JSON.stringify(request)}`,
     );
-    expect(await choice.isDisabled(), 'the template can be changed during an import');
     await page.evaluate(() => window.__folioMock?.finishImport());
     await page.getByTestId('import-report').waitFor();
   });
@@ -545,8 +560,8 @@ async function templateImport(checks, context, baseUrl, mockHost) {
   });
 
   await checks.check('template: "No template" imports without one', async () => {
-    await choice.selectOption('');
-    expect((await page.getByTestId('import-template-mode').count()) === 0, 'the mode stays without a template');
+    await page.getByTestId('import-button').click();
+    await entries().first().click();
     await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 400, y: 300 } });
     await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 400, y: 300 } });
     await waitForMock(page, () => window.__folioMock?.importRequests.length === 3, 'a third import request');
