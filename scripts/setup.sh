@@ -14,12 +14,15 @@ for_tests=false
 [ "${1:-}" = "--test" ] && for_tests=true
 
 # libclang-dev: SQLite's session extension (team sync) needs its bindings generated at build time.
+# libheif-dev: HEIC/HEIF photos are decoded by the system's libheif (1.14 or newer).
 packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev libclang-dev)
+  libayatana-appindicator3-dev librsvg2-dev libclang-dev libheif-dev)
 if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
   # Independent checks of exports: qpdf and poppler for PDFs, exiftool for captions, unzip.
   packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
+  # heif-enc makes the HEIC photos the import and export tests use.
+  packages+=(libheif-examples)
   # The package test: rpm reads the .rpm, xwininfo sees the installed app's window.
   packages+=(rpm x11-utils)
   # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster;

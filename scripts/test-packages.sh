@@ -19,6 +19,7 @@ say "checking the .deb: $(basename "$deb")"
 [ "$(dpkg-deb -f "$deb" Package)" = folio ] || fail "the .deb is not named folio"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb's version is not $version"
 dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1-0' || fail "the .deb does not depend on WebKitGTK"
+dpkg-deb -f "$deb" Depends | grep -q 'libheif1' || fail "the .deb does not depend on libheif (HEIC photos)"
 # Member names with or without a leading ./, depending on the dpkg version that built it.
 members=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 contents=$(sed 's|^\./||' <<<"$members")

@@ -20,6 +20,7 @@ use folio_core::library::editing::{EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
+use folio_core::library::templates::Template;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};

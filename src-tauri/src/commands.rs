@@ -16,6 +16,7 @@ use folio_core::library::editing::{EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
+use folio_core::library::templates::Template;
 use folio_core::progress::CancelToken;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
@@ -130,6 +131,12 @@ pub async fn reorder_collection(
         archive.reorder_collection(id, &item_ids)
     })
     .await
+}
+
+/// The ingest templates an import may apply, by name.
+#[tauri::command]
+pub async fn list_templates(app: AppHandle) -> Result<Vec<Template>, WireError> {
+    read(app, move |reader| reader.templates()).await
 }
 
 #[tauri::command]
@@ -387,7 +394,12 @@ pub async fn import_paths(
     let worker = app.clone();
     let job = tauri::async_runtime::spawn_blocking(move || {
         worker.state::<Trusted>().check_imports(&request.paths())?;
-        run_import(&worker, &request.paths(), &request.options())
+        let options = worker
+            .state::<AppState>()
+            .reader()?
+            .import_options(&request)
+            .map_err(wire)?;
+        run_import(&worker, &request.paths(), &options)
     });
     job.await
         .map_err(|e| folio_core::Error::Internal(e.to_string()).to_wire())?

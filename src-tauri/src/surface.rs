@@ -18,6 +18,7 @@ macro_rules! command_surface {
             search_items(request: SearchRequest) -> SearchPage;
             show_item(id: i64) -> ItemView;
             import_paths(request: ImportRequest) -> Written<ImportReport>;
+            list_templates() -> Vec<Template>;
             import_links(links: Vec<String>) -> Written<ImportReport>;
             cancel_import() -> ();
             list_tags() -> Vec<TagCount>;

@@ -18,6 +18,7 @@ mod dates;
 mod export;
 mod fixity;
 mod full_disk;
+mod heic;
 mod import;
 mod names;
 mod pdf_size;

@@ -101,7 +101,7 @@ pub fn collision_key(name: &str) -> String {
     nfc(name).to_lowercase()
 }
 
-fn split_extension(name: &str) -> (&str, &str) {
+pub(crate) fn split_extension(name: &str) -> (&str, &str) {
     match name.rfind('.') {
         Some(dot) if dot > 0 => (&name[..dot], &name[dot..]),
         _ => (name, ""),

@@ -17,6 +17,7 @@ use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
+use folio_core::library::templates::{Template, TemplateMode};
 use folio_core::progress::{JobKind, Progress};
 use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
@@ -65,6 +66,7 @@ fn generated() -> BTreeMap<String, String> {
     export!(Scope, SortKey, ListRequest, ItemPage);
     export!(SearchRequest, SearchPage, SearchHitView);
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
+    export!(Template, TemplateMode);
     export!(EditField, EditRequest, Undone);
     export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);
     export!(

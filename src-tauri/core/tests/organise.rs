@@ -703,3 +703,99 @@ fn sorting_by_credit_follows_edits_of_a_credit_and_a_byline() {
     assert_eq!(descending.first(), after.first());
     assert_eq!(descending.last(), after.last());
 }
+
+/// What the window's import asks for (`ImportRequest`, with a template chosen beside the Import
+/// button) becomes the import's options: the template in the mode chosen there.
+#[test]
+fn a_template_chosen_for_an_import_applies_in_the_chosen_mode_and_tags_articles_too() {
+    use folio_core::import::ImportRequest;
+    use folio_core::library::templates::{Template, TemplateMode};
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("archive");
+    let mut archive = WriteHandle::init(&root).unwrap();
+    archive
+        .save_template(&Template {
+            name: "Desk".into(),
+            caption: "Desk caption for {filename}".into(),
+            credit: "Folio Daily".into(),
+            tags: vec!["Desk/Incoming".into()],
+            mode: TemplateMode::FillEmpty,
+            ..Template::default()
+        })
+        .unwrap();
+    let inputs = temp.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    let captioned = photo_support::with_segments(
+        &photo_support::jpeg(32, 24),
+        &[photo_support::app1_xmp(&photo_support::xmp_description(
+            "The photographer's caption",
+        ))],
+    );
+    std::fs::write(inputs.join("captioned.jpg"), captioned).unwrap();
+    write(
+        &inputs.join("note.txt"),
+        "Ministers meet in Beijing\n\nThe talks went on late.\n",
+    );
+    let request = |mode| ImportRequest {
+        paths: vec![inputs.to_string_lossy().into_owned()],
+        template: Some("desk".into()),
+        template_mode: mode,
+        ..ImportRequest::default()
+    };
+
+    let options = archive
+        .import_options(&request(Some(TemplateMode::Replace)))
+        .unwrap();
+    let report = archive
+        .import(
+            std::slice::from_ref(&inputs),
+            &options,
+            &|_: &folio_core::progress::Progress| {},
+            &CancelToken::new(),
+        )
+        .unwrap()
+        .value;
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    let sql = rusqlite::Connection::open(root.join("folio.sqlite")).unwrap();
+    let (caption, credit): (String, String) = sql
+        .query_row("SELECT caption, credit FROM photos", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (caption.as_str(), credit.as_str()),
+        ("Desk caption for captioned.jpg", "Folio Daily"),
+        "Replace, as chosen, although the template says fill empty fields"
+    );
+    let tagged: Vec<String> = sql
+        .prepare(
+            "SELECT i.kind FROM items i JOIN item_tags it ON it.item_id = i.id \
+             JOIN tags t ON t.id = it.tag_id WHERE t.name = 'Desk/Incoming' ORDER BY i.kind",
+        )
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        tagged,
+        ["article", "photo"],
+        "the template's tags go to every item"
+    );
+
+    // No mode chosen: the template's own (fill empty), so a file's caption stays.
+    let options = archive.import_options(&request(None)).unwrap();
+    assert_eq!(options.template.unwrap().mode, TemplateMode::FillEmpty);
+    // No template, or a blank name: none applied; an unknown one is an error naming it.
+    let none = ImportRequest {
+        template: Some("  ".into()),
+        ..ImportRequest::default()
+    };
+    assert!(archive.import_options(&none).unwrap().template.is_none());
+    let unknown = ImportRequest {
+        template: Some("Night desk".into()),
+        ..ImportRequest::default()
+    };
+    let error = archive.import_options(&unknown).unwrap_err().to_string();
+    assert!(error.contains("Night desk"), "{error}");
+}

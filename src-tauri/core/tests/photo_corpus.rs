@@ -1,6 +1,6 @@
 //! `photo::extract` over the real camera files of the shared exif-samples corpus (valid ones,
-//! deliberately invalid ones, HEIC): valid files extract with sane sizes, invalid ones fail with a
-//! reason, HEIC is skipped, nothing panics or hangs. Skipped with a notice when the corpus is
+//! deliberately invalid ones, phones' HEIC): valid files extract with sane sizes, invalid ones
+//! fail with a reason, nothing panics or hangs. Skipped with a notice when the corpus is
 //! absent (it lives in `shared/` beside the repository, or where `FOLIO_EXIF_SAMPLES` points).
 
 use std::path::{Path, PathBuf};
@@ -112,10 +112,6 @@ fn every_exif_sample_extracts_or_fails_with_a_reason_without_panics_or_hangs() {
             .replace('\\', "/");
         let outcome = extract_with_timeout(path);
         match (&outcome, rel.as_str()) {
-            (Err(e), r) if r.starts_with("heic/") => {
-                assert_eq!(*e, PhotoError::Unsupported(PhotoFormat::Heic), "{rel}");
-            }
-            (Ok(_), r) if r.starts_with("heic/") => panic!("{rel}: HEIC decoded unexpectedly"),
             (Ok(draft), _) => assert_sane(path, draft),
             (Err(PhotoError::Corrupt(reason)), r)
                 if r.starts_with("jpg/invalid/") || r == "jpg/corrupted.jpg" =>
@@ -142,6 +138,32 @@ fn every_exif_sample_extracts_or_fails_with_a_reason_without_panics_or_hangs() {
         "valid samples that failed:\n{}",
         failures.join("\n")
     );
+}
+
+#[test]
+fn phone_heic_files_are_upright_with_their_camera_date_and_place() {
+    let Some(dir) = corpus() else { return };
+    let extract = |name: &str| extract_with_timeout(&dir.join("heic").join(name)).unwrap();
+    // Stored 4032×3024, turned by its container (irot 270°) and by EXIF 6: portrait, once.
+    let iphone = extract("mobile/iphone_13_pro_max.HEIC");
+    assert_eq!(iphone.format, PhotoFormat::Heic);
+    assert_eq!((iphone.width, iphone.height), (3024, 4032));
+    assert_eq!(iphone.camera, "Apple iPhone 13 Pro Max");
+    assert!(iphone.taken.is_some());
+    let large = &iphone.thumbnails[1];
+    assert_eq!((large.width, large.height), (768, 1024));
+    // Turned by its container alone (EXIF says upright).
+    let nokia = extract("mobile/HMD_Nokia_8.3_5G.heif");
+    assert_eq!((nokia.width, nokia.height), (3456, 4608));
+    let (lat, lon) = nokia.gps.expect("the Nokia photo has GPS");
+    assert!(
+        (40.0..41.0).contains(&lat) && (-5.0..-3.0).contains(&lon),
+        "{lat},{lon}"
+    );
+    let older = extract("IMG_5195.HEIC");
+    assert_eq!((older.width, older.height), (2566, 3313));
+    assert_eq!(older.camera, "Apple iPhone 11 Pro Max");
+    assert!(older.gps.is_some());
 }
 
 #[test]

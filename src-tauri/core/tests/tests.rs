@@ -12,6 +12,7 @@ mod journal;
 mod organise;
 mod photo_corpus;
 mod photo_extract;
+mod photo_heic;
 mod photo_robustness;
 mod random_changes;
 mod similar;

@@ -310,6 +310,9 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               onLink={() => {
                 setLinkDialog(true);
               }}
+              archiveOpen={archiveOpen}
+              template={importer.template}
+              onTemplate={importer.chooseTemplate}
             />
           </>
         }

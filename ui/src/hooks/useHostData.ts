@@ -1,11 +1,13 @@
-// Host data the sidebar and inspector show: tags, collections, saved searches, one item.
+// Host data the sidebar, inspector and toolbar show: tags, collections, saved searches, ingest
+// templates, one item.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
 import type { ItemView } from '../bindings/ItemView';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { TagCount } from '../bindings/TagCount';
+import type { Template } from '../bindings/Template';
 import { queryKeys } from '../lib/queryKeys';
-import { listCollections, listSavedSearches, listTags, showItem } from '../platform/host';
+import { listCollections, listSavedSearches, listTags, listTemplates, showItem } from '../platform/host';
 
 export function useTags(enabled = true) {
   return useQuery<TagCount[]>({ queryKey: queryKeys.tags, queryFn: listTags, enabled });
@@ -17,6 +19,11 @@ export function useCollections(enabled = true) {
 
 export function useSavedSearches(enabled = true) {
   return useQuery<SavedSearch[]>({ queryKey: queryKeys.savedSearches, queryFn: listSavedSearches, enabled });
+}
+
+/** Templates are saved from the command line, which the window does not hear: asked again often. */
+export function useTemplates(enabled = true) {
+  return useQuery<Template[]>({ queryKey: queryKeys.templates, queryFn: listTemplates, enabled, staleTime: 0 });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { Progress } from '../bindings/Progress';
+import type { TemplateMode } from '../bindings/TemplateMode';
 import type { WireError } from '../bindings/WireError';
 import { toWireError } from '../lib/wireError';
 import { pickFiles, pickFolders } from '../platform/dialog';
@@ -23,8 +24,14 @@ export type ImportState =
   | { phase: 'finished'; report: ImportReport; folder?: string }
   | { phase: 'failed'; error: WireError; during: 'import' | 'pick' };
 
+/** The ingest template files and folders are imported with (from the menu, a drop, or opened). */
+export type TemplateChoice = { name: string; mode: TemplateMode } | null;
+
 export type Importer = {
   state: ImportState;
+  /** The template the next imports of files and folders apply; none by default. */
+  template: TemplateChoice;
+  chooseTemplate: (choice: TemplateChoice) => void;
   /** Whether progress events would be heard: an import started before this misses them. */
   listening: ListenState;
   /** Imports `paths`; does nothing while another import runs. */
@@ -43,6 +50,7 @@ const RUNNING: ImportState = { phase: 'running', progress: null, cancelling: fal
 export function useImport(): Importer {
   const { importPaths, importLinks } = useHostActions();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const [template, chooseTemplate] = useState<TemplateChoice>(null);
   // Set at once, not at the next render: two drops in quick succession start one import.
   const busy = useRef(false);
 
@@ -100,8 +108,15 @@ export function useImport(): Importer {
   );
 
   const sendPaths = useCallback(
-    (paths: string[]) => importPaths({ paths, tags: [], collection: null }),
-    [importPaths],
+    (paths: string[]) =>
+      importPaths({
+        paths,
+        tags: [],
+        collection: null,
+        template: template?.name ?? null,
+        template_mode: template?.mode ?? null,
+      }),
+    [importPaths, template],
   );
 
   const start = useCallback(
@@ -142,5 +157,5 @@ export function useImport(): Importer {
     setState((current) => (current.phase === 'running' ? current : { phase: 'idle' }));
   }, []);
 
-  return { state, listening, start, startLinks, pick, cancel, dismiss };
+  return { state, template, chooseTemplate, listening, start, startLinks, pick, cancel, dismiss };
 }

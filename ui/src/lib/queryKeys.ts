@@ -30,6 +30,7 @@ export const queryKeys = {
   tags: ['tags'] as const,
   collections: ['collections'] as const,
   savedSearches: ['saved_searches'] as const,
+  templates: ['templates'] as const,
 };
 
 /** What else shows each kind: rows carry their tags, and lists and items name their collections. */

@@ -21,6 +21,7 @@ import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { Template } from '../bindings/Template';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
@@ -34,6 +35,7 @@ export type Commands = {
   search_items: { args: { request: SearchRequest }; answer: SearchPage };
   show_item: { args: { id: number }; answer: ItemView };
   import_paths: { args: { request: ImportRequest }; answer: Written<ImportReport> };
+  list_templates: { args: Record<string, never>; answer: Array<Template> };
   import_links: { args: { links: Array<string> }; answer: Written<ImportReport> };
   cancel_import: { args: Record<string, never>; answer: null };
   list_tags: { args: Record<string, never>; answer: Array<TagCount> };

@@ -26,6 +26,7 @@ import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { Template } from '../bindings/Template';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
 import type { VerifyReport } from '../bindings/VerifyReport';
@@ -100,6 +101,11 @@ export function getStats(): Promise<Stats> {
 /** Imports files and folders; resolves with the report when the import has finished or stopped. */
 export function importPaths(request: ImportRequest): Promise<Written<ImportReport>> {
   return call('import_paths', { request });
+}
+
+/** The ingest templates an import may apply (saved with `folio template save`), by name. */
+export function listTemplates(): Promise<Template[]> {
+  return call('list_templates');
 }
 
 /** Fetches web pages (or files) by their http(s) address and imports them as a saved page or a

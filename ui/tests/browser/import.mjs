@@ -20,8 +20,8 @@ const SKIPPED_REASON = 'Not a kind of file Folio imports';
 const FAILED_ERROR = 'The PDF is damaged: its cross-reference table is missing';
 const NOT_REACHED = 'Not reached: the import was cancelled';
 
-async function openImportPage(context, baseUrl, mockHost) {
-  const opened = await openPage(context, `${baseUrl}/?mock=empty&import=manual`, mockHost);
+async function openImportPage(context, baseUrl, mockHost, extra = '') {
+  const opened = await openPage(context, `${baseUrl}/?mock=empty&import=manual${extra}`, mockHost);
   await waitReady(opened.page);
   await waitDropReady(opened.page);
   return opened;
@@ -78,7 +78,8 @@ async function dropImport(checks, context, baseUrl, mockHost) {
     await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
     const requests = await mockValue(page, () => window.__folioMock?.importRequests);
     expect(
-      JSON.stringify(requests) === JSON.stringify([{ paths: [FOLDER, ARTICLE], tags: [], collection: null }]),
+      JSON.stringify(requests) ===
+        JSON.stringify([{ paths: [FOLDER, ARTICLE], tags: [], collection: null, template: null, template_mode: null }]),
       `import_paths got ${JSON.stringify(requests)}`,
     );
     await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
@@ -476,6 +477,104 @@ async function linkImport(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+async function templateImport(checks, context, baseUrl, mockHost) {
+  await checks.check('template: without templates the Import menu offers none', async () => {
+    const { page } = await openImportPage(context, baseUrl, mockHost);
+    await page.getByTestId('import-button').click();
+    await page.getByRole('menu').waitFor();
+    await waitForMock(page, () => (window.__folioMock?.calls.list_templates ?? 0) > 0, 'a list_templates call');
+    await page.waitForTimeout(100);
+    expect((await page.getByTestId('import-template').count()) === 0, 'template entries show with no templates');
+    await page.close();
+  });
+
+  const { page, problems } = await openImportPage(context, baseUrl, mockHost, '&templates=1');
+  const entries = () => page.getByTestId('import-template');
+  const checkedLabel = () =>
+    page.locator('[data-testid="import-template"][aria-checked="true"]').allTextContents();
+
+  await checks.check('template: the Import menu offers no template (checked) and each template in both modes', async () => {
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-templates').waitFor();
+    const labels = await entries().allTextContents();
+    // Each template's own mode first.
+    const expected = [
+      'No template',
+      'Kyiv desk: fill empty fields',
+      'Kyiv desk: replace fields',
+      'Wire: replace fields',
+      'Wire: fill empty fields',
+    ];
+    expect(JSON.stringify(labels) === JSON.stringify(expected), `the entries are ${JSON.stringify(labels)}`);
+    const checked = await checkedLabel();
+    expect(JSON.stringify(checked) === JSON.stringify(['No template']), `checked: ${JSON.stringify(checked)}`);
+    const group = await page.getByRole('group', { name: 'Template for files and folders' }).count();
+    expect(group === 1, 'the template entries are not a labelled group');
+  });
+  await screenshot(page, 'import-template');
+
+  await checks.check('template: choosing one from the keyboard checks it and closes the menu', async () => {
+    // Files, folder, link, no template, Kyiv desk (fill), Kyiv desk (replace).
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused === 'Kyiv desk: replace fields', `focus is on ${JSON.stringify(focused)}`);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    const title = await page.getByTestId('import-button').getAttribute('title');
+    expect(
+      title === 'Files and folders get the template Kyiv desk: replace fields',
+      `the Import button says ${JSON.stringify(title)}`,
+    );
+    await page.getByTestId('import-button').click();
+    const checked = await checkedLabel();
+    expect(JSON.stringify(checked) === JSON.stringify(['Kyiv desk: replace fields']), `checked: ${JSON.stringify(checked)}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await checks.check('template: "Import folder…" sends the chosen template and mode', async () => {
+    await page.evaluate(() => window.__folioMock?.setDialogAnswer(['/home/ana/Desktop/Kyiv assignment']));
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-folder').click();
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 1, 'an import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[0]);
+    expect(
+      request?.template === 'Kyiv desk' && request.template_mode === 'replace',
+      `import_paths got ${JSON.stringify(request)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('template: a drop is imported with the same template', async () => {
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 2, 'a second import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[1]);
+    expect(
+      JSON.stringify(request) ===
+        JSON.stringify({ paths: [ARTICLE], tags: [], collection: null, template: 'Kyiv desk', template_mode: 'replace' }),
+      `import_paths got ${JSON.stringify(request)}`,
+    );
+    await page.evaluate(() => window.__folioMock?.finishImport());
+    await page.getByTestId('import-report').waitFor();
+  });
+
+  await checks.check('template: "No template" imports without one', async () => {
+    await page.getByTestId('import-button').click();
+    await entries().first().click();
+    await emitFromPage(page, 'tauri://drag-enter', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await emitFromPage(page, 'tauri://drag-drop', { paths: [ARTICLE], position: { x: 400, y: 300 } });
+    await waitForMock(page, () => window.__folioMock?.importRequests.length === 3, 'a third import request');
+    const request = await mockValue(page, () => window.__folioMock?.importRequests[2]);
+    expect(request?.template === null && request.template_mode === null, `import_paths got ${JSON.stringify(request)}`);
+  });
+
+  await checks.check('template: no console errors, page errors or failed requests', () => {
+    expect(problems.length === 0, problems.join('; '));
+  });
+  await page.close();
+}
+
 export async function importScenarios(checks, context, baseUrl, mockHost) {
   await dropImport(checks, context, baseUrl, mockHost);
   await cancelImport(checks, context, baseUrl, mockHost);
@@ -484,4 +583,5 @@ export async function importScenarios(checks, context, baseUrl, mockHost) {
   await automaticImport(checks, context, baseUrl, mockHost);
   await openedWithFolio(checks, context, baseUrl, mockHost);
   await linkImport(checks, context, baseUrl, mockHost);
+  await templateImport(checks, context, baseUrl, mockHost);
 }

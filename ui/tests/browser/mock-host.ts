@@ -4,7 +4,8 @@
 // three languages with tags, collections, figures and a Trash), `press` (that archive and a season
 // more of a press office's work, enough to fill a window), `large` (200,000 generated items;
 // `&count=N` for another size), `in-use` (archive_stats rejects with `archive_in_use`),
-// `malformed` (archive_stats rejects with a bare string).
+// `malformed` (archive_stats rejects with a bare string). `&templates=1` gives the archive two
+// ingest templates (saved from the command line, as the window cannot save them).
 // Imports run by themselves on a timer, unless `&import=manual`: then a test steps them through
 // `window.__folioMock` (emitProgress, finishImport), as it sets stats and emits `folio://changed`.
 // Exports and verification (`mock-jobs.ts`) likewise, unless `&jobs=manual` (stepJob, finishJob);
@@ -25,6 +26,7 @@ import type { Progress } from '../../src/bindings/Progress';
 import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
+import type { Template } from '../../src/bindings/Template';
 import type { Thresholds } from '../../src/bindings/Thresholds';
 import type { WatchFolder } from '../../src/bindings/WatchFolder';
 import type { WatchImport } from '../../src/bindings/WatchImport';
@@ -131,6 +133,31 @@ let statsOverride: Partial<Stats> = {};
 let dialogAnswer: string[] | null = DEV_PICKED_PATHS;
 let nextImportError: WireError | null = null;
 const watch: WatchStatus = { folders: [], problems: [] };
+const templates: Template[] =
+  params.get('templates') === '1'
+    ? [
+        {
+          name: 'Kyiv desk',
+          caption: '',
+          credit: 'Folio Daily / Kyiv',
+          byline: '',
+          copyright: '© Folio Daily',
+          keywords: ['Kyiv'],
+          tags: ['Assignments/Kyiv'],
+          mode: 'fill_empty',
+        },
+        {
+          name: 'Wire',
+          caption: '{caption}',
+          credit: 'AP',
+          byline: '',
+          copyright: '',
+          keywords: [],
+          tags: ['Wire'],
+          mode: 'replace',
+        },
+      ]
+    : [];
 const watchRequests: WatchFolder[][] = [];
 
 function createLibrary(): MockLibrary {
@@ -352,6 +379,8 @@ mockIPC(
       case 'pick_import_paths':
         dialogRequests.push({ folders: input.folders as boolean });
         return dialogAnswer === null ? [] : [...dialogAnswer];
+      case 'list_templates':
+        return structuredClone(templates);
       case 'watch_folders':
         return structuredClone(watch);
       case 'set_watch_folders': {

@@ -327,6 +327,7 @@ fn article(text: &Sentences, layout: &Layout, n: u64) -> BundleItem {
         media_type: "text/html".into(),
         path: String::new(),
         captioned_path: None,
+        rendition_path: None,
         thumbnail: None,
         article: Some(BundleArticle {
             byline,
@@ -405,6 +406,7 @@ fn photo(text: &Sentences, n: u64) -> BundleItem {
         media_type: "image/jpeg".into(),
         path: String::new(),
         captioned_path: None,
+        rendition_path: None,
         thumbnail: None,
         article: None,
         photo: Some(BundlePhoto {

@@ -73,6 +73,7 @@ pub fn clean_item(
         size,
         media_type: media_type(&item.media_type),
         captioned_path: None,
+        rendition_path: None,
         thumbnail: None,
         article: item.article.map(clean_article),
         photo: item.photo.map(clean_photo),
@@ -232,6 +233,7 @@ mod tests {
             media_type: "text/html".into(),
             path: "data/articles/a.html".into(),
             captioned_path: None,
+            rendition_path: None,
             thumbnail: None,
             article: Some(BundleArticle {
                 byline: "A".into(),

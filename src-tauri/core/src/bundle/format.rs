@@ -49,6 +49,10 @@ pub struct BundleItem {
     /// A copy of a photo carrying its caption in XMP and IPTC, relative to the bag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub captioned_path: Option<String>,
+    /// A JPEG rendition beside a photo few programs open (HEIC), carrying its caption, relative
+    /// to the bag. Only for receivers: importing the bundle reads the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendition_path: Option<String>,
     /// A 256-pixel thumbnail, relative to the bag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<String>,
@@ -123,6 +127,7 @@ impl BundleItem {
             media_type: item.media_type.clone(),
             path,
             captioned_path,
+            rendition_path: None,
             thumbnail,
             article,
             photo,

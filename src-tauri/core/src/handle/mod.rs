@@ -287,6 +287,26 @@ impl ReadHandle {
         self.read(templates::list)
     }
 
+    /// What importing `request` applies: its tags and collection, and the template it names
+    /// (not found: an error naming it) in the mode it asks for, else the template's own.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn import_options(
+        &self,
+        request: &crate::import::ImportRequest,
+    ) -> Result<crate::import::ImportOptions> {
+        let mut options = request.options();
+        if let Some(name) = request.template.as_deref().map(str::trim)
+            && !name.is_empty()
+        {
+            let mut template = self.find_template(name)?;
+            if let Some(mode) = request.template_mode {
+                template.mode = mode;
+            }
+            options.template = Some(template);
+        }
+        Ok(options)
+    }
+
     /// The ingest template called `name` (ignoring case).
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn find_template(&self, name: &str) -> Result<Template> {

@@ -32,7 +32,8 @@ type ExtractOutcome = std::result::Result<Ready, NotReady>;
 type Extracted = (Vec<plan::Unit>, Vec<(String, ExtractOutcome)>, ObjectBatch);
 
 /// What the desktop asks to import: the paths of a drop or a picker, with optional tags and
-/// collection for everything imported.
+/// collection for everything imported, and an ingest template to apply (see
+/// `ReadHandle::import_options`).
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, ts_rs::TS)]
 pub struct ImportRequest {
     pub paths: Vec<String>,
@@ -40,6 +41,13 @@ pub struct ImportRequest {
     pub tags: Vec<String>,
     #[serde(default)]
     pub collection: Option<String>,
+    /// The ingest template applied to every photo (its tags to every item), by name.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Whether the template fills empty fields only or replaces them; the template's own mode
+    /// when absent.
+    #[serde(default)]
+    pub template_mode: Option<crate::library::templates::TemplateMode>,
 }
 
 impl ImportRequest {

@@ -1,7 +1,8 @@
 //! Finds the raw metadata blocks in a photo's container without decoding pixels: EXIF (as TIFF
 //! bytes), XMP packets and IPTC IIM, from JPEG APP1/APP13 segments, PNG eXIf/iTXt/zTXt/tEXt
-//! chunks, WebP `EXIF`/`XMP ` chunks and GIF application extensions. TIFF files are their own
-//! EXIF block; their XMP and IPTC tags are read with the EXIF (see `exif.rs`).
+//! chunks, WebP `EXIF`/`XMP ` chunks, GIF application extensions and HEIF metadata items
+//! (through libheif, `heif.rs`). TIFF files are their own EXIF block; their XMP and IPTC tags
+//! are read with the EXIF (see `exif.rs`).
 //!
 //! Anything damaged is skipped: a block that cannot be found is simply absent.
 
@@ -42,7 +43,7 @@ pub fn find(format: PhotoFormat, bytes: &[u8]) -> Blocks {
             xmp: scan_xmp_packet(bytes).into_iter().collect(),
             ..Blocks::default()
         },
-        PhotoFormat::Heic => Blocks::default(),
+        PhotoFormat::Heic => super::heif::blocks(bytes),
     }
 }
 

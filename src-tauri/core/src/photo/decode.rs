@@ -30,7 +30,8 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes` so that the long side is at least `min_long_side` where the photo is that
-/// large (JPEG is reduced by DCT scaling; other formats are decoded at full size).
+/// large (JPEG is reduced by DCT scaling; other formats are decoded at full size; HEIC comes
+/// out upright).
 pub fn decode(
     format: PhotoFormat,
     bytes: &[u8],
@@ -42,7 +43,7 @@ pub fn decode(
         PhotoFormat::Tiff => with_image(format, ImageFormat::Tiff, bytes),
         PhotoFormat::Webp => with_image(format, ImageFormat::WebP, bytes),
         PhotoFormat::Gif => with_image(format, ImageFormat::Gif, bytes),
-        PhotoFormat::Heic => Err(PhotoError::Unsupported(format)),
+        PhotoFormat::Heic => super::heif::decode(bytes),
     };
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(PhotoError::Corrupt(format!(
@@ -56,6 +57,10 @@ pub fn decode(
 /// header alone, or `None` when the file is not an image Folio decodes. An import reserves this
 /// much of its memory budget before it reads the file.
 pub fn decode_cost(file: &std::path::Path, min_long_side: u32) -> Option<u64> {
+    let thumbnails = 2 * u64::from(min_long_side).pow(2) * 3;
+    if let Some(cost) = heif_cost(file) {
+        return Some(cost.saturating_add(thumbnails));
+    }
     let reader = ImageReader::open(file).ok()?.with_guessed_format().ok()?;
     let format = reader.format()?;
     let decoder = reader.into_decoder().ok()?;
@@ -73,8 +78,23 @@ pub fn decode_cost(file: &std::path::Path, min_long_side: u32) -> Option<u64> {
     } else {
         width * height
     };
-    let thumbnails = 2 * u64::from(min_long_side).pow(2) * 3;
     Some(pixels.saturating_mul(bytes_per_pixel + 3) + thumbnails)
+}
+
+/// What decoding a HEIC costs: libheif's YCbCr planes, its RGB(A) image and our RGB copy, about
+/// nine bytes a pixel. `None` when the file is not HEIF. Its header is read from the whole file
+/// (libheif finds the boxes it needs wherever they are); phone photos are a few megabytes.
+fn heif_cost(file: &std::path::Path) -> Option<u64> {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    let mut opened = std::fs::File::open(file).ok()?;
+    let read = opened.read(&mut head).ok()?;
+    if super::sniff(&head[..read]) != Some(PhotoFormat::Heic) {
+        return None;
+    }
+    let bytes = std::fs::read(file).ok()?;
+    let header = super::heif::header(&bytes)?;
+    Some((u64::from(header.width) * u64::from(header.height)).saturating_mul(9))
 }
 
 /// Refuses sizes beyond the limits, and images with no pixels.

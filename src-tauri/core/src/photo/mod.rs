@@ -12,8 +12,10 @@ pub(crate) mod date;
 mod decode;
 mod exif;
 pub mod fingerprint;
+mod heif;
 mod iptc;
 mod merge;
+mod rendition;
 mod sniff;
 pub(crate) mod text;
 mod thumbs;
@@ -21,10 +23,13 @@ mod xmp;
 
 use std::fmt;
 
+pub use rendition::{jpeg_rendition, needs_jpeg_rendition};
 pub use sniff::sniff;
 
 /// The reduced-scale decode, also used by the PDF dossier to place photos at print size.
 pub(crate) use decode::{Pixels, decode};
+/// A HEIC's upright size and colour profile, for the dossier.
+pub(crate) use heif::header as heif_header;
 pub(crate) use thumbs::fit;
 
 /// What decoding the photo in a file costs in memory, from its header (see
@@ -64,6 +69,19 @@ impl PhotoFormat {
             Self::Gif => "image/gif",
             Self::Heic => "image/heic",
         }
+    }
+
+    /// The format whose media type this is (`image/heif` too for HEIC).
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        Some(match media_type {
+            "image/jpeg" => Self::Jpeg,
+            "image/png" => Self::Png,
+            "image/tiff" => Self::Tiff,
+            "image/webp" => Self::Webp,
+            "image/gif" => Self::Gif,
+            "image/heic" | "image/heif" => Self::Heic,
+            _ => return None,
+        })
     }
 
     /// The name people know the format by, as used in messages.
@@ -136,7 +154,7 @@ impl fmt::Debug for Thumbnail {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhotoError {
     /// A format Folio recognises but cannot decode; the pipeline reports it as skipped.
-    #[error("{0} photos are not supported yet: no decoder without system libraries is available")]
+    #[error("{0} photos are not supported by this build of Folio")]
     Unsupported(PhotoFormat),
 
     /// The bytes are not a readable image; the reason says why ("the JPEG is truncated").
@@ -164,14 +182,11 @@ impl PhotoError {
 /// too large); damaged metadata is skipped.
 pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let format = sniff::identify(bytes)?;
-    if format == PhotoFormat::Heic {
-        return Err(PhotoError::Unsupported(format));
-    }
     // Metadata is best-effort: even a parser panic on hostile input only costs the metadata.
     let read = || merge::Metadata::read(blocks::find(format, bytes));
     let meta = std::panic::catch_unwind(read).unwrap_or_default();
     let decoded = decode::decode(format, bytes, THUMBNAIL_SIDES[1])?;
-    let orientation = meta.orientation;
+    let orientation = upright_by(format, meta.orientation);
     let made = thumbs::make(&decoded.pixels, orientation, &THUMBNAIL_SIDES, format)?;
     let (width, height) = if thumbs::swaps_sides(orientation) {
         (decoded.full_height, decoded.full_width)
@@ -184,15 +199,22 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     Ok(draft)
 }
 
+/// The orientation still to apply to decoded pixels. HEIF decodes upright (libheif applies the
+/// container's rotation and mirroring), so the EXIF tag a phone writes beside them must not turn
+/// them a second time.
+fn upright_by(format: PhotoFormat, exif_orientation: Option<u16>) -> Option<u16> {
+    match format {
+        PhotoFormat::Heic => None,
+        _ => exif_orientation,
+    }
+}
+
 /// The metadata [`extract`] reads from `bytes`, without decoding pixels and without its panic
 /// guard: for the fuzz targets of the container, EXIF, IPTC and XMP readers and their regression
 /// tests, which must see a panic to report it. The draft has no size and no thumbnails.
 #[doc(hidden)]
 pub fn read_metadata(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let format = sniff::identify(bytes)?;
-    if format == PhotoFormat::Heic {
-        return Err(PhotoError::Unsupported(format));
-    }
     let meta = merge::Metadata::read(blocks::find(format, bytes));
     let mut draft = PhotoDraft::without_metadata(format, 0, 0, Vec::new());
     meta.fill(&mut draft);

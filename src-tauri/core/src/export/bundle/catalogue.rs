@@ -78,6 +78,13 @@ fn card(out: &mut String, item: &BundleItem) {
             relative(captioned)
         );
     }
+    if let Some(rendition) = &item.rendition_path {
+        let _ = write!(
+            out,
+            "<p class=\"meta\"><a href=\"{}\">JPEG</a></p>",
+            relative(rendition)
+        );
+    }
     out.push_str("</div></article>");
 }
 

@@ -1,6 +1,7 @@
 //! ZIP bundles: a BagIt bag (RFC 8493) zipped, holding the originals byte for byte, photo copies
-//! carrying their captions, `items.json` to rebuild the items in another archive, `items.csv`
-//! for spreadsheets and an offline `index.html` catalogue (DESIGN §6).
+//! carrying their captions, a JPEG rendition beside each HEIC (`IMG_0001.heic` and
+//! `IMG_0001.jpg`, captioned too), `items.json` to rebuild the items in another archive,
+//! `items.csv` for spreadsheets and an offline `index.html` catalogue (DESIGN §6).
 //!
 //! ```text
 //! <bag>/bagit.txt  bag-info.txt  manifest-sha256.txt  manifest-sha512.txt  tagmanifest-sha256.txt
@@ -92,8 +93,32 @@ pub(super) fn write(
             }
             _ => None,
         };
+        // A photo few programs open (HEIC) gets a JPEG beside it, as a press desk sends one.
+        let rendition_path = match &item.detail {
+            Detail::Photo(photo) if needs_rendition(&item.media_type) => {
+                let rendition = format!(
+                    "data/{folder}/{}",
+                    names
+                        .entry(folder)
+                        .or_default()
+                        .claim(&format!("{}.jpg", file_names::split_extension(&name).0))
+                );
+                let caption = captioned::Caption {
+                    caption: &photo.caption,
+                    credit: &photo.credit,
+                    byline: &photo.byline,
+                    copyright: &photo.copyright,
+                    keywords: &photo.keywords,
+                };
+                writer
+                    .rendition(archive, item, &caption, &rendition)?
+                    .then_some(rendition)
+            }
+            _ => None,
+        };
         let thumbnail = writer.thumbnail(archive, thumbnail_source(item))?;
         let mut entry = BundleItem::from_record(item, path, captioned_path, thumbnail);
+        entry.rendition_path = rendition_path;
         if !request.with_source_paths {
             entry.source_path = item.source_name.clone();
         }
@@ -262,6 +287,38 @@ impl BagWriter<'_> {
         Ok(true)
     }
 
+    /// Adds a JPEG rendition of a photo at `path`, carrying the archive's caption; false (and
+    /// a warning in the log) when the original cannot be decoded.
+    fn rendition(
+        &mut self,
+        archive: &Archive,
+        item: &Item,
+        caption: &captioned::Caption<'_>,
+        path: &str,
+    ) -> Result<bool, Stop> {
+        let mut original = Vec::new();
+        archive
+            .blobs()
+            .open(&item.sha256)?
+            .read_to_end(&mut original)
+            .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
+        let rendition = match crate::photo::jpeg_rendition(&original) {
+            Ok(rendition) => rendition,
+            Err(why) => {
+                tracing::warn!("photo {} has no JPEG rendition: {why}", item.id);
+                return Ok(false);
+            }
+        };
+        drop(original);
+        let rendition = if caption.is_empty() {
+            rendition
+        } else {
+            captioned::captioned_jpeg(&rendition, caption).unwrap_or(rendition)
+        };
+        self.payload_bytes(path, &rendition, false)?;
+        Ok(true)
+    }
+
     /// Adds the catalogue thumbnail of `sha256` once; its bag path, when the archive has one.
     fn thumbnail(
         &mut self,
@@ -347,6 +404,12 @@ fn compresses(media_type: &str) -> bool {
             media_type,
             "multipart/related" | "image/tiff" | "image/bmp" | "application/json"
         )
+}
+
+/// Whether an original of this media type gets a JPEG rendition beside it in the bag.
+fn needs_rendition(media_type: &str) -> bool {
+    crate::photo::PhotoFormat::from_media_type(media_type)
+        .is_some_and(crate::photo::needs_jpeg_rendition)
 }
 
 /// An extension for an original that has no usable name.

@@ -1,8 +1,9 @@
 //! Images as the dossier embeds them, one at a time. A JPEG no larger than it needs to be goes in
 //! byte for byte (the PDF reader honours its EXIF orientation); a larger one is decoded at reduced
 //! scale (DCT scaling, the import's own decoder in `photo::decode`), resized to the pixels it
-//! needs, turned upright and encoded again; other formats are decoded the same way and always
-//! encoded as JPEG. An embedded ICC profile is kept either way.
+//! needs, turned upright and encoded again; other formats (HEIC through libheif, upright as it
+//! decodes) are decoded the same way and always encoded as JPEG. An embedded ICC profile is kept
+//! either way.
 
 use std::io::Cursor;
 
@@ -74,6 +75,9 @@ pub(super) fn read_header(bytes: &[u8]) -> Result<Header, String> {
 
 fn read_header_unguarded(bytes: &[u8]) -> Result<Header, String> {
     let format = photo::sniff(bytes).ok_or("its format cannot be shown in a PDF")?;
+    if format == PhotoFormat::Heic {
+        return heif_header(bytes);
+    }
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
@@ -101,6 +105,23 @@ fn read_header_unguarded(bytes: &[u8]) -> Result<Header, String> {
         orientation,
         icc,
         plain_jpeg,
+    })
+}
+
+/// A HEIC's header: its size already upright (libheif applies the container's rotation when it
+/// decodes, and the EXIF orientation beside it must not turn it again), and its colour profile.
+fn heif_header(bytes: &[u8]) -> Result<Header, String> {
+    let header = photo::heif_header(bytes).ok_or("the HEIC is damaged")?;
+    if header.width == 0 || header.height == 0 {
+        return Err("the image has no pixels".into());
+    }
+    Ok(Header {
+        format: PhotoFormat::Heic,
+        width: header.width,
+        height: header.height,
+        orientation: Orientation::NoTransforms,
+        icc: header.icc,
+        plain_jpeg: None,
     })
 }
 
