@@ -19,6 +19,7 @@ mod fixity;
 mod full_disk;
 mod import;
 mod names;
+mod ocr;
 mod pdf_size;
 mod permissions;
 mod search;

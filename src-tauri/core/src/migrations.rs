@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "team_rebase",
         sql: include_str!("migrations/0012_team_rebase.sql"),
     },
+    Migration {
+        number: 13,
+        name: "ocr",
+        sql: include_str!("migrations/0013_ocr.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -225,6 +230,7 @@ mod tests {
                 12,
                 include_str!("migrations/0012_team_rebase.sql.sha256").trim(),
             ),
+            (13, include_str!("migrations/0013_ocr.sql.sha256").trim()),
         ];
         for (number, expected) in frozen {
             let migration = &MIGRATIONS[(number - 1) as usize];
