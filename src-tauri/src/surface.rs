@@ -20,6 +20,9 @@ macro_rules! command_surface {
             import_paths(request: ImportRequest) -> Written<ImportReport>;
             import_links(links: Vec<String>) -> Written<ImportReport>;
             cancel_import() -> ();
+            cancel_ocr() -> ();
+            ocr_photos() -> bool;
+            set_ocr_photos(enabled: bool) -> bool;
             list_tags() -> Vec<TagCount>;
             tag_items(request: TagRequest) -> Written<()>;
             rename_tag(from: String, to: String) -> Written<()>;

@@ -5,7 +5,8 @@
 //! turned a few degrees and speckled (`folio_samples::scans`), as greyscale JPEGs.
 //!
 //! - `tesseract`: one process per page, one page after another, as people run it, with the same
-//!   languages as Folio (`-l eng+rus+chi_sim`) and its own OpenMP threads.
+//!   languages and page layout as Folio (`-l eng+rus+chi_sim --psm 6`) and its own OpenMP
+//!   threads.
 //! - Folio: the JPEGs imported into an archive as photos with OCR on, then the queue read as
 //!   `folio ocr` reads it — engines loaded once per thread, pages in parallel on
 //!   `worker::default_threads()` threads, OpenMP held to one thread, and each item's text
@@ -23,7 +24,7 @@ use std::time::Instant;
 use folio_core::handle::WriteHandle;
 use folio_core::import::ImportOptions;
 use folio_core::ocr::cer::character_error_rate;
-use folio_core::ocr::engine::{LANGUAGES, restart_with_one_openmp_thread};
+use folio_core::ocr::engine::{LANGUAGES, PAGE_LAYOUT, restart_with_one_openmp_thread};
 use folio_core::ocr::worker::default_threads;
 use folio_core::progress::{CancelToken, NoProgress};
 use folio_samples::scans::{self, Language};
@@ -32,8 +33,10 @@ fn main() {
     restart_with_one_openmp_thread();
     let per_language = argument("--pages", 4);
     let temp = tempfile::tempdir().expect("temp dir");
-    let pages_dir = temp.path().join("pages");
-    std::fs::create_dir(&pages_dir).unwrap();
+    // `FOLIO_OCR_BENCH_PAGES=DIR` keeps the pages (and each reading beside them) there.
+    let pages_dir = std::env::var_os("FOLIO_OCR_BENCH_PAGES")
+        .map_or_else(|| temp.path().join("pages"), PathBuf::from);
+    std::fs::create_dir_all(&pages_dir).unwrap();
     let font = scans::font_bytes();
     let mut pages: Vec<(PathBuf, Language, String)> = Vec::new();
     for (l, language) in Language::ALL.into_iter().enumerate() {
@@ -61,7 +64,7 @@ fn main() {
         let output = Command::new("tesseract")
             .arg(path)
             .arg("stdout")
-            .args(["-l", LANGUAGES])
+            .args(["-l", LANGUAGES, "--psm", PAGE_LAYOUT])
             .env_remove("OMP_THREAD_LIMIT")
             .output()
             .expect("the tesseract command runs (apt install tesseract-ocr)");
@@ -112,6 +115,12 @@ fn main() {
         folio_text.insert(pages_dir.join(name), text);
     }
 
+    if std::env::var_os("FOLIO_OCR_BENCH_PAGES").is_some() {
+        for (path, _, _) in &pages {
+            std::fs::write(path.with_extension("tesseract.txt"), &command_text[path]).unwrap();
+            std::fs::write(path.with_extension("folio.txt"), &folio_text[path]).unwrap();
+        }
+    }
     println!();
     println!("| | pages/s | CER en | CER zh | CER ru |");
     println!("|---|---|---|---|---|");

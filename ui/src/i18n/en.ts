@@ -359,6 +359,13 @@ export const en = {
   'verify.progressLabel': 'Verify archive',
   'verify.running': 'Verifying the archive…',
   'verify.bar': 'Verification progress',
+  'ocr.section': 'Text in photos (OCR)',
+  'ocr.photos': 'Read the text in imported photos',
+  'ocr.hint': 'Scanned PDFs are always read. Photos imported while this is on are read too: their text is found by search and by ocr:word.',
+  'ocr.progressLabel': 'OCR',
+  'ocr.running': 'Reading scans with OCR…',
+  'ocr.cancelling': 'Stopping OCR…',
+  'ocr.bar': 'OCR progress',
   'verify.failed': 'The archive could not be verified.',
   'verify.intact': {
     one: 'The archive is intact: {count} original checked, the database is sound.',

@@ -129,6 +129,8 @@ let dialogAnswer: string[] | null = DEV_PICKED_PATHS;
 let nextImportError: WireError | null = null;
 const watch: WatchStatus = { folders: [], problems: [] };
 const watchRequests: WatchFolder[][] = [];
+/** The archive's photo OCR setting, as `set_ocr_photos` left it. */
+let ocrPhotos = false;
 
 function createLibrary(): MockLibrary {
   switch (scenario) {
@@ -351,6 +353,13 @@ mockIPC(
         return dialogAnswer === null ? [] : [...dialogAnswer];
       case 'watch_folders':
         return structuredClone(watch);
+      case 'ocr_photos':
+        return ocrPhotos;
+      case 'set_ocr_photos':
+        ocrPhotos = input.enabled as boolean;
+        return ocrPhotos;
+      case 'cancel_ocr':
+        return null;
       case 'set_watch_folders': {
         const folders = input.folders as WatchFolder[];
         watchRequests.push(folders);

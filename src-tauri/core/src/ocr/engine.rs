@@ -11,6 +11,12 @@ use super::image::Gray;
 /// The languages every engine reads, in Tesseract's names: English, Russian, simplified Chinese.
 pub const LANGUAGES: &str = "eng+rus+chi_sim";
 
+/// How a page is laid out for Tesseract: one block of text (its library's default, the
+/// `tesseract` command's `--psm 6`). On scans turned a few degrees, the command's own default
+/// (automatic layout, `--psm 3`) lost whole lines here — a Chinese page read with 38–55% of its
+/// characters wrong against 0–11% — while words in columns are still read one by one.
+pub const PAGE_LAYOUT: &str = "6";
+
 /// Where the language data is, when not where the library looks by default: `FOLIO_TESSDATA`,
 /// else a `tessdata` folder beside the executable (where the Windows and macOS packages put it).
 pub fn data_dir() -> Option<PathBuf> {
@@ -41,6 +47,7 @@ impl Engine {
                  with the eng, rus and chi_sim data, or point FOLIO_TESSDATA at its tessdata folder"
             )
         })?;
+        api.set_page_seg_mode(tesseract_plumbing::tesseract_sys::TessPageSegMode_PSM_SINGLE_BLOCK);
         // Tesseract's own diagnostics ("Estimating resolution as …") are not ours to print.
         if let (Ok(name), Ok(value)) = (CString::new("debug_file"), CString::new(null_device())) {
             let _ = api.set_variable(&name, &value);
