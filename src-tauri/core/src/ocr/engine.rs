@@ -4,7 +4,7 @@
 use std::ffi::CString;
 use std::path::PathBuf;
 
-use tesseract_plumbing::TessBaseApi;
+use tesseract_plumbing::{TessBaseApi, leptonica_plumbing};
 
 use super::image::Gray;
 
@@ -18,13 +18,19 @@ pub const LANGUAGES: &str = "eng+rus+chi_sim";
 pub const PAGE_LAYOUT: &str = "6";
 
 /// Where the language data is, when not where the library looks by default: `FOLIO_TESSDATA`,
-/// else a `tessdata` folder beside the executable (where the Windows and macOS packages put it).
+/// else the `tessdata` folder the Windows installer puts beside the executable or the macOS app
+/// keeps in its `Resources`.
 pub fn data_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("FOLIO_TESSDATA") {
         return Some(PathBuf::from(dir));
     }
-    let beside = std::env::current_exe().ok()?.parent()?.join("tessdata");
-    beside.is_dir().then_some(beside)
+    let exe_dir = std::env::current_exe().ok()?.parent()?.to_path_buf();
+    [
+        exe_dir.join("tessdata"),
+        exe_dir.join("../Resources/tessdata"),
+    ]
+    .into_iter()
+    .find(|dir| dir.is_dir())
 }
 
 /// An initialised engine. `Send`, not `Sync`: one per thread.
@@ -55,6 +61,20 @@ impl Engine {
         Ok(Engine { api })
     }
 
+    /// Reads the text of an image file (JPEG, PNG, TIFF…) decoded by Leptonica, as the
+    /// `tesseract` command decodes it — the same pixels give the same reading — or, for a
+    /// format Leptonica was built without, by Folio's own decoder.
+    pub fn read_file(&mut self, bytes: &[u8]) -> Result<String, String> {
+        super::image::check_size(bytes)?;
+        match leptonica_plumbing::Pix::read_mem(bytes) {
+            Ok(pix) => {
+                self.api.set_image_2(&pix);
+                self.recognize()
+            }
+            Err(_) => self.read(&super::image::decode(bytes)?),
+        }
+    }
+
     /// Reads the text of one page image.
     pub fn read(&mut self, page: &Gray) -> Result<String, String> {
         let width = i32::try_from(page.width).map_err(|_| "the page is too wide".to_string())?;
@@ -62,6 +82,10 @@ impl Engine {
         self.api
             .set_image(&page.pixels, width, height, 1, width)
             .map_err(|e| format!("the page image was refused: {e}"))?;
+        self.recognize()
+    }
+
+    fn recognize(&mut self) -> Result<String, String> {
         self.api
             .recognize()
             .map_err(|_| "Tesseract could not read the page".to_string())?;

@@ -23,6 +23,34 @@ pub fn decode(bytes: &[u8]) -> Result<Gray, String> {
     checked(to_gray(decoded.pixels))
 }
 
+/// Refuses an image whose header declares more pixels than Folio decodes, before any decoder
+/// allocates them; an image whose size cannot be read is left to the decoder to refuse.
+pub fn check_size(bytes: &[u8]) -> Result<(), String> {
+    let size = if crate::photo::sniff(bytes) == Some(crate::photo::PhotoFormat::Jpeg) {
+        let mut decoder = jpeg_decoder::Decoder::new(bytes);
+        decoder
+            .read_info()
+            .ok()
+            .and_then(|()| decoder.info())
+            .map(|info| (u32::from(info.width), u32::from(info.height)))
+    } else {
+        image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .ok()
+            .and_then(|reader| reader.into_dimensions().ok())
+    };
+    match size {
+        Some((width, height))
+            if u64::from(width) * u64::from(height) > crate::photo::MAX_PIXELS =>
+        {
+            Err(format!(
+                "the page image is too large to read ({width}×{height} pixels)"
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Raw PDF samples: 8 bits per component, 1 (grey) or 3 (RGB) components, or 1-bit bilevel.
 pub fn from_samples(
     width: u32,

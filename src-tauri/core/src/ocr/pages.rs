@@ -30,6 +30,14 @@ pub enum PageSource {
 }
 
 impl PageSource {
+    /// Reads the page with `engine`: an image file as Leptonica decodes it, samples as they are.
+    pub fn read_with(self, engine: &mut super::engine::Engine) -> Result<String, String> {
+        match self {
+            PageSource::Encoded(bytes) => engine.read_file(&bytes),
+            other => engine.read(&other.decode()?),
+        }
+    }
+
     pub fn decode(self) -> Result<Gray, String> {
         match self {
             PageSource::Encoded(bytes) => image::decode(&bytes),

@@ -261,7 +261,7 @@ fn read_pages(jobs: &Mutex<Receiver<Job>>, events: &mpsc::Sender<Event>, cancel:
         }
         // A page that makes the decoder or Tesseract panic is that page's failure alone.
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            job.source.decode().and_then(|page| engine.read(&page))
+            job.source.read_with(&mut engine)
         }));
         let text = read.unwrap_or_else(|_| Err("reading the page failed".into()));
         let event = Event::Read {
