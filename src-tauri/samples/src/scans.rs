@@ -188,11 +188,11 @@ fn units(paragraph: &str) -> Vec<(String, bool)> {
                 out.push((std::mem::take(&mut word), spaced));
                 spaced = false;
             }
-            if matches!(c, '，' | '。' | '、' | '：' | '；') {
-                if let Some(last) = out.last_mut() {
-                    last.0.push(c);
-                    continue;
-                }
+            if matches!(c, '，' | '。' | '、' | '：' | '；')
+                && let Some(last) = out.last_mut()
+            {
+                last.0.push(c);
+                continue;
             }
             out.push((c.to_string(), spaced));
             spaced = false;
