@@ -163,6 +163,10 @@ export const en = {
   'info.camera': 'Camera',
   'info.copyright': 'Copyright',
   'info.keywords': 'Keywords',
+  'info.ocr': 'Text read by OCR',
+  'info.ocrQueued': 'Waiting to be read',
+  'info.ocrPages': 'Pages read: {count}',
+  'info.ocrUnreadable': 'Could not be read: page {pages}',
   'info.figures': 'Figures',
   'info.sha256': 'SHA-256',
 

@@ -199,6 +199,10 @@ export const ru: Dictionary = {
   'info.camera': 'Камера',
   'info.copyright': 'Авторские права',
   'info.keywords': 'Ключевые слова',
+  'info.ocr': 'Текст, распознанный OCR',
+  'info.ocrQueued': 'Ожидает распознавания',
+  'info.ocrPages': 'Распознано страниц: {count}',
+  'info.ocrUnreadable': 'Не удалось распознать: стр. {pages}',
   'info.figures': 'Иллюстрации',
   'info.sha256': 'SHA-256',
 

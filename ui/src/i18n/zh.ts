@@ -153,6 +153,10 @@ export const zh: Dictionary = {
   'info.camera': '相机',
   'info.copyright': '版权',
   'info.keywords': '关键词',
+  'info.ocr': 'OCR 识别的文字',
+  'info.ocrQueued': '等待识别',
+  'info.ocrPages': '已识别页数：{count}',
+  'info.ocrUnreadable': '无法识别：第 {pages} 页',
   'info.figures': '配图',
   'info.sha256': 'SHA-256',
 
