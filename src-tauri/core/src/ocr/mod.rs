@@ -162,7 +162,8 @@ mod tests {
     fn spaces_between_chinese_characters_are_taken_out() {
         assert_eq!(
             tidy("日 光 仪 。 The  sun 在 Moscow\n创新 论坛"),
-            "日光仪。The sun 在 Moscow\n创新论坛"
+            "日光仪。 The sun 在 Moscow\n创新论坛",
+            "a space beside a word in another script stays"
         );
     }
 
