@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Folio needs on Debian or Ubuntu, skipping whatever is already there:
-# system packages (WebKitGTK and friends; with --test also Xvfb, WebKitWebDriver, Chromium,
+# system packages (WebKitGTK and friends, Tesseract with its English, Russian and Chinese data;
+# with --test also Xvfb, WebKitWebDriver, Chromium,
 # ImageMagick, the PDF/ZIP/metadata checkers the export tests use, rpm for the package test,
 # PostgreSQL for the team tests), the UI's npm packages,
 # with --test moto's S3 server for the team tests (scripts/setup-s3-test-server.sh),
@@ -13,12 +14,17 @@ source scripts/lib.sh
 for_tests=false
 [ "${1:-}" = "--test" ] && for_tests=true
 
-# libclang-dev: SQLite's session extension (team sync) needs its bindings generated at build time.
+# libclang-dev: SQLite's session extension (team sync) and Tesseract's C API need their bindings
+# generated at build time (clang runs them).
 # libheif-dev: HEIC/HEIF photos are decoded by the system's libheif (1.14 or newer).
 packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev libclang-dev libheif-dev)
+  libayatana-appindicator3-dev librsvg2-dev libclang-dev clang libheif-dev)
+# OCR: the app links Tesseract 5 and Leptonica, and reads English, Russian and simplified Chinese.
+packages+=(libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-chi-sim)
 if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
+  # The OCR benchmark runs the `tesseract` command beside Folio on the same pages.
+  packages+=(tesseract-ocr)
   # Independent checks of exports: qpdf and poppler for PDFs, exiftool for captions, unzip.
   packages+=(qpdf poppler-utils libimage-exiftool-perl unzip python3-pip)
   # heif-enc makes the HEIC photos the import and export tests use.

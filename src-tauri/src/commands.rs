@@ -27,6 +27,7 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::drag_out;
 use crate::events;
+use crate::ocr::OcrWorker;
 use crate::opened_files::OpenedFiles;
 use crate::pickers;
 use crate::state::AppState;
@@ -451,7 +452,12 @@ fn run_import(
     drop(archive);
     state.finish_import();
     match &written {
-        Ok(written) => events::archive_changed(worker, &written.changes),
+        Ok(written) => {
+            events::archive_changed(worker, &written.changes);
+            if written.value.ocr_queued > 0 {
+                worker.state::<OcrWorker>().wake();
+            }
+        }
         // A failed import may have committed batches before it stopped.
         Err(_) => events::archive_changed(worker, &ChangeSet::everything()),
     }
@@ -461,6 +467,32 @@ fn run_import(
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>) {
     state.cancel_import();
+}
+
+/// Stops the background OCR between pages; what is left is read after the next import or start.
+#[tauri::command]
+pub fn cancel_ocr(ocr: State<'_, OcrWorker>) {
+    ocr.cancel();
+}
+
+/// Whether imported photos are read with OCR (the archive's setting).
+#[tauri::command]
+pub async fn ocr_photos(app: AppHandle) -> Result<bool, WireError> {
+    read(app, move |reader| reader.ocr_photos()).await
+}
+
+/// Turns reading imported photos with OCR on or off; answers the setting now.
+#[tauri::command]
+pub async fn set_ocr_photos(app: AppHandle, enabled: bool) -> Result<bool, WireError> {
+    off_main_thread(move || {
+        let state = app.state::<AppState>();
+        state
+            .writer()?
+            .set_ocr_photos(enabled)
+            .map(|()| enabled)
+            .map_err(wire)
+    })
+    .await?
 }
 
 /// Files the system opened with Folio and the window has not imported yet.

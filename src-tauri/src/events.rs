@@ -7,6 +7,7 @@ use tauri::{AppHandle, Emitter};
 
 pub const PROGRESS: &str = "folio://progress";
 pub const CHANGED: &str = "folio://changed";
+pub const OCR_FINISHED: &str = "folio://ocr-finished";
 
 /// Forwards the core's progress reports to the window.
 pub struct ProgressEmitter {
@@ -24,6 +25,13 @@ impl ProgressSink for ProgressEmitter {
         if let Err(error) = self.app.emit(PROGRESS, progress) {
             tracing::warn!("cannot send progress: {error}");
         }
+    }
+}
+
+/// Tells the window a background OCR run ended, and what it read.
+pub fn ocr_finished(app: &AppHandle, report: &folio_core::ocr::worker::OcrReport) {
+    if let Err(error) = app.emit(OCR_FINISHED, report) {
+        tracing::warn!("cannot send the OCR report: {error}");
     }
 }
 

@@ -16,6 +16,7 @@ mod e2e;
 mod events;
 mod logging;
 mod menu;
+mod ocr;
 mod opened_files;
 mod pickers;
 mod reveal;
@@ -35,6 +36,8 @@ macro_rules! handlers {
 }
 
 fn main() {
+    // First: the process may start again with OpenMP held to one thread (see the function).
+    folio_core::ocr::engine::restart_with_one_openmp_thread();
     logging::init();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()
@@ -44,6 +47,7 @@ fn main() {
         .manage(trusted::Trusted::default())
         .manage(drag_out::DragOut::default())
         .manage(watching::Watching::from_settings())
+        .manage(ocr::OcrWorker::default())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -58,6 +62,8 @@ fn main() {
                 if let Err(error) = state.open_index(&events::ProgressEmitter::new(&handle)) {
                     tracing::warn!("search index not ready: {}", error.message);
                 }
+                // What OCR left queued when Folio last quit is read now.
+                ocr::start(&handle);
                 if let Err(error) = similarity::catch_up(&handle) {
                     tracing::warn!("near-duplicates not fingerprinted: {}", error.message);
                 }

@@ -21,6 +21,9 @@ macro_rules! command_surface {
             list_templates() -> Vec<Template>;
             import_links(links: Vec<String>) -> Written<ImportReport>;
             cancel_import() -> ();
+            cancel_ocr() -> ();
+            ocr_photos() -> bool;
+            set_ocr_photos(enabled: bool) -> bool;
             list_tags() -> Vec<TagCount>;
             tag_items(request: TagRequest) -> Written<()>;
             rename_tag(from: String, to: String) -> Written<()>;

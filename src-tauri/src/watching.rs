@@ -166,6 +166,9 @@ fn import(app: &AppHandle, watcher: &mut Watcher, arrival: &Arrival) {
     match written {
         Ok(written) => {
             events::archive_changed(app, &written.changes);
+            if written.value.ocr_queued > 0 {
+                app.state::<crate::ocr::OcrWorker>().wake();
+            }
             if let Err(error) = watcher.imported(arrival, &written.value) {
                 watching.add_problems(vec![error.to_string()]);
             }

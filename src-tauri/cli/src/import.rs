@@ -74,6 +74,13 @@ pub fn print_text(report: &ImportReport) {
         report.skipped.len(),
         report.failed.len()
     );
+    if report.ocr_queued > 0 {
+        println!(
+            "{} queued for OCR: their text is read in the background by the desktop app, or now \
+             with `folio ocr`",
+            report.ocr_queued
+        );
+    }
 }
 
 /// A progress bar on stderr, fed by the core's progress reports.

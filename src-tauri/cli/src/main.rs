@@ -5,6 +5,7 @@ mod copies;
 mod export;
 mod fixity;
 mod import;
+mod ocr;
 mod organise;
 mod output;
 mod search;
@@ -199,6 +200,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read what the import queued for OCR (scanned PDFs; photos if turned on) to the end, with
+    /// progress; Ctrl+C stops between pages and leaves the rest queued.
+    Ocr {
+        #[arg(long)]
+        json: bool,
+        /// Turn reading imported photos with OCR on or off for this archive (off at first),
+        /// instead of reading the queue.
+        #[arg(long, value_name = "on|off")]
+        photos: Option<ocr::Switch>,
+        /// Pages read at once (default: all cores but one, at least two).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+    },
     /// Check every original against its SHA-256; report missing, corrupt and orphaned files.
     Verify {
         #[arg(long)]
@@ -314,6 +328,10 @@ fn main() -> ExitCode {
             };
         }
     };
+    if matches!(cli.command, Command::Ocr { photos: None, .. }) {
+        // Before the archive is opened: the process may start again (see the function).
+        folio_core::ocr::engine::restart_with_one_openmp_thread();
+    }
     let chosen_by = folio_core::location::chosen_by(cli.archive.is_some());
     let archive_dir = match folio_core::location::resolve_archive_dir(cli.archive) {
         Ok(dir) => dir,
@@ -388,6 +406,11 @@ fn main() -> ExitCode {
         Command::Delete { ids } => organise::delete(&archive_dir, &ids),
         Command::Restore { ids } => organise::restore(&archive_dir, &ids),
         Command::EmptyTrash { json } => organise::empty_trash(&archive_dir, json),
+        Command::Ocr {
+            json,
+            photos,
+            threads,
+        } => ocr::run(&archive_dir, photos, threads, json),
         Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
         Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
         Command::Similar {

@@ -21,6 +21,7 @@ mod full_disk;
 mod heic;
 mod import;
 mod names;
+mod ocr;
 mod pdf_size;
 mod permissions;
 mod search;

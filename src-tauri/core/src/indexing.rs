@@ -44,7 +44,9 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 (SELECT json_group_array(t.name) FROM item_tags it JOIN tags t ON t.id = it.tag_id
                  WHERE it.item_id = i.id),
                 (SELECT json_group_array(c.name) FROM collection_items ci
-                 JOIN collections c ON c.id = ci.collection_id WHERE ci.item_id = i.id)
+                 JOIN collections c ON c.id = ci.collection_id WHERE ci.item_id = i.id),
+                (SELECT coalesce(group_concat(text, char(10)), '') FROM
+                 (SELECT text FROM ocr_pages WHERE item_id = i.id ORDER BY page))
          FROM items i LEFT JOIN articles a ON a.item_id = i.id
          LEFT JOIN photos p ON p.item_id = i.id WHERE i.id = ?1",
     )?;
@@ -81,6 +83,7 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 bylines: keep(bylines),
                 tags: list(14).map(keep).unwrap_or_default(),
                 collections: list(15).map(keep).unwrap_or_default(),
+                ocr: indexed_part(row.get(16).unwrap_or_default()),
             }))
         })
         .optional()?;

@@ -125,6 +125,10 @@ pub struct ArticleView {
     pub body_text: String,
     /// Sanitised when imported: no scripts, handlers or remote resources.
     pub body_html: String,
+    /// For a scan: whether OCR has still to read it, and the text it read, page by page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ocr: Option<OcrView>,
     pub figures: Vec<FigureView>,
     pub tags: Vec<String>,
     pub collections: Vec<String>,
@@ -148,12 +152,36 @@ pub struct PhotoView {
     pub width: Option<u32>,
     pub height: Option<u32>,
     pub camera: String,
+    /// The text OCR read in the photo (or that it is still to be read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ocr: Option<OcrView>,
     pub sha256: String,
     pub tags: Vec<String>,
     pub collections: Vec<String>,
     pub source_name: String,
     pub notes: String,
     pub deleted: bool,
+}
+
+/// What OCR did or has still to do for an item.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OcrView {
+    /// Waiting for OCR (the text is not read yet).
+    pub queued: bool,
+    /// The text read, page by page (an image is page 1); a page that could not be read says why.
+    pub pages: Vec<crate::ocr::OcrPage>,
+}
+
+/// The OCR state of an item, or `None` when OCR never had anything to do with it.
+fn ocr_view(conn: &Connection, id: i64) -> Result<Option<OcrView>> {
+    let queued: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM ocr_queue WHERE item_id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?;
+    let pages = crate::tables::ocr::pages(conn, id)?;
+    Ok((queued || !pages.is_empty()).then_some(OcrView { queued, pages }))
 }
 
 /// One item as `show` gives it, told apart by its `kind` (`article` or `photo`): a discriminated
@@ -247,6 +275,7 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             language: common.language,
             body_text,
             body_html,
+            ocr: ocr_view(conn, id)?,
             figures,
             tags,
             collections,
@@ -256,6 +285,7 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             deleted: common.deleted,
         }));
     }
+    let ocr = ocr_view(conn, id)?;
     let photo = conn.query_row(
         "SELECT caption, credit, byline, copyright, keywords, taken_at, width, height, camera
          FROM photos WHERE item_id = ?1",
@@ -275,6 +305,7 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                 width: row.get(6)?,
                 height: row.get(7)?,
                 camera: row.get(8)?,
+                ocr: ocr.clone(),
                 sha256: common.sha256.clone(),
                 tags: tags.clone(),
                 collections: collections.clone(),

@@ -24,6 +24,7 @@ pub mod library;
 pub mod location;
 pub mod lock;
 pub mod migrations;
+pub mod ocr;
 pub mod photo;
 pub mod progress;
 pub(crate) mod records;

@@ -82,8 +82,13 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         number: 13,
+        name: "ocr",
+        sql: include_str!("migrations/0013_ocr.sql"),
+    },
+    Migration {
+        number: 14,
         name: "fewer_item_indexes",
-        sql: include_str!("migrations/0013_fewer_item_indexes.sql"),
+        sql: include_str!("migrations/0014_fewer_item_indexes.sql"),
     },
 ];
 
@@ -230,9 +235,10 @@ mod tests {
                 12,
                 include_str!("migrations/0012_team_rebase.sql.sha256").trim(),
             ),
+            (13, include_str!("migrations/0013_ocr.sql.sha256").trim()),
             (
-                13,
-                include_str!("migrations/0013_fewer_item_indexes.sql.sha256").trim(),
+                14,
+                include_str!("migrations/0014_fewer_item_indexes.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

@@ -21,6 +21,8 @@ pub enum JobKind {
     Backup,
     /// Building the search index afresh.
     Index,
+    /// Reading scans and photos with OCR.
+    Ocr,
 }
 
 /// A snapshot of a running job.

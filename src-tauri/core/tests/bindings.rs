@@ -11,13 +11,17 @@ use folio_core::export::copies::{CopiedItem, CopyReport};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
-use folio_core::items::{ArticleView, FigureView, ItemKind, ItemSummary, ItemView, PhotoView};
+use folio_core::items::{
+    ArticleView, FigureView, ItemKind, ItemSummary, ItemView, OcrView, PhotoView,
+};
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::library::templates::{Template, TemplateMode};
+use folio_core::ocr::OcrPage;
+use folio_core::ocr::worker::{OcrReport, UnreadablePage};
 use folio_core::progress::{JobKind, Progress};
 use folio_core::search::{SearchHitView, SearchPage, SearchRequest};
 use folio_core::selection::{ExportItemsRequest, ExportScope};
@@ -63,6 +67,7 @@ fn generated() -> BTreeMap<String, String> {
         ItemSummary
     );
     export!(ItemView, ArticleView, PhotoView, FigureView);
+    export!(OcrView, OcrPage, OcrReport, UnreadablePage);
     export!(Scope, SortKey, ListRequest, ItemPage);
     export!(SearchRequest, SearchPage, SearchHitView);
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);

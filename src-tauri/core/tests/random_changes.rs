@@ -373,10 +373,26 @@ impl World {
             13 => archive.trash(&random.some(&items)).map(|_| ()),
             14 => archive.restore(&random.some(&trashed)).map(|_| ()),
             15 => {
-                if !random.chance(30) {
-                    return;
+                if random.chance(30) {
+                    archive.empty_trash().map(|_| ())
+                } else {
+                    // Text read by OCR, recorded as the worker records a scan or a photo: a
+                    // page read and a page that could not be.
+                    let Some(id) = item else { return };
+                    let pages = [
+                        folio_core::ocr::OcrPage {
+                            page: 1,
+                            text: format!("Read by OCR {}\n\nsecond paragraph", items.len()),
+                            problem: None,
+                        },
+                        folio_core::ocr::OcrPage {
+                            page: 2,
+                            text: String::new(),
+                            problem: Some("the page image is damaged".into()),
+                        },
+                    ];
+                    archive.record_ocr(id, &pages).map(|_| ())
                 }
-                archive.empty_trash().map(|_| ())
             }
             19 => {
                 // Near-duplicates merged: photos with photos or articles with articles, into

@@ -26,6 +26,7 @@ import { Sidebar } from '../components/Sidebar';
 import { Toasts } from '../components/Toasts';
 import { TrashBar } from '../components/TrashBar';
 import { VerifyStatus } from '../components/VerifyStatus';
+import { OcrStatus } from '../components/OcrStatus';
 import { ViewToggle } from '../components/ViewToggle';
 import { useArchiveStats } from '../hooks/useArchiveStats';
 import { useExport } from '../hooks/useExport';
@@ -334,6 +335,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
             <ImportStatus importer={importer} />
             <ExportStatus exporter={exporter} />
             <VerifyStatus verifier={verifier} />
+            <OcrStatus />
             {inTrash && archiveOpen && (
               <TrashBar
                 selected={access.selectedCount(selection)}

@@ -8,4 +8,9 @@ export type ImportReport = { imported: Array<Imported>, duplicates: Array<Duplic
 /**
  * True when the import was cancelled; files not reached are listed under `skipped`.
  */
-cancelled: boolean, };
+cancelled: boolean, 
+/**
+ * Items queued for OCR (scanned PDFs; photos when the archive reads them): read in the
+ * background after the import, by the desktop or `folio ocr`.
+ */
+ocr_queued: number, };

@@ -3,4 +3,4 @@
 /**
  * The long jobs that report progress.
  */
-export type JobKind = "import" | "export" | "verify" | "backup" | "index";
+export type JobKind = "import" | "export" | "verify" | "backup" | "index" | "ocr";

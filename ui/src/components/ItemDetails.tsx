@@ -6,6 +6,7 @@ import { useNotify, useReportError } from '../app/notices';
 import { useCollections, useItem } from '../hooks/useHostData';
 import { useHostActions } from '../hooks/useHostActions';
 import { useT } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
 import { describeError } from '../lib/describeError';
 import { formatCount } from '../lib/format';
 import { formatCaptureTime, isArticle, itemDate, kindLabel, langAttribute, languageName } from '../lib/items';
@@ -204,6 +205,11 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
               {view.keywords.length > 0 && <StatRow label={t('info.keywords')}>{view.keywords.join(', ')}</StatRow>}
             </>
           )}
+          {view.ocr !== undefined && (
+            <StatRow label={t('info.ocr')} stacked>
+              <span data-testid="details-ocr">{ocrSummary(view, t)}</span>
+            </StatRow>
+          )}
           <StatRow label={t('info.source')} stacked>
             <span className="archive-path" title={view.source_name}>
               {view.source_name}
@@ -218,4 +224,14 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
       </section>
     </div>
   );
+}
+
+/** What OCR did for the item: waiting, a photo's text, or an article's pages read and not. */
+function ocrSummary(view: ItemView, t: Translate): string {
+  const ocr = view.ocr;
+  if (ocr === undefined || ocr.queued) return t('info.ocrQueued');
+  if (view.kind === 'photo') return ocr.pages.map((page) => page.text.trim()).join(' ');
+  const unreadable = ocr.pages.filter((page) => page.problem !== undefined && page.problem !== null).map((page) => String(page.page));
+  const read = t('info.ocrPages', { count: ocr.pages.length - unreadable.length });
+  return unreadable.length === 0 ? read : `${read}. ${t('info.ocrUnreadable', { pages: unreadable.join(', ') })}`;
 }

@@ -1,9 +1,10 @@
-// Settings: the theme (follow the system, light, dark), the UI language, watch folders, and
-// verifying the archive.
+// Settings: the theme (follow the system, light, dark), the UI language, watch folders, OCR of
+// photos, and verifying the archive.
 import type { LanguageChoice, Settings, ThemeChoice } from '../lib/settings';
 import { useT } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/translate';
 import { Dialog } from './Dialog';
+import { OcrSection } from './OcrSection';
 import { WatchFoldersSection } from './WatchFoldersSection';
 
 const THEMES: readonly { value: ThemeChoice; label: MessageKey }[] = [
@@ -80,6 +81,7 @@ export function SettingsDialog({ settings, onChange, onClose, onVerify }: Props)
         ))}
       </fieldset>
       <WatchFoldersSection />
+      <OcrSection />
       <fieldset className="field-group">
         <legend className="field-group__legend">{t('verify.section')}</legend>
         <p>{t('verify.hint')}</p>

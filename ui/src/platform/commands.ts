@@ -38,6 +38,9 @@ export type Commands = {
   list_templates: { args: Record<string, never>; answer: Array<Template> };
   import_links: { args: { links: Array<string> }; answer: Written<ImportReport> };
   cancel_import: { args: Record<string, never>; answer: null };
+  cancel_ocr: { args: Record<string, never>; answer: null };
+  ocr_photos: { args: Record<string, never>; answer: boolean };
+  set_ocr_photos: { args: { enabled: boolean }; answer: boolean };
   list_tags: { args: Record<string, never>; answer: Array<TagCount> };
   tag_items: { args: { request: TagRequest }; answer: Written<null> };
   rename_tag: { args: { from: string; to: string }; answer: Written<null> };

@@ -18,6 +18,7 @@ import type { ItemView } from '../bindings/ItemView';
 import type { ListRequest } from '../bindings/ListRequest';
 import type { MergeReport } from '../bindings/MergeReport';
 import type { MergeRequest } from '../bindings/MergeRequest';
+import type { OcrReport } from '../bindings/OcrReport';
 import type { Progress } from '../bindings/Progress';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchPage } from '../bindings/SearchPage';
@@ -43,6 +44,7 @@ export const EVENTS = {
   opened: 'folio://opened',
   watchImport: 'folio://watch-import',
   saveCopy: 'folio://save-copy',
+  ocrFinished: 'folio://ocr-finished',
 } as const;
 
 /** What each host event carries. */
@@ -52,6 +54,7 @@ type EventPayloads = {
   'folio://opened': null;
   'folio://watch-import': WatchImport;
   'folio://save-copy': null;
+  'folio://ocr-finished': OcrReport;
 };
 
 export type Unsubscribe = () => void;
@@ -141,6 +144,28 @@ export function pickExportPath(defaultName: string, format: ExportFormat): Promi
 /** Asks the running import to stop at its next batch; its `importPaths` then resolves, cancelled. */
 export function cancelImport(): Promise<void> {
   return run('cancel_import');
+}
+
+// OCR: the host reads scans (and photos, when turned on) in the background after imports.
+
+/** Stops the background OCR between pages; what is left is read after the next import or start. */
+export function cancelOcr(): Promise<void> {
+  return run('cancel_ocr');
+}
+
+/** Whether imported photos are read with OCR (the archive's setting; off at first). */
+export function getOcrPhotos(): Promise<boolean> {
+  return call('ocr_photos');
+}
+
+/** Turns reading imported photos with OCR on or off; resolves with the setting now. */
+export function setOcrPhotos(enabled: boolean): Promise<boolean> {
+  return call('set_ocr_photos', { enabled });
+}
+
+/** Runs `callback` when a background OCR run ends (read, stopped or failed part-way). */
+export function onOcrFinished(callback: (report: OcrReport) => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.ocrFinished, callback);
 }
 
 // Watch folders.

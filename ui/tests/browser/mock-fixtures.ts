@@ -111,7 +111,7 @@ function article(path: string): MockFile {
 
 /** The report for the files looked at; with `cancelled`, files after `reached` were not reached. */
 export function reportFor(files: readonly MockFile[], reached: number, cancelled: boolean): ImportReport {
-  const report: ImportReport = { imported: [], duplicates: [], skipped: [], failed: [], cancelled };
+  const report: ImportReport = { imported: [], duplicates: [], skipped: [], failed: [], cancelled, ocr_queued: 0 };
   files.forEach((file, index) => {
     if (index >= reached) {
       report.skipped.push({ path: file.path, reason: NOT_REACHED });

@@ -159,6 +159,8 @@ const templates: Template[] =
       ]
     : [];
 const watchRequests: WatchFolder[][] = [];
+/** The archive's photo OCR setting, as `set_ocr_photos` left it. */
+let ocrPhotos = false;
 
 function createLibrary(): MockLibrary {
   switch (scenario) {
@@ -383,6 +385,13 @@ mockIPC(
         return structuredClone(templates);
       case 'watch_folders':
         return structuredClone(watch);
+      case 'ocr_photos':
+        return ocrPhotos;
+      case 'set_ocr_photos':
+        ocrPhotos = input.enabled as boolean;
+        return ocrPhotos;
+      case 'cancel_ocr':
+        return null;
       case 'set_watch_folders': {
         const folders = input.folders as WatchFolder[];
         watchRequests.push(folders);

@@ -6,7 +6,7 @@ import { createTranslator } from '../../src/i18n/translate';
 import { summarizeReport } from '../../src/lib/importReport';
 
 function report(changes: Partial<ImportReport>): ImportReport {
-  return { imported: [], duplicates: [], skipped: [], failed: [], cancelled: false, ...changes };
+  return { imported: [], duplicates: [], skipped: [], failed: [], cancelled: false, ocr_queued: 0, ...changes };
 }
 
 const imported = (n: number): Imported[] =>

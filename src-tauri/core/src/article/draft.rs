@@ -26,7 +26,11 @@ pub(super) fn finish(
         figure.image_ref = figure.image_ref.trim().to_string();
     }
 
-    if draft.body_text.is_empty() && draft.title.is_empty() && draft.figures.is_empty() {
+    if draft.body_text.is_empty()
+        && draft.title.is_empty()
+        && draft.figures.is_empty()
+        && !draft.needs_ocr
+    {
         return Err(ArticleError::NoContent(format.label()));
     }
     if draft.title.is_empty() {
@@ -48,7 +52,7 @@ pub(super) fn finish(
 }
 
 /// One paragraph per line, whitespace collapsed, empty lines dropped.
-pub(super) fn normalise_paragraphs(text: &str) -> String {
+pub(crate) fn normalise_paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let line = collapse_whitespace(line);
@@ -79,7 +83,7 @@ fn fallback_title(body: &str, file_name: &str) -> String {
 }
 
 /// The opening of the body, about [`EXCERPT_CHARS`] long.
-pub(super) fn excerpt(body: &str) -> String {
+pub(crate) fn excerpt(body: &str) -> String {
     let mut out = String::new();
     for paragraph in body.lines() {
         if !out.is_empty() {
@@ -107,7 +111,7 @@ pub(super) fn truncate_words(text: &str, max: usize) -> String {
 }
 
 /// `<p>` per paragraph, text escaped: the display HTML of formats that have no HTML.
-pub(super) fn paragraphs_to_html(body: &str) -> String {
+pub(crate) fn paragraphs_to_html(body: &str) -> String {
     let mut html = String::with_capacity(body.len() + body.len() / 8);
     for paragraph in body.lines() {
         html.push_str("<p>");
@@ -117,7 +121,7 @@ pub(super) fn paragraphs_to_html(body: &str) -> String {
     html
 }
 
-pub(super) fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

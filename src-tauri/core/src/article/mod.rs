@@ -8,7 +8,7 @@
 
 mod assemble;
 mod decode;
-mod draft;
+pub(crate) mod draft;
 pub(crate) mod html;
 mod mhtml;
 mod office;
@@ -78,6 +78,8 @@ pub struct ArticleDraft {
     pub figures: Vec<FigureDraft>,
     /// Images carried inside the file (MHTML parts, DOCX/ODT media) for import as photos.
     pub embedded: Vec<EmbeddedResource>,
+    /// A scan: a PDF without a text layer, whose body is left for OCR to read.
+    pub needs_ocr: bool,
 }
 
 /// One captioned picture of an article.
@@ -136,8 +138,6 @@ pub enum ArticleError {
     TooLargeWhenUnpacked { format: &'static str, limit: u64 },
     #[error("the PDF is encrypted; save an unprotected copy and import that")]
     PdfEncrypted,
-    #[error("the PDF has no text layer (scanned?); run OCR on it first")]
-    PdfNoText,
 }
 
 impl ArticleError {

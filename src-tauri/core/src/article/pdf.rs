@@ -1,5 +1,6 @@
 //! PDF: the text layer, page by page, with lopdf; wrapped lines rejoined into paragraphs; the
-//! title from the Info dictionary when it is a real one, else the first line.
+//! title from the Info dictionary when it is a real one, else the first line. A PDF without a
+//! text layer (a scan) comes out with an empty body, marked for OCR.
 //!
 //! A PDF is untrusted and lopdf is a large parser: it runs on its own thread with a time
 //! limit (a hostile file costs a thread, not the batch), a panic inside it becomes an error,
@@ -88,8 +89,10 @@ fn read(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
     }
     let mut lines: Vec<String> = Vec::new();
     let mut size = 0usize;
+    let mut unreadable = 0usize;
     for page in pages {
         let Some(text) = page_text(&document, page) else {
+            unreadable += 1;
             continue;
         };
         size += text.len();
@@ -104,13 +107,21 @@ fn read(bytes: &[u8]) -> Result<ArticleDraft, ArticleError> {
         .flat_map(|l| l.chars())
         .filter(|c| c.is_alphanumeric())
         .count();
-    if letters < 20 {
-        return Err(ArticleError::PdfNoText);
-    }
-
     let mut draft = ArticleDraft::default();
     if let Some(title) = info_title(&document).filter(|t| good_title(t)) {
         draft.title = title;
+    }
+    if letters < 20 && unreadable > 0 {
+        // Not a scan: pages whose content is too large or damaged to read.
+        return Err(ArticleError::damaged(
+            FORMAT,
+            "the content of its pages could not be read",
+        ));
+    }
+    if letters < 20 {
+        // A scan: imported with an empty body, which OCR fills in the background.
+        draft.needs_ocr = true;
+        return Ok(draft);
     }
     assemble(
         paragraphs(&lines).into_iter().map(Piece::text).collect(),

@@ -110,13 +110,14 @@ fn pdf_info_title_is_used_when_it_is_a_real_title() {
 }
 
 #[test]
-fn pdf_without_a_text_layer_says_so() {
+fn pdf_without_a_text_layer_is_kept_for_ocr() {
     let pdf = text_pdf(&[&[]], None);
-    let result = extract_any(&pdf, ArticleFormat::Pdf, "scan.pdf");
-    assert!(matches!(result, Err(ArticleError::PdfNoText)), "{result:?}");
+    let draft = extract_any(&pdf, ArticleFormat::Pdf, "Press scan.pdf").unwrap();
+    assert!(draft.needs_ocr);
+    assert_eq!(draft.body_text, "");
     assert_eq!(
-        ArticleError::PdfNoText.to_string(),
-        "the PDF has no text layer (scanned?); run OCR on it first"
+        draft.title, "Press scan",
+        "named after its file until OCR reads it"
     );
 }
 

@@ -21,6 +21,7 @@
 //! }
 //! ```
 
+mod ocr;
 mod team;
 
 use std::ops::Deref;

@@ -54,6 +54,8 @@ struct Batch<'a> {
     collection: Option<i64>,
     journal: Journaled,
     destination: &'a Destination,
+    /// Whether the archive reads photos with OCR, looked up once per batch.
+    ocr_photos: Option<bool>,
 }
 
 impl<'a> Batch<'a> {
@@ -64,6 +66,23 @@ impl<'a> Batch<'a> {
             collection: None,
             journal: Journaled::default(),
             destination,
+            ocr_photos: None,
+        }
+    }
+
+    /// Queues an item for OCR; the worker reads it after the import.
+    fn queue_ocr(&self, conn: &Connection, id: i64, report: &mut ImportReport) -> Result<()> {
+        crate::tables::ocr::enqueue(conn, id, &self.at)?;
+        report.ocr_queued += 1;
+        Ok(())
+    }
+
+    fn ocr_photos(&mut self, conn: &Connection) -> Result<bool> {
+        match self.ocr_photos {
+            Some(enabled) => Ok(enabled),
+            None => Ok(*self
+                .ocr_photos
+                .insert(crate::tables::ocr::photos_enabled(conn)?)),
         }
     }
 
@@ -281,6 +300,9 @@ fn commit_photo(
         },
     )?;
     batch.finish_item(conn, id)?;
+    if batch.ocr_photos(conn)? {
+        batch.queue_ocr(conn, id, report)?;
+    }
     report.imported.push(Imported {
         id,
         kind: ItemKind::Photo,
@@ -351,6 +373,9 @@ fn commit_article(
         },
     )?;
     batch.finish_item(conn, id)?;
+    if draft.needs_ocr {
+        batch.queue_ocr(conn, id, report)?;
+    }
     report.imported.push(Imported {
         id,
         kind: ItemKind::Article,

@@ -14,6 +14,9 @@ pub struct ImportReport {
     pub failed: Vec<Failed>,
     /// True when the import was cancelled; files not reached are listed under `skipped`.
     pub cancelled: bool,
+    /// Items queued for OCR (scanned PDFs; photos when the archive reads them): read in the
+    /// background after the import, by the desktop or `folio ocr`.
+    pub ocr_queued: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -70,5 +73,6 @@ impl ImportReport {
         self.skipped.extend(other.skipped);
         self.failed.extend(other.failed);
         self.cancelled |= other.cancelled;
+        self.ocr_queued += other.ocr_queued;
     }
 }

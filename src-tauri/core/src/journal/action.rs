@@ -99,6 +99,13 @@ pub enum Action {
         keep: String,
         others: Vec<String>,
     },
+    /// The text OCR read of an item's pages (an article's body becomes it; a photo's is found
+    /// by `ocr:`). Derived from the original, but journaled: another archive replaying it
+    /// gets the same text without reading the pixels again.
+    Ocr {
+        item: String,
+        pages: Vec<crate::tables::ocr::OcrPage>,
+    },
     /// The changes of an earlier action reverted.
     Undo {
         action: String,
@@ -131,6 +138,7 @@ impl Action {
             Action::Restore { .. } => "restore",
             Action::EmptyTrash { .. } => "empty_trash",
             Action::Merge { .. } => "merge",
+            Action::Ocr { .. } => "ocr",
             Action::Undo { .. } => "undo",
             Action::Legacy => "legacy",
         }

@@ -186,6 +186,15 @@ pub fn apply(conn: &Connection, recorder: &Recorder<'_>, action: &Action) -> Res
             let changed = crate::similar::merge::apply_merge(conn, recorder, keep, &others)?;
             Effects::of(counts_changed(changed))
         }
+        Action::Ocr { item, pages } => match items::find_by_uid(conn, item)? {
+            // Removed for good since it was read: nothing to record.
+            None => Effects::default(),
+            Some(id) => {
+                crate::ocr::apply(conn, id, pages)?;
+                index_queue::upsert(conn, id)?;
+                Effects::of(item_set(vec![id]))
+            }
+        },
         Action::Undo { action: target } => match editing::apply_undo(conn, recorder, target)? {
             Some(reverted) => {
                 let mut changes = item_set(reverted.items);

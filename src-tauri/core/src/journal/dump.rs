@@ -56,7 +56,11 @@ pub fn dump(conn: &Connection) -> Result<String> {
                             'photo', photo)) FROM
                             (SELECT f.position, f.caption, f.credit, f.image_ref, p.uid AS photo
                              FROM figures f LEFT JOIN items p ON p.id = f.photo_id
-                             WHERE f.article_id = i.id ORDER BY f.position))))
+                             WHERE f.article_id = i.id ORDER BY f.position))),
+                'ocr', json((SELECT json_group_array(json_object('page', page, 'text', text,
+                            'problem', problem)) FROM
+                            (SELECT page, text, problem FROM ocr_pages o
+                             WHERE o.item_id = i.id ORDER BY page))))
              FROM items i ORDER BY i.uid",
         ),
         (

@@ -9,7 +9,7 @@
 
 mod blocks;
 pub(crate) mod date;
-mod decode;
+pub(crate) mod decode;
 mod exif;
 pub mod fingerprint;
 mod heif;

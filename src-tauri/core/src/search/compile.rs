@@ -86,6 +86,7 @@ fn scope_fields(scope: TextScope, fields: &Fields) -> Vec<(Field, f32)> {
         TextScope::Everywhere => fields.weighted_text.clone(),
         TextScope::Credits => vec![(fields.credits, 1.0)],
         TextScope::Bylines => vec![(fields.bylines, 1.0)],
+        TextScope::Ocr => vec![(fields.ocr, 1.0)],
     }
 }
 

@@ -11,6 +11,7 @@ pub enum FieldName {
     Lang,
     Credit,
     Byline,
+    Ocr,
     In,
     Date,
     Before,
@@ -18,12 +19,13 @@ pub enum FieldName {
 }
 
 impl FieldName {
-    const ALL: [(&'static str, FieldName); 9] = [
+    const ALL: [(&'static str, FieldName); 10] = [
         ("tag", FieldName::Tag),
         ("kind", FieldName::Kind),
         ("lang", FieldName::Lang),
         ("credit", FieldName::Credit),
         ("byline", FieldName::Byline),
+        ("ocr", FieldName::Ocr),
         ("in", FieldName::In),
         ("date", FieldName::Date),
         ("before", FieldName::Before),
@@ -178,6 +180,7 @@ pub fn example(field: FieldName) -> &'static str {
         FieldName::Lang => "lang:en, lang:zh or lang:ru",
         FieldName::Credit => "credit:Xinhua",
         FieldName::Byline => "byline:\"Li Wei\"",
+        FieldName::Ocr => "ocr:exit or ocr:\"no entry\"",
         FieldName::In => "in:\"Press kit 2018\"",
         FieldName::Date => "date:2018, date:2018-11 or date:2018-11-05",
         FieldName::Before => "before:2019 or before:2018-11-05",

@@ -52,6 +52,8 @@ pub struct IndexDoc {
     /// Collection names.
     pub collections: Vec<String>,
     pub notes: String,
+    /// Text OCR read from the item's pages or pixels.
+    pub ocr: String,
 }
 
 /// One change to the index, for [`SearchIndex::apply_changes`]: `D` is an [`IndexDoc`] or a

@@ -7,7 +7,8 @@
 //! - `a OR b` matches either; `moscow OR beijing dialogue` is `(moscow OR beijing) dialogue`;
 //! - `tag:Events` matches the tag and its children (`Events/Innovation Dialogue`);
 //!   `kind:article|photo`, `lang:en|zh|ru`, `in:"collection"`;
-//!   `credit:` and `byline:` match words in those fields only;
+//!   `credit:` and `byline:` match words in those fields only; `ocr:` words read by OCR from a
+//!   scan or a photo;
 //! - `date:2018`, `date:2018-11`, `date:2018-11-05`: items whose date falls in that period (an
 //!   item dated only `2018` is not in `date:2018-11`: its month is unknown);
 //!   `before:D`: items whose whole date period ends before `D` starts (`before:2019` = up to
@@ -36,6 +37,8 @@ pub enum TextScope {
     Everywhere,
     Credits,
     Bylines,
+    /// Text read from images by OCR.
+    Ocr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,11 +217,11 @@ fn atom(item: &Item, analyzer: &Analyzer) -> Result<Option<Atom>> {
         FieldName::Lang => {
             Atom::Lang(language(value).ok_or_else(|| bad_value("not a language code"))?)
         }
-        FieldName::Credit | FieldName::Byline => {
-            let scope = if field == FieldName::Credit {
-                TextScope::Credits
-            } else {
-                TextScope::Bylines
+        FieldName::Credit | FieldName::Byline | FieldName::Ocr => {
+            let scope = match field {
+                FieldName::Credit => TextScope::Credits,
+                FieldName::Byline => TextScope::Bylines,
+                _ => TextScope::Ocr,
             };
             text_atom(scope, value, analyzer)
                 .ok_or_else(|| bad_value("there are no words to search for"))?

@@ -16,7 +16,7 @@ use super::tokenizer::TOKENIZER_NAME;
 use crate::error::{Error, Result};
 
 /// Bumped whenever fields or their options change: an index made by another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file in the index folder naming the schema and analyzer the index was built with.
 pub const VERSION_FILE: &str = "folio-search-version";
@@ -32,8 +32,9 @@ pub fn version_marker(all_cjk_unigrams: bool) -> String {
 }
 
 /// The analyzed text fields and their weights: a word found in the title counts three times,
-/// in a caption twice.
-pub const TEXT_FIELDS: [(&str, f32); 7] = [
+/// in a caption twice. `ocr` is text read from a scan or photo by OCR (an article's is its body as
+/// well).
+pub const TEXT_FIELDS: [(&str, f32); 8] = [
     ("title", 3.0),
     ("captions", 2.0),
     ("body", 1.0),
@@ -41,6 +42,7 @@ pub const TEXT_FIELDS: [(&str, f32); 7] = [
     ("bylines", 1.0),
     ("tags_text", 1.0),
     ("notes", 1.0),
+    ("ocr", 1.0),
 ];
 
 /// The fields kept in the index's document store: the texts snippets are cut from.
@@ -62,6 +64,7 @@ pub struct Fields {
     pub bylines: Field,
     pub tags_text: Field,
     pub notes: Field,
+    pub ocr: Field,
     /// Every analyzed text field with its weight, for queries over all of them.
     pub weighted_text: Vec<(Field, f32)>,
 }
@@ -114,6 +117,7 @@ impl Fields {
             bylines: field("bylines")?,
             tags_text: field("tags_text")?,
             notes: field("notes")?,
+            ocr: field("ocr")?,
             weighted_text,
         })
     }
@@ -142,6 +146,9 @@ impl Fields {
             }
         }
         doc.add_text(self.notes, &item.notes);
+        if !item.ocr.trim().is_empty() {
+            doc.add_text(self.ocr, &item.ocr);
+        }
         let tag_paths: BTreeSet<String> = item
             .tags
             .iter()

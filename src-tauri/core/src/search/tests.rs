@@ -540,3 +540,22 @@ fn files_a_killed_commit_left_do_not_block_the_next_commit() {
     index.apply(&[], &[1]).unwrap();
     assert_eq!(index.doc_count().unwrap(), 19);
 }
+
+#[test]
+fn text_read_by_ocr_is_found_by_its_own_field_and_by_plain_words() {
+    let fixture = Fixture::with(&[
+        IndexDoc {
+            ocr: "No entry: the Skolkovo forum starts at nine".to_owned(),
+            ..photo(1, "A gate", "x")
+        },
+        article(2, "", "entry forms for the forum"),
+    ]);
+    assert_eq!(fixture.id_set("ocr:skolkovo"), [1]);
+    assert_eq!(
+        fixture.id_set("skolkovo"),
+        [1],
+        "plain words search OCR text too"
+    );
+    assert_eq!(fixture.id_set("ocr:entry"), [1], "not the article's body");
+    assert_eq!(fixture.id_set("forum"), [1, 2]);
+}

@@ -7,5 +7,6 @@ pub mod collections;
 pub mod figures;
 pub mod index_queue;
 pub mod items;
+pub mod ocr;
 pub mod tags;
 pub mod team;

@@ -81,6 +81,7 @@ pub(super) fn extract_str(html: &str) -> ArticleDraft {
         excerpt: meta.description,
         figures,
         embedded: Vec::new(),
+        needs_ocr: false,
     }
 }
 
