@@ -111,6 +111,8 @@ pub fn start(app: &AppHandle, paths: Vec<PathBuf>) -> Result<(), WireError> {
         .map_err(|e| Error::Internal(format!("no window to drag from: {e}")).to_wire())?;
     #[cfg(not(target_os = "linux"))]
     let source = window;
+    #[cfg(target_os = "linux")]
+    let paths = paths.iter().map(|path| uri_path(path)).collect();
     drag::start_drag(
         &source,
         drag::DragItem::Files(paths),
@@ -119,4 +121,48 @@ pub fn start(app: &AppHandle, paths: Vec<PathBuf>) -> Result<(), WireError> {
         drag::Options::default(),
     )
     .map_err(|e| Error::Internal(format!("the system did not start the drag: {e}")).to_wire())
+}
+
+/// The path as a `file://` address must spell it: on GTK the `drag` crate writes `file://` and
+/// the path as it is, and a receiver reads an address, so a name with a space, a `%` or in
+/// Chinese or Russian is percent-encoded first (RFC 8089, byte by byte: a name need not be
+/// UTF-8). On Windows and macOS the crate hands the system paths, not addresses.
+#[cfg(target_os = "linux")]
+fn uri_path(path: &std::path::Path) -> PathBuf {
+    use std::fmt::Write;
+    use std::os::unix::ffi::OsStrExt;
+    let mut spelled = String::new();
+    for &byte in path.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            spelled.push(char::from(byte));
+        } else {
+            let _ = write!(spelled, "%{byte:02X}");
+        }
+    }
+    PathBuf::from(spelled)
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod uri_tests {
+    use super::*;
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn names_with_spaces_other_scripts_and_stray_bytes_are_percent_encoded() {
+        let path = std::path::Path::new("/tmp/drag-out/1/Пресс кит 北京 100%.jpg");
+        assert_eq!(
+            uri_path(path),
+            PathBuf::from(
+                "/tmp/drag-out/1/%D0%9F%D1%80%D0%B5%D1%81%D1%81%20%D0%BA%D0%B8%D1%82%20\
+                 %E5%8C%97%E4%BA%AC%20100%25.jpg"
+            )
+        );
+        let latin1 = std::path::Path::new(OsStr::from_bytes(b"/tmp/caf\xe9.jpg"));
+        assert_eq!(uri_path(latin1), PathBuf::from("/tmp/caf%E9.jpg"));
+        assert_eq!(
+            uri_path(std::path::Path::new("/tmp/plain-name_1.jpg")),
+            PathBuf::from("/tmp/plain-name_1.jpg")
+        );
+    }
 }

@@ -200,6 +200,60 @@ fn copies_carry_the_edited_captions_in_three_scripts_and_leave_the_originals_alo
 }
 
 #[test]
+fn a_heic_photo_is_taken_out_as_a_jpeg_with_its_edited_caption() {
+    use folio_samples::heic::{heic_from_jpeg, phone_jpeg};
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("IMG_0042.HEIC");
+    fs::write(
+        &path,
+        heic_from_jpeg(&phone_jpeg(320, 240, "the phone's caption", "Phone")),
+    )
+    .unwrap();
+    let id = import(&sandbox, &path);
+    edit(
+        &sandbox,
+        &id,
+        "caption",
+        "Делегаты в Сколково — 中俄创新对话",
+    );
+    let before = objects(&sandbox.archive());
+
+    let out = sandbox.path().join("out");
+    let report = sandbox
+        .folio(&["copy", "--json", "--to", out.to_str().unwrap(), &id])
+        .success()
+        .json();
+    let copy = &report["copies"][0];
+    let written = PathBuf::from(copy["path"].as_str().unwrap());
+    assert_eq!(written.file_name().unwrap(), "IMG_0042.jpg");
+    assert!(
+        copy["note"]
+            .as_str()
+            .unwrap()
+            .contains("JPEG made from the HEIC"),
+        "{copy}"
+    );
+    let bytes = fs::read(&written).unwrap();
+    assert_eq!(&bytes[..3], [0xFF, 0xD8, 0xFF], "a JPEG");
+    let read = exiftool(&written);
+    assert_eq!(read["File:FileType"], "JPEG", "{read}");
+    assert_eq!(
+        read["XMP-dc:Description"], "Делегаты в Сколково — 中俄创新对话",
+        "{read}"
+    );
+    assert_eq!(
+        read["IPTC:Caption-Abstract"], "Делегаты в Сколково — 中俄创新对话",
+        "{read}"
+    );
+    assert_eq!(read["File:ImageWidth"], 320, "{read}");
+    assert_eq!(
+        objects(&sandbox.archive()),
+        before,
+        "the HEIC original is untouched"
+    );
+}
+
+#[test]
 fn a_damaged_original_is_reported_and_leaves_nothing_at_the_destination() {
     let sandbox = Sandbox::new();
     let path = sandbox.path().join("photo.jpg");

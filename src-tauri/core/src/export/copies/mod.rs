@@ -9,7 +9,11 @@
 //! | PNG | `iTXt` `XML:com.adobe.xmp` | `zTXt` raw profile (as exiftool writes it) | `eXIf` chunk, when present |
 //! | TIFF | tag 700 | tag 33723 | IFD0 |
 //! | WebP | `XMP ` chunk | — (the format has no place for it) | — (kept as it was) |
-//! | GIF, HEIC | copied as they are, and the report says so | | |
+//! | HEIC | a JPEG made from it (upright, full size), then as a JPEG | | |
+//! | GIF | copied as it is, and the report says so | | |
+//!
+//! A HEIC photo is taken out as a JPEG: an iPhone's own format is what an e-mail, a browser's
+//! upload form or a newsroom system most often cannot open.
 //!
 //! Each copy is written to a hidden temporary file in the destination folder and renamed to a
 //! free name (`name (2).jpg` when `name.jpg` exists) only once complete, so a damaged original
@@ -173,6 +177,11 @@ fn copy_one(archive: &Archive, item: &Item, destination: &Path) -> Result<Copied
         .map_err(|e| Error::Internal(format!("cannot read the original: {e}")))?;
     let format = crate::photo::sniff(&head[..head_len]);
     let embedded = embedded(item);
+    if let (Some(fields), Some(format)) = (&embedded, format)
+        && crate::photo::needs_jpeg_rendition(format)
+    {
+        return copy_as_jpeg(item, &mut source, format, fields, destination);
+    }
     let name = file_name(item, format);
 
     let temp = crate::user_files::builder(crate::user_files::Kind::File)
@@ -216,6 +225,79 @@ fn copy_one(archive: &Archive, item: &Item, destination: &Path) -> Result<Copied
         note,
         error: None,
     })
+}
+
+/// The largest original made into a JPEG for a copy (a phone's HEIC is a few megabytes).
+const MAX_RENDITION_SOURCE: u64 = 256 << 20;
+
+/// The copy of a photo whose format receivers seldom open (HEIC): a JPEG made from it, with the
+/// archive's metadata written in as into any JPEG, named like the original with `.jpg`.
+fn copy_as_jpeg(
+    item: &Item,
+    source: &mut File,
+    format: PhotoFormat,
+    fields: &Embedded,
+    destination: &Path,
+) -> Result<CopiedItem> {
+    let cannot_read = |e: std::io::Error| Error::Internal(format!("cannot read the original: {e}"));
+    let size = source.metadata().map_err(cannot_read)?.len();
+    if size > MAX_RENDITION_SOURCE {
+        return Err(Error::InvalidInput(format!(
+            "the {} original is too large to be made into a JPEG ({})",
+            format.name(),
+            crate::text::human_size(size)
+        )));
+    }
+    let mut original = Vec::new();
+    source.read_to_end(&mut original).map_err(cannot_read)?;
+    let rendition = crate::photo::jpeg_rendition(&original).map_err(|e| {
+        Error::InvalidInput(format!(
+            "the {} original cannot be made into a JPEG: {e}",
+            format.name()
+        ))
+    })?;
+    drop(original);
+    let temp = crate::user_files::builder(crate::user_files::Kind::File)
+        .prefix(".folio-copy.")
+        .suffix(".part")
+        .tempfile_in(destination)
+        .map_err(Error::io("cannot write in", destination))?;
+    let carried = buffered(temp.as_file(), |w| {
+        jpeg::write(&mut std::io::Cursor::new(&rendition), w, fields)
+    })
+    .map_err(|damaged| match damaged {
+        Damaged::Format(why) => Error::Internal(format!("the JPEG made from the original: {why}")),
+        Damaged::Io(e) => Error::Io {
+            action: "cannot write",
+            path: destination.to_path_buf(),
+            source: e,
+        },
+    })?;
+    temp.as_file()
+        .sync_all()
+        .map_err(Error::io("cannot write in", destination))?;
+    let path = persist_free_name(
+        temp,
+        destination,
+        &jpeg_name(&file_name(item, Some(format))),
+    )?;
+    Ok(CopiedItem {
+        id: item.id,
+        title: item.title.clone(),
+        path: Some(path.to_string_lossy().into_owned()),
+        metadata: carried.names(),
+        note: Some(format!("a JPEG made from the {} original", format.name())),
+        error: None,
+    })
+}
+
+/// `IMG_0001.HEIC` → `IMG_0001.jpg`.
+fn jpeg_name(name: &str) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    format!("{stem}.jpg")
 }
 
 /// Writes the copy of a photo, with its metadata where the format has room for it.
