@@ -71,7 +71,7 @@ fn a_scanned_pdf_is_found_by_a_word_only_its_image_holds() -> Result<()> {
             break;
         }
         if started.elapsed() > READING {
-            return Err(format!("the scan was not read within {READING:?}: {found}").into());
+            return Err(format!("the scan was not read within {READING:?}: {found}"));
         }
         std::thread::sleep(Duration::from_millis(500));
     }
