@@ -20,6 +20,10 @@ say "checking the .deb: $(basename "$deb")"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb's version is not $version"
 dpkg-deb -f "$deb" Depends | grep -q 'libwebkit2gtk-4.1-0' || fail "the .deb does not depend on WebKitGTK"
 dpkg-deb -f "$deb" Depends | grep -q 'libheif1' || fail "the .deb does not depend on libheif (HEIC photos)"
+for package in libtesseract5 tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-chi-sim; do
+  dpkg-deb -f "$deb" Depends | grep -q "$package" ||
+    fail "the .deb does not depend on $package (OCR reads scans with it)"
+done
 # Member names with or without a leading ./, depending on the dpkg version that built it.
 members=$(dpkg-deb -c "$deb" | awk '{print $NF}')
 contents=$(sed 's|^\./||' <<<"$members")
@@ -47,7 +51,11 @@ files=$(rpm -qlp "$rpm" 2>/dev/null)
 for file in /usr/bin/folio-desktop /usr/bin/folio "/$desktop_file"; do
   grep -qx "$file" <<<"$files" || fail "the .rpm lacks $file"
 done
-ok "name folio, version $version, app, command and menu entry"
+for package in libheif tesseract tesseract-langpack-rus tesseract-langpack-chi_sim; do
+  rpm -qp --requires "$rpm" 2>/dev/null | grep -qx "$package" ||
+    fail "the .rpm does not require $package"
+done
+ok "name folio, version $version, app, command, menu entry, libheif and Tesseract"
 
 say "installing the .deb into a throwaway copy of this system and starting the installed app"
 work=$(mktemp -d /tmp/folio-package-test.XXXXXX)
