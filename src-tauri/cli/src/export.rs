@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest, Paper};
-use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
+use folio_core::progress::{CancelToken, NoProgress};
 use folio_core::selection::ExportScope;
 
-use crate::output;
+use crate::output::{self, Bar};
 
 /// `folio export`'s arguments: one way of choosing the items is required.
 #[derive(Debug, clap::Args)]
@@ -117,9 +117,9 @@ pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     };
     let cancel = CancelToken::new();
     let report = if !args.json && std::io::stderr().is_terminal() {
-        let bar = Bar::new();
+        let bar = Bar::new(Bar::ITEMS);
         let report = archive.export(&request, &args.output, &bar, &cancel);
-        bar.0.finish_and_clear();
+        bar.finish();
         report?
     } else {
         archive.export(&request, &args.output, &NoProgress, &cancel)?
@@ -139,28 +139,4 @@ fn print_text(report: &ExportReport) {
         report.output,
         output::human_bytes(report.bytes)
     );
-}
-
-/// A progress bar on stderr, fed by the core's progress reports.
-struct Bar(indicatif::ProgressBar);
-
-impl Bar {
-    fn new() -> Self {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} items  {wide_msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Self(bar)
-    }
-}
-
-impl ProgressSink for Bar {
-    fn report(&self, progress: &Progress) {
-        self.0.set_length(progress.files_total);
-        self.0.set_position(progress.files_done);
-        if let Some(current) = &progress.current {
-            self.0.set_message(current.clone());
-        }
-    }
 }

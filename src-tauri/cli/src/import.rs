@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use folio_core::handle::WriteHandle;
 use folio_core::import::{ImportOptions, ImportReport};
-use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
+use folio_core::progress::{CancelToken, NoProgress};
 
-use crate::output;
+use crate::output::{self, Bar};
 
 pub fn run(
     dir: &Path,
@@ -32,7 +32,7 @@ pub fn run(
     };
     let cancel = CancelToken::new();
     let report = if !json && std::io::stderr().is_terminal() {
-        let bar = Bar::new();
+        let bar = Bar::new(Bar::FILES);
         let report = archive.import(paths, &options, &bar, &cancel);
         bar.finish();
         report?.value
@@ -80,35 +80,5 @@ pub fn print_text(report: &ImportReport) {
              with `folio ocr`",
             report.ocr_queued
         );
-    }
-}
-
-/// A progress bar on stderr, fed by the core's progress reports.
-struct Bar(indicatif::ProgressBar);
-
-impl Bar {
-    fn new() -> Self {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} files  {binary_bytes_per_sec}  {wide_msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Self(bar)
-    }
-
-    fn finish(&self) {
-        self.0.finish_and_clear();
-    }
-}
-
-impl ProgressSink for Bar {
-    fn report(&self, progress: &Progress) {
-        self.0.set_length(progress.files_total);
-        self.0.set_position(progress.files_done);
-        if let Some(current) = &progress.current {
-            self.0.set_message(current.clone());
-        }
     }
 }

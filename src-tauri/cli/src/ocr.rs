@@ -13,7 +13,7 @@ use folio_core::handle::WriteHandle;
 use folio_core::ocr::worker::{OcrReport, default_threads};
 use folio_core::progress::{CancelToken, NoProgress, Progress, ProgressSink};
 
-use crate::output;
+use crate::output::{self, Bar};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Switch {
@@ -67,9 +67,9 @@ pub fn run(
     } else if json {
         archive.run_ocr(threads, &NoProgress, &cancel)
     } else {
-        let bar = Bar::new();
+        let bar = Bar::new(Bar::ITEMS);
         let result = archive.run_ocr(threads, &bar, &cancel);
-        bar.0.finish_and_clear();
+        bar.finish();
         result
     };
     finished.store(true, Ordering::Relaxed);
@@ -108,30 +108,6 @@ fn print_text(report: &OcrReport) {
         report.remaining,
         if report.cancelled { " (stopped)" } else { "" }
     );
-}
-
-/// A progress bar on stderr.
-struct Bar(indicatif::ProgressBar);
-
-impl Bar {
-    fn new() -> Self {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} items  {wide_msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Self(bar)
-    }
-}
-
-impl ProgressSink for Bar {
-    fn report(&self, progress: &Progress) {
-        self.0.set_length(progress.files_total);
-        self.0.set_position(progress.files_done);
-        if let Some(current) = &progress.current {
-            self.0.set_message(current.clone());
-        }
-    }
 }
 
 /// Progress as a line on stderr per item done, when stderr is not a terminal.

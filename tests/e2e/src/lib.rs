@@ -18,6 +18,17 @@ use serde_json::{Value, json};
 
 pub type Result<T> = std::result::Result<T, String>;
 
+/// Types `text` into an input the way a person does, so React sees the change.
+pub const TYPE_INTO: &str = r#"
+const [selector, text] = arguments;
+const input = document.querySelector(selector);
+const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+input.focus();
+setter.call(input, text);
+input.dispatchEvent(new Event('input', { bubbles: true }));
+return true;
+"#;
+
 /// The app binary under test: `FOLIO_DESKTOP_BIN`, else the shared debug build.
 pub fn app_binary() -> PathBuf {
     std::env::var_os("FOLIO_DESKTOP_BIN")

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use folio_e2e::{Driver, Result, app_binary};
+use folio_e2e::{Driver, Result, TYPE_INTO, app_binary};
 use serde_json::json;
 
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -13,17 +13,6 @@ const PATIENCE: Duration = Duration::from_secs(60);
 const READING: Duration = Duration::from_secs(240);
 /// On the scanned page only ("a heliograph that follows the sun", in Russian).
 const ONLY_IN_THE_IMAGE: &str = "гелиограф";
-
-/// Types `text` into an input the way a person does, so React sees the change.
-const TYPE_INTO: &str = r#"
-const [selector, text] = arguments;
-const input = document.querySelector(selector);
-const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-input.focus();
-setter.call(input, text);
-input.dispatchEvent(new Event('input', { bubbles: true }));
-return true;
-"#;
 
 #[test]
 fn a_scanned_pdf_is_found_by_a_word_only_its_image_holds() -> Result<()> {

@@ -6,21 +6,10 @@
 use std::path::Path;
 use std::time::Duration;
 
-use folio_e2e::{Driver, Result, app_binary};
+use folio_e2e::{Driver, Result, TYPE_INTO, app_binary};
 use serde_json::json;
 
 const PATIENCE: Duration = Duration::from_secs(60);
-
-/// Types `text` into an input the way a person does, so React sees the change.
-const TYPE_INTO: &str = r#"
-const [selector, text] = arguments;
-const input = document.querySelector(selector);
-const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-input.focus();
-setter.call(input, text);
-input.dispatchEvent(new Event('input', { bubbles: true }));
-return true;
-"#;
 
 #[test]
 fn import_search_tag_collect_and_export_in_the_window() -> Result<()> {

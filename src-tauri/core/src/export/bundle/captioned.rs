@@ -6,6 +6,8 @@
 use img_parts::Bytes;
 use img_parts::jpeg::{Jpeg, JpegSegment, markers};
 
+use crate::export::copies::fields::{cut, dataset, escape};
+
 /// The caption fields written into a copy.
 #[derive(Debug, Clone, Copy)]
 pub struct Caption<'a> {
@@ -234,37 +236,6 @@ fn iptc_segment(caption: &Caption<'_>) -> JpegSegment {
     let mut contents = PHOTOSHOP_SIGNATURE.to_vec();
     contents.extend_from_slice(&resource);
     JpegSegment::new_with_contents(markers::APP13, Bytes::from(contents))
-}
-
-fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
-    out.extend_from_slice(&[0x1C, record, number]);
-    out.extend_from_slice(&u16::try_from(data.len()).unwrap_or(0).to_be_bytes());
-    out.extend_from_slice(data);
-}
-
-/// At most `limit` bytes of `text`, cut at a character boundary.
-fn cut(text: &str, limit: usize) -> &str {
-    let mut end = text.len().min(limit);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // XML 1.0 forbids most control characters even when escaped.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -357,7 +357,8 @@ fn datasets(mut iim: &[u8]) -> impl Iterator<Item = (u8, u8, &[u8])> {
     })
 }
 
-fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
+/// One IPTC IIM dataset: tag marker, record, number, 16-bit length, data.
+pub(crate) fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
     out.extend_from_slice(&[0x1C, record, number]);
     out.extend_from_slice(&u16::try_from(data.len()).unwrap_or(0).to_be_bytes());
     out.extend_from_slice(data);
@@ -415,7 +416,7 @@ fn push_resource(out: &mut Vec<u8>, id: u16, name: &[u8], data: &[u8]) {
 }
 
 /// At most `limit` bytes of `text`, cut at a character boundary.
-fn cut(text: &str, limit: usize) -> &str {
+pub(crate) fn cut(text: &str, limit: usize) -> &str {
     let mut end = text.len().min(limit);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -423,7 +424,8 @@ fn cut(text: &str, limit: usize) -> &str {
     &text[..end]
 }
 
-fn escape(text: &str) -> String {
+/// `text` as XML character data or an attribute value.
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

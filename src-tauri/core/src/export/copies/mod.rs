@@ -20,7 +20,7 @@
 //! leaves nothing behind and nothing is ever overwritten. Files are streamed: a large TIFF is
 //! never held in memory.
 
-mod fields;
+pub(crate) mod fields;
 mod ifd;
 mod jpeg;
 mod png;
