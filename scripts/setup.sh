@@ -31,6 +31,8 @@ if $for_tests; then
   packages+=(libheif-examples)
   # The package test: rpm reads the .rpm, xwininfo sees the installed app's window.
   packages+=(rpm x11-utils)
+  # Dragging a photo out of the window: xdotool moves the mouse, a GTK window in Python receives.
+  packages+=(xdotool python3-gi gir1.2-gtk-3.0)
   # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster;
   # and against an S3-compatible server, moto's, installed from PyPI in a virtual environment.
   packages+=(postgresql python3-venv)

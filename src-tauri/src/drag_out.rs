@@ -106,15 +106,17 @@ pub fn start(app: &AppHandle, paths: Vec<PathBuf>) -> Result<(), WireError> {
         .get_webview_window("main")
         .ok_or_else(|| Error::Internal("the main window is gone".into()).to_wire())?;
     #[cfg(target_os = "linux")]
-    let source = window
-        .gtk_window()
-        .map_err(|e| Error::Internal(format!("no window to drag from: {e}")).to_wire())?;
+    {
+        let source = window
+            .gtk_window()
+            .map_err(|e| Error::Internal(format!("no window to drag from: {e}")).to_wire())?;
+        let uris = paths.iter().map(|path| file_uri(path)).collect();
+        gtk_drag::start(&source, uris, DRAG_ICON)
+            .map_err(|why| Error::Internal(why.into()).to_wire())
+    }
     #[cfg(not(target_os = "linux"))]
-    let source = window;
-    #[cfg(target_os = "linux")]
-    let paths = paths.iter().map(|path| uri_path(path)).collect();
     drag::start_drag(
-        &source,
+        &window,
         drag::DragItem::Files(paths),
         drag::Image::Raw(DRAG_ICON.to_vec()),
         |result, _| tracing::debug!("drag out of the window ended: {result:?}"),
@@ -123,15 +125,79 @@ pub fn start(app: &AppHandle, paths: Vec<PathBuf>) -> Result<(), WireError> {
     .map_err(|e| Error::Internal(format!("the system did not start the drag: {e}")).to_wire())
 }
 
-/// The path as a `file://` address must spell it: on GTK the `drag` crate writes `file://` and
-/// the path as it is, and a receiver reads an address, so a name with a space, a `%` or in
-/// Chinese or Russian is percent-encoded first (RFC 8089, byte by byte: a name need not be
-/// UTF-8). On Windows and macOS the crate hands the system paths, not addresses.
+/// The GTK file drag: the window becomes a drag source of `text/uri-list` for one drag and
+/// answers the receiver's request for the addresses until GTK says the drag has ended.
+///
+/// The end matters: a receiver asks for the files after the drop, so the source must still
+/// answer then. Sources that let go when the drop is sent (as the `drag` crate does) deliver
+/// nothing to GTK receivers such as file managers and mail programs.
 #[cfg(target_os = "linux")]
-fn uri_path(path: &std::path::Path) -> PathBuf {
+mod gtk_drag {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use gtk::gdk;
+    use gtk::gdk_pixbuf::Pixbuf;
+    use gtk::glib::SignalHandlerId;
+    use gtk::prelude::*;
+
+    pub fn start(
+        window: &gtk::ApplicationWindow,
+        uris: Vec<String>,
+        icon: &[u8],
+    ) -> Result<(), &'static str> {
+        let action = gdk::DragAction::COPY;
+        window.drag_source_set(gdk::ModifierType::BUTTON1_MASK, &[], action);
+        window.drag_source_add_uri_targets();
+        let handlers: Rc<RefCell<Vec<SignalHandlerId>>> = Rc::default();
+        let answer = window.connect_drag_data_get(move |_, _, data, _, _| {
+            let uris: Vec<&str> = uris.iter().map(String::as_str).collect();
+            data.set_uris(&uris);
+        });
+        handlers.borrow_mut().push(answer);
+        let ended = handlers.clone();
+        let end = window.connect_drag_end(move |window, _| {
+            tracing::debug!("the drag out of the window ended");
+            for handler in ended.borrow_mut().drain(..) {
+                window.disconnect(handler);
+            }
+            window.drag_source_unset();
+        });
+        handlers.borrow_mut().push(end);
+
+        let begun = window.drag_source_get_target_list().and_then(|targets| {
+            // The button still held since the row was pressed; -1, -1: where the pointer is.
+            window.drag_begin_with_coordinates(&targets, action, 1, None, -1, -1)
+        });
+        let Some(context) = begun else {
+            for handler in handlers.borrow_mut().drain(..) {
+                window.disconnect(handler);
+            }
+            window.drag_source_unset();
+            return Err("the system did not start the drag");
+        };
+        if let Some(picture) = pixbuf(icon) {
+            context.drag_set_icon_pixbuf(&picture, 0, 0);
+        }
+        Ok(())
+    }
+
+    fn pixbuf(bytes: &[u8]) -> Option<Pixbuf> {
+        let loader = gtk::gdk_pixbuf::PixbufLoader::new();
+        loader.write(bytes).ok()?;
+        loader.close().ok()?;
+        loader.pixbuf()
+    }
+}
+
+/// The `file://` address of a path, as a receiver reads it: a name with a space, a `%` or in
+/// Chinese or Russian is percent-encoded (RFC 8089, byte by byte: a name need not be UTF-8).
+/// On Windows and macOS the `drag` crate hands the system paths, not addresses.
+#[cfg(target_os = "linux")]
+fn file_uri(path: &std::path::Path) -> String {
     use std::fmt::Write;
     use std::os::unix::ffi::OsStrExt;
-    let mut spelled = String::new();
+    let mut spelled = String::from("file://");
     for &byte in path.as_os_str().as_bytes() {
         if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
             spelled.push(char::from(byte));
@@ -139,7 +205,7 @@ fn uri_path(path: &std::path::Path) -> PathBuf {
             let _ = write!(spelled, "%{byte:02X}");
         }
     }
-    PathBuf::from(spelled)
+    spelled
 }
 
 #[cfg(all(test, target_os = "linux"))]
@@ -152,17 +218,15 @@ mod uri_tests {
     fn names_with_spaces_other_scripts_and_stray_bytes_are_percent_encoded() {
         let path = std::path::Path::new("/tmp/drag-out/1/Пресс кит 北京 100%.jpg");
         assert_eq!(
-            uri_path(path),
-            PathBuf::from(
-                "/tmp/drag-out/1/%D0%9F%D1%80%D0%B5%D1%81%D1%81%20%D0%BA%D0%B8%D1%82%20\
+            file_uri(path),
+            "file:///tmp/drag-out/1/%D0%9F%D1%80%D0%B5%D1%81%D1%81%20%D0%BA%D0%B8%D1%82%20\
                  %E5%8C%97%E4%BA%AC%20100%25.jpg"
-            )
         );
         let latin1 = std::path::Path::new(OsStr::from_bytes(b"/tmp/caf\xe9.jpg"));
-        assert_eq!(uri_path(latin1), PathBuf::from("/tmp/caf%E9.jpg"));
+        assert_eq!(file_uri(latin1), "file:///tmp/caf%E9.jpg");
         assert_eq!(
-            uri_path(std::path::Path::new("/tmp/plain-name_1.jpg")),
-            PathBuf::from("/tmp/plain-name_1.jpg")
+            file_uri(std::path::Path::new("/tmp/plain-name_1.jpg")),
+            "file:///tmp/plain-name_1.jpg"
         );
     }
 }
