@@ -7,6 +7,8 @@
 //! leak into a test, and a test run leaves nothing in their home. Everything else (`DISPLAY`,
 //! `XDG_RUNTIME_DIR`, `PATH`…) is passed through: tauri-driver and WebKitWebDriver need it.
 
+pub mod desktop;
+
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};

@@ -3,22 +3,20 @@
 //! `text/uri-list` drops as file managers and mail programs do, and the file it receives must be
 //! a copy with the caption edited in Folio written into it.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use folio_e2e::desktop::{
+    APP_WINDOW, OTHER_WINDOW, OtherApp, center, glide, move_to, page_origin, place_app_window, run,
+    wait_for, xdotool,
+};
 use folio_e2e::{Driver, Result, app_binary, cli_binary};
 use serde_json::{Value, json};
 
 const PATIENCE: Duration = Duration::from_secs(60);
 const CAPTION: &str = "Гавань Владивостока на закате — 海港日落";
 const CREDIT: &str = "Анна Петрова / 新华社";
-
-/// Where the app's window is put, and the receiver beside it (screen pixels).
-const APP: (i32, i32, i32, i32) = (0, 0, 900, 700);
-const RECEIVER: (i32, i32, i32, i32) = (940, 100, 360, 360);
 
 /// A GTK window accepting dropped files: writes the addresses it receives to `argv[1]`, then
 /// quits. The system's Python, which has the GTK bindings.
@@ -50,73 +48,10 @@ window.show_all()
 Gtk.main()
 "#;
 
-fn run(program: &str, args: &[&str]) -> Result<String> {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "{program} {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-fn xdotool(args: &[&str]) -> Result<String> {
-    run("xdotool", args)
-}
-
 fn folio(archive: &Path, args: &[&str]) -> Result<String> {
     let mut all = vec!["--archive", archive.to_str().ok_or("archive path")?];
     all.extend_from_slice(args);
     run(cli_binary().to_str().ok_or("cli path")?, &all)
-}
-
-/// Kills the receiver however the test ends.
-struct Receiver(Child);
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_receiver(script: &Path, out: &Path) -> Result<Receiver> {
-    let (x, y, width, height) = RECEIVER;
-    let mut child = Command::new("/usr/bin/python3")
-        .arg(script)
-        .arg(out)
-        .args([x, y, width, height].map(|n| n.to_string()))
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the receiver: {e}"))?;
-    let stdout = child.stdout.take().ok_or("no receiver output")?;
-    let receiver = Receiver(child);
-    let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .map_err(|e| e.to_string())?;
-    if line.trim() != "ready" {
-        return Err("the receiver window did not appear (python3-gi, gir1.2-gtk-3.0)".into());
-    }
-    Ok(receiver)
-}
-
-/// Waits until `found` answers something, or says what did not happen.
-fn wait_for<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> Result<T> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        if let Some(value) = found() {
-            return Ok(value);
-        }
-        if Instant::now() > deadline {
-            return Err(format!("{what} within {PATIENCE:?}"));
-        }
-        sleep(Duration::from_millis(100));
-    }
 }
 
 /// The files under `dir`, at any depth.
@@ -179,83 +114,50 @@ fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
     let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
     let session = driver.session(&app_binary())?;
     session.wait_for_text("[data-testid=item-row]", "harbour", PATIENCE)?;
-
-    // Room beside the window for the receiver, whatever size the screen is.
-    let (x, y, width, height) = APP;
-    let window = xdotool(&["search", "--sync", "--onlyvisible", "--name", "^Folio$"])?;
-    let window = window.lines().next().ok_or("no Folio window")?.to_string();
-    xdotool(&["windowmove", &window, &x.to_string(), &y.to_string()])?;
-    xdotool(&[
-        "windowsize",
-        &window,
-        &width.to_string(),
-        &height.to_string(),
-    ])?;
+    place_app_window()?;
     let script = temp.path().join("receiver.py");
     std::fs::write(&script, RECEIVER_PY).map_err(|e| e.to_string())?;
     let dropped = temp.path().join("dropped.txt");
-    let _receiver = start_receiver(&script, &dropped)?;
-
-    // Where the page is on the screen: move the pointer over it and read where the page saw it.
-    session.execute(
-        "window.__pointer = null;
-         window.addEventListener('pointermove',
-             (e) => { window.__pointer = [e.clientX, e.clientY]; });",
-        json!([]),
+    let (x, y, width, height) = OTHER_WINDOW;
+    let window = [x, y, width, height].map(|n| n.to_string());
+    let _receiver = OtherApp::start(
+        &script,
+        &[&[dropped.display().to_string()], &window[..]].concat(),
     )?;
-    let probe = (x + width / 2, y + height / 2);
-    xdotool(&["mousemove", &probe.0.to_string(), &probe.1.to_string()])?;
-    let seen = wait_for("the page did not see the pointer", || {
-        session
-            .execute("return window.__pointer;", json!([]))
-            .ok()
-            .filter(|seen| seen.is_array())
-    })?;
-    let page_at = |client: &Value, screen: i32| -> Result<i32> {
-        let client = client.as_f64().ok_or("no pointer position")?;
-        Ok(screen - client.round() as i32)
-    };
-    let (left, top) = (page_at(&seen[0], probe.0)?, page_at(&seen[1], probe.1)?);
+
+    let (left, top) = page_origin(&session, PATIENCE)?;
     let row = session.execute(
         "const box = document.querySelector('[data-testid=item-row]').getBoundingClientRect();
          return [box.left + 40, box.top + box.height / 2];",
         json!([]),
     )?;
-    let grab = (
-        left + row[0].as_f64().ok_or("row position")?.round() as i32,
-        top + row[1].as_f64().ok_or("row position")?.round() as i32,
-    );
+    let at = |value: &Value| {
+        value
+            .as_f64()
+            .map(|v| v.round() as i32)
+            .ok_or("row position")
+    };
+    let grab = (left + at(&row[0])?, top + at(&row[1])?);
 
-    // Press on the row and pull it out of the window: the window asks the app for the drag.
-    xdotool(&["mousemove", &grab.0.to_string(), &grab.1.to_string()])?;
+    // Press on the row and pull it out of the window: the window asks the app for the drag,
+    // which writes the copy, then starts the system's drag on the window's thread.
+    move_to(grab)?;
     sleep(Duration::from_millis(300));
     xdotool(&["mousedown", "1"])?;
-    let outside = x + width + 15;
-    let steps = 12;
-    for step in 1..=steps {
-        let to_x = grab.0 + (outside - grab.0) * step / steps;
-        xdotool(&["mousemove", &to_x.to_string(), &grab.1.to_string()])?;
-        sleep(Duration::from_millis(60));
-    }
-    let copy = wait_for("no copy was written for the drag", || {
+    let (app_x, _, app_width, _) = APP_WINDOW;
+    let outside = (app_x + app_width + 15, grab.1);
+    glide(grab, outside, 12)?;
+    let copy = wait_for("no copy was written for the drag", PATIENCE, || {
         files_under(driver.home())
             .into_iter()
             .find(|path| path.components().any(|part| part.as_os_str() == "drag-out"))
     })?;
-    // The system drag starts on the window's thread right after the copy is written.
     sleep(Duration::from_millis(700));
-    let (rx, ry, rw, rh) = RECEIVER;
-    let target = (rx + rw / 2, ry + rh / 2);
-    for step in 1..=steps {
-        let to_x = outside + (target.0 - outside) * step / steps;
-        let to_y = grab.1 + (target.1 - grab.1) * step / steps;
-        xdotool(&["mousemove", &to_x.to_string(), &to_y.to_string()])?;
-        sleep(Duration::from_millis(80));
-    }
+    glide(outside, center(OTHER_WINDOW), 12)?;
     sleep(Duration::from_millis(300));
     xdotool(&["mouseup", "1"])?;
 
-    let uris = wait_for("the receiver got no drop", || {
+    let uris = wait_for("the receiver got no drop", PATIENCE, || {
         std::fs::read_to_string(&dropped).ok()
     })?;
     let uris: Vec<&str> = uris.lines().collect();
