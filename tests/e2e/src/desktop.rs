@@ -119,15 +119,17 @@ pub fn glide(from: Point, to: Point, steps: i32) -> Result<()> {
     Ok(())
 }
 
-/// Another application's window: a Python script using the system's GTK bindings, which prints
-/// `ready` once its window is on the screen. Killed however the test ends.
+/// Another application's window: a Python script using the system's GTK bindings, started as
+/// `script ARGUMENT X Y WIDTH HEIGHT`, which prints `ready` once its window is on the screen.
+/// Killed however the test ends.
 pub struct OtherApp(Child);
 
 impl OtherApp {
-    pub fn start(script: &Path, args: &[String]) -> Result<Self> {
+    pub fn start(script: &Path, argument: &str, (x, y, width, height): Rect) -> Result<Self> {
         let mut child = Command::new("/usr/bin/python3")
             .arg(script)
-            .args(args)
+            .arg(argument)
+            .args([x, y, width, height].map(|n| n.to_string()))
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", script.display()))?;

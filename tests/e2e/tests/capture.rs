@@ -114,9 +114,7 @@ fn a_link_dragged_from_another_application_becomes_an_article() -> Result<()> {
     place_app_window()?;
     let script = temp.path().join("link_source.py");
     std::fs::write(&script, LINK_SOURCE_PY).map_err(|e| e.to_string())?;
-    let (x, y, width, height) = OTHER_WINDOW;
-    let window = [x, y, width, height].map(|n| n.to_string());
-    let _browser = OtherApp::start(&script, &[&[link.clone()], &window[..]].concat())?;
+    let _browser = OtherApp::start(&script, &link, OTHER_WINDOW)?;
 
     // Press on the link, pull it over to Folio's window and let go there.
     let from = center(OTHER_WINDOW);

@@ -118,12 +118,8 @@ fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
     let script = temp.path().join("receiver.py");
     std::fs::write(&script, RECEIVER_PY).map_err(|e| e.to_string())?;
     let dropped = temp.path().join("dropped.txt");
-    let (x, y, width, height) = OTHER_WINDOW;
-    let window = [x, y, width, height].map(|n| n.to_string());
-    let _receiver = OtherApp::start(
-        &script,
-        &[&[dropped.display().to_string()], &window[..]].concat(),
-    )?;
+    let dropped_arg = dropped.to_str().ok_or("temporary path")?;
+    let _receiver = OtherApp::start(&script, dropped_arg, OTHER_WINDOW)?;
 
     let (left, top) = page_origin(&session, PATIENCE)?;
     let row = session.execute(
