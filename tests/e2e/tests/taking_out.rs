@@ -1,17 +1,18 @@
-//! A photo dragged out of the real app's window and dropped on another application: the mouse is
-//! moved by the X server's test extension (xdotool), the receiver is a small GTK window that takes
-//! `text/uri-list` drops as file managers and mail programs do, and the file it receives must be
-//! a copy with the caption edited in Folio written into it.
+//! Photos taken out of the real app, with the caption edited in Folio written into the file they
+//! become: dragged out of the window and dropped on another application (the mouse moved by the
+//! X server's test extension, xdotool; the receiver a small GTK window taking `text/uri-list`
+//! drops as file managers and mail programs do), and saved with File → Save a Copy….
 
 use std::path::{Path, PathBuf};
 use std::thread::sleep;
 use std::time::Duration;
 
+use folio_e2e::desktop::Point;
 use folio_e2e::desktop::{
     APP_WINDOW, OTHER_WINDOW, OtherApp, center, glide, move_to, page_origin, place_app_window, run,
     wait_for, xdotool,
 };
-use folio_e2e::{Driver, Result, app_binary, cli_binary};
+use folio_e2e::{Driver, Result, Session, app_binary, cli_binary};
 use serde_json::{Value, json};
 
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -93,35 +94,24 @@ fn path_of(uri: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
 }
 
-#[test]
-fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
-    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let archive = temp.path().join("archive");
-    let photo = temp.path().join("harbour.jpg");
+/// An archive holding one photo, `harbour.jpg`, whose caption and credit were edited in Folio.
+fn archive_with_a_captioned_photo(temp: &Path) -> Result<PathBuf> {
+    let archive = temp.join("archive");
+    let photo = temp.join("harbour.jpg");
+    let photo_arg = photo.to_str().ok_or("photo path")?;
     run(
         "convert",
-        &[
-            "-size",
-            "800x600",
-            "gradient:navy-orange",
-            photo.to_str().ok_or("photo path")?,
-        ],
+        &["-size", "800x600", "gradient:navy-orange", photo_arg],
     )?;
-    folio(&archive, &["import", photo.to_str().ok_or("photo path")?])?;
+    folio(&archive, &["import", photo_arg])?;
     folio(&archive, &["edit", "1", "caption", CAPTION])?;
     folio(&archive, &["edit", "1", "credit", CREDIT])?;
+    Ok(archive)
+}
 
-    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
-    let session = driver.session(&app_binary())?;
-    session.wait_for_text("[data-testid=item-row]", "harbour", PATIENCE)?;
-    place_app_window()?;
-    let script = temp.path().join("receiver.py");
-    std::fs::write(&script, RECEIVER_PY).map_err(|e| e.to_string())?;
-    let dropped = temp.path().join("dropped.txt");
-    let dropped_arg = dropped.to_str().ok_or("temporary path")?;
-    let _receiver = OtherApp::start(&script, dropped_arg, OTHER_WINDOW)?;
-
-    let (left, top) = page_origin(&session, PATIENCE)?;
+/// Where the first row of the list is on the screen, a little in from its left end.
+fn first_row(session: &Session<'_>) -> Result<Point> {
+    let (left, top) = page_origin(session, PATIENCE)?;
     let row = session.execute(
         "const box = document.querySelector('[data-testid=item-row]').getBoundingClientRect();
          return [box.left + 40, box.top + box.height / 2];",
@@ -133,7 +123,45 @@ fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
             .map(|v| v.round() as i32)
             .ok_or("row position")
     };
-    let grab = (left + at(&row[0])?, top + at(&row[1])?);
+    Ok((left + at(&row[0])?, top + at(&row[1])?))
+}
+
+/// Checks that exiftool reads the caption and credit edited in Folio from `file`.
+fn assert_carries_the_caption(file: &Path) -> Result<()> {
+    let tags = run(
+        "exiftool",
+        &[
+            "-json",
+            "-charset",
+            "iptc=UTF8",
+            "-XMP-dc:Description",
+            "-IPTC:Caption-Abstract",
+            "-XMP-photoshop:Credit",
+            file.to_str().ok_or("copy path")?,
+        ],
+    )?;
+    let tags: Value = serde_json::from_str(&tags).map_err(|e| e.to_string())?;
+    assert_eq!(tags[0]["Description"], json!(CAPTION), "{tags}");
+    assert_eq!(tags[0]["Caption-Abstract"], json!(CAPTION), "{tags}");
+    assert_eq!(tags[0]["Credit"], json!(CREDIT), "{tags}");
+    Ok(())
+}
+
+#[test]
+fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let archive = archive_with_a_captioned_photo(temp.path())?;
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive)])?;
+    let session = driver.session(&app_binary())?;
+    session.wait_for_text("[data-testid=item-row]", "harbour", PATIENCE)?;
+    place_app_window()?;
+    let script = temp.path().join("receiver.py");
+    std::fs::write(&script, RECEIVER_PY).map_err(|e| e.to_string())?;
+    let dropped = temp.path().join("dropped.txt");
+    let dropped_arg = dropped.to_str().ok_or("temporary path")?;
+    let _receiver = OtherApp::start(&script, dropped_arg, OTHER_WINDOW)?;
+
+    let grab = first_row(&session)?;
 
     // Press on the row and pull it out of the window: the window asks the app for the drag,
     // which writes the copy, then starts the system's drag on the window's thread.
@@ -165,21 +193,35 @@ fn a_photo_dragged_out_of_the_window_arrives_with_its_caption() -> Result<()> {
         Some("harbour.jpg")
     );
 
-    let tags = run(
-        "exiftool",
-        &[
-            "-json",
-            "-charset",
-            "iptc=UTF8",
-            "-XMP-dc:Description",
-            "-IPTC:Caption-Abstract",
-            "-XMP-photoshop:Credit",
-            received.to_str().ok_or("received path")?,
-        ],
-    )?;
-    let tags: Value = serde_json::from_str(&tags).map_err(|e| e.to_string())?;
-    assert_eq!(tags[0]["Description"], json!(CAPTION), "{tags}");
-    assert_eq!(tags[0]["Caption-Abstract"], json!(CAPTION), "{tags}");
-    assert_eq!(tags[0]["Credit"], json!(CREDIT), "{tags}");
-    Ok(())
+    assert_carries_the_caption(&received)
+}
+
+#[test]
+fn save_a_copy_in_the_file_menu_writes_the_caption_into_the_copy() -> Result<()> {
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let archive = archive_with_a_captioned_photo(temp.path())?;
+    let folder = temp.path().join("Для редакции 编辑");
+    std::fs::create_dir(&folder).map_err(|e| e.to_string())?;
+    let driver = Driver::start(&[("FOLIO_ARCHIVE", &archive), ("FOLIO_E2E_COPY_TO", &folder)])?;
+    let session = driver.session(&app_binary())?;
+    session.wait_for_text("[data-testid=item-row]", "harbour", PATIENCE)?;
+    place_app_window()?;
+
+    // Select the row with the mouse, then File → Save a Copy…: the menu bar is above the page.
+    let row = first_row(&session)?;
+    move_to(row)?;
+    xdotool(&["click", "1"])?;
+    let (_, top) = page_origin(&session, PATIENCE)?;
+    let (app_x, app_y, _, _) = APP_WINDOW;
+    move_to((app_x + 14, app_y + top / 2))?;
+    xdotool(&["click", "1"])?;
+    sleep(Duration::from_millis(500));
+    xdotool(&["key", "Down", "Return"])?;
+
+    let copy = folder.join("harbour.jpg");
+    wait_for("File → Save a Copy… wrote no copy", PATIENCE, || {
+        copy.exists().then_some(())
+    })?;
+    session.wait_for_text("body", "Saved a copy of 1 item in", PATIENCE)?;
+    assert_carries_the_caption(&copy)
 }
