@@ -1,8 +1,9 @@
 //! OCR through the binary, with the real Tesseract: scans of known text in English, Chinese and
-//! Russian — turned a few degrees, speckled, saved as image-only PDFs and JPEGs — are imported
-//! (the import only queues them), read by `folio ocr`, found by words only their pixels hold,
-//! and read within a character error rate per language; a page that cannot be read is
-//! reported while the others are read; a stopped run leaves the rest for the next.
+//! Russian — turned a few degrees, speckled, saved as image-only PDFs, JPEGs and PNGs — are
+//! imported (the import only queues them), read by `folio ocr`, found by words only their pixels
+//! hold, and read within a character error rate per language; a scanned page saved as a picture
+//! becomes an article while photos (a phone's, with text in it) stay photos; a page that cannot
+//! be read is reported while the others are read; a stopped run leaves the rest for the next.
 
 use std::fs;
 use std::path::Path;
@@ -97,7 +98,7 @@ fn scans_in_three_languages_become_searchable_articles_and_photos() {
         );
         fs::write(
             folder.join(format!("{code}-notice.jpg")),
-            scans::jpeg(&photo),
+            scans::phone_jpeg(&photo),
         )
         .unwrap();
     }
@@ -176,6 +177,61 @@ fn scans_in_three_languages_become_searchable_articles_and_photos() {
 }
 
 #[test]
+fn a_scanned_page_saved_as_a_picture_becomes_an_article_and_photos_stay_photos() {
+    let sandbox = Sandbox::new();
+    let folder = sandbox.path().join("in");
+    fs::create_dir(&folder).unwrap();
+    let font = scans::font_bytes();
+    let letter = scans::scan(&font, &scans::page_text(Language::English, 0), 1.5, 1);
+    let clipping = scans::scan(&font, &scans::page_text(Language::Russian, 0), -2.0, 2);
+    let notice = scans::scan(&font, &scans::page_text(Language::Chinese, 0), 1.0, 3);
+    fs::write(folder.join("letter.jpg"), scans::jpeg(&letter)).unwrap();
+    fs::write(folder.join("clipping.png"), scans::clipping_png(&clipping)).unwrap();
+    fs::write(folder.join("notice.jpg"), scans::phone_jpeg(&notice)).unwrap();
+    let harbour = folio_samples::scenes::scene(7, 1600, 1200);
+    fs::write(
+        folder.join("harbour.jpg"),
+        folio_samples::scenes::to_jpeg(&harbour, 90),
+    )
+    .unwrap();
+
+    let report = import(&sandbox, &folder);
+    assert_eq!(
+        report["ocr_queued"], 2,
+        "the two scans, not the photos: {report}"
+    );
+    let kind = |file: &str| {
+        let shown = sandbox
+            .folio(&["show", "--json", &id_of(&report, file).to_string()])
+            .success()
+            .json();
+        shown["kind"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(kind("letter.jpg"), "article");
+    assert_eq!(kind("clipping.png"), "article");
+    assert_eq!(
+        kind("notice.jpg"),
+        "photo",
+        "a phone's picture stays a photo"
+    );
+    assert_eq!(kind("harbour.jpg"), "photo");
+
+    sandbox.folio(&["ocr"]).success();
+    for (file, language) in [
+        ("letter.jpg", Language::English),
+        ("clipping.png", Language::Russian),
+    ] {
+        let id = id_of(&report, file);
+        assert_eq!(search_ids(&sandbox, language.marker()), [id], "{file}");
+        let (shown, _) = ocr_text(&sandbox, id);
+        let body = shown["body_text"].as_str().unwrap();
+        let rate = character_error_rate(&scans::page_text(language, 0), body);
+        assert!(rate <= bound(language), "{file}: {rate}\n{body}");
+        assert_eq!(shown["language"], language.code(), "{shown}");
+    }
+}
+
+#[test]
 fn a_page_that_cannot_be_read_is_reported_and_the_others_are_read() {
     let sandbox = Sandbox::new();
     let folder = sandbox.path().join("in");
@@ -190,8 +246,8 @@ fn a_page_that_cannot_be_read_is_reported_and_the_others_are_read() {
         PdfImage::Flate(russian),
     ]);
     fs::write(folder.join("three pages.pdf"), pdf).unwrap();
-    // A JPEG stays a photo: not read while the setting is off.
-    fs::write(folder.join("notice.jpg"), scans::jpeg(&english)).unwrap();
+    // A notice a phone photographed stays a photo: not read while the setting is off.
+    fs::write(folder.join("notice.jpg"), scans::phone_jpeg(&english)).unwrap();
     let report = import(&sandbox, &folder);
     assert_eq!(report["ocr_queued"], 1, "{report}");
 

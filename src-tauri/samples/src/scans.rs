@@ -1,7 +1,8 @@
 //! Scans of known text, for the OCR tests and benchmark: text in English, Chinese or Russian
 //! set in the bundled Noto Sans SC, on an A4 page at 150 dpi, turned a few degrees and
-//! speckled as a flatbed scanner leaves it; saved as a greyscale JPEG, or as an image-only PDF
-//! (one JPEG or Flate-compressed image per page, no text layer).
+//! speckled as a flatbed scanner leaves it; saved as a greyscale JPEG, a colour PNG of a
+//! clipping, a JPEG a phone took, or an image-only PDF (one JPEG or Flate-compressed image per
+//! page, no text layer).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -278,6 +279,31 @@ pub fn jpeg(page: &Page) -> Vec<u8> {
         )
         .unwrap();
     out
+}
+
+/// The page photographed with a phone rather than scanned: the same JPEG signed by the camera
+/// that took it (EXIF make and model), which keeps it a photo with text in it.
+pub fn phone_jpeg(page: &Page) -> Vec<u8> {
+    use crate::photos::{app1_exif, ascii, exif_tiff, with_segments};
+    let exif = exif_tiff(&[
+        ascii(exif::Tag::Make, "Apple"),
+        ascii(exif::Tag::Model, "iPhone 13"),
+    ]);
+    with_segments(&jpeg(page), &[app1_exif(&exif)])
+}
+
+/// The page as a colour PNG, on the warm, slightly yellow paper of a newspaper clipping.
+pub fn clipping_png(page: &Page) -> Vec<u8> {
+    let mut picture = image::RgbImage::new(page.width, page.height);
+    for (pixel, &tone) in picture.pixels_mut().zip(&page.pixels) {
+        let tone = u32::from(tone);
+        *pixel = image::Rgb([
+            (tone * 246 / 255) as u8,
+            (tone * 238 / 255) as u8,
+            (tone * 214 / 255) as u8,
+        ]);
+    }
+    crate::scenes::to_png(&picture)
 }
 
 /// How a page's image is stored in a PDF.

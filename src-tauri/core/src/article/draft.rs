@@ -51,6 +51,21 @@ pub(super) fn finish(
     Ok(draft)
 }
 
+/// The draft of a scanned page (a picture of a document): the picture's own title or its file's
+/// name, and an empty body that OCR fills in.
+pub(crate) fn scanned_page(title: &str, file_name: &str) -> ArticleDraft {
+    let title = collapse_whitespace(title);
+    ArticleDraft {
+        title: if title.is_empty() {
+            fallback_title("", file_name)
+        } else {
+            title
+        },
+        needs_ocr: true,
+        ..ArticleDraft::default()
+    }
+}
+
 /// One paragraph per line, whitespace collapsed, empty lines dropped.
 pub(crate) fn normalise_paragraphs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -106,6 +106,9 @@ pub fn extract_unit(
     }
     if photo::sniff(&bytes).is_some() || has_extension(&unit.path, PHOTO_NAMES) {
         let mut draft = photo::extract(&bytes).map_err(photo_outcome)?;
+        if draft.scanned_page {
+            return scanned_page(bytes, &draft, store, &source_name).map(Ready::Article);
+        }
         let mut ignored_sidecars = Vec::new();
         for sidecar in &unit.sidecars {
             if let Err(why) = apply_sidecar(&mut draft, sidecar) {
@@ -178,6 +181,29 @@ pub fn extract_unit(
     drop(bytes);
     attach_images(&mut ready, unit, store, derived, budget.total());
     Ok(Ready::Article(ready))
+}
+
+/// A scanned page of text, as a picture, becomes an article named after its file (or the title
+/// the picture carries) whose body OCR reads in the background; the picture is its original.
+fn scanned_page(
+    bytes: Vec<u8>,
+    photo: &PhotoDraft,
+    store: &ObjectBatch,
+    source_name: &str,
+) -> Result<ReadyArticle, NotReady> {
+    let sha256 = store
+        .put_bytes(&bytes)
+        .map_err(|e| NotReady::Failed(e.to_string()))?;
+    Ok(ReadyArticle {
+        sha256,
+        size: bytes.len() as u64,
+        media_type: photo.media_type,
+        draft: crate::article::draft::scanned_page(&photo.title, source_name),
+        sketch: Vec::new(),
+        images: Vec::new(),
+        image_failures: Vec::new(),
+        web: None,
+    })
 }
 
 /// Why a fetched page without text is not imported.

@@ -335,6 +335,7 @@ mod tests {
             gps: None,
             thumbnails: Vec::new(),
             fingerprint: None,
+            scanned_page: false,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod fingerprint;
 mod heif;
 mod iptc;
 mod merge;
+mod page;
 mod rendition;
 mod sniff;
 pub(crate) mod text;
@@ -128,6 +129,9 @@ pub struct PhotoDraft {
     /// The perceptual fingerprint of the pixels, upright ([`fingerprint`]); `None` when the
     /// pixels were not decoded.
     pub fingerprint: Option<u64>,
+    /// A scanned page of text rather than a photograph ([`page`]): no camera wrote it and its
+    /// pixels are paper with lines of print. Imported as an article whose text OCR reads.
+    pub scanned_page: bool,
 }
 
 /// A JPEG thumbnail whose long side is at most `max_side` (smaller only when the photo is).
@@ -196,6 +200,16 @@ pub fn extract(bytes: &[u8]) -> Result<PhotoDraft, PhotoError> {
     let mut draft = PhotoDraft::without_metadata(format, width, height, made.thumbnails);
     draft.fingerprint = Some(made.fingerprint);
     meta.fill(&mut draft);
+    // A camera's or a phone's picture stays a photo, whatever it shows; the pixels are looked at
+    // only for pictures that no camera signed, in the formats scanners save (and OCR reads).
+    let scanner_format = matches!(
+        format,
+        PhotoFormat::Jpeg | PhotoFormat::Png | PhotoFormat::Tiff
+    );
+    draft.scanned_page = scanner_format
+        && draft.camera.is_empty()
+        && draft.gps.is_none()
+        && page::looks_like_a_page(&decoded.pixels);
     Ok(draft)
 }
 
@@ -245,6 +259,7 @@ impl PhotoDraft {
             gps: None,
             thumbnails,
             fingerprint: None,
+            scanned_page: false,
         }
     }
 }
