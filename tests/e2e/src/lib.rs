@@ -111,7 +111,10 @@ impl Driver {
             agent,
             home,
         };
-        driver.wait_until_listening(port)?;
+        // tauri-driver passes a new session on to WebKitWebDriver, which it starts beside itself:
+        // a session asked for before that one listens is dropped ("peer disconnected").
+        driver.wait_until_listening(port, "tauri-driver")?;
+        driver.wait_until_listening(native_port, "WebKitWebDriver")?;
         Ok(driver)
     }
 
@@ -149,7 +152,7 @@ impl Driver {
         found
     }
 
-    fn wait_until_listening(&self, port: u16) -> Result<()> {
+    fn wait_until_listening(&self, port: u16, who: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
@@ -157,7 +160,7 @@ impl Driver {
             }
             sleep(Duration::from_millis(100));
         }
-        Err("tauri-driver did not start listening within 30 s".into())
+        Err(format!("{who} did not start listening within 30 s"))
     }
 
     /// Launches the app and opens a WebDriver session on its window.
