@@ -281,7 +281,7 @@ fn rating_range(value: &str) -> Option<(u8, u8)> {
     match comparison {
         "" | "=" => Some((stars, stars)),
         ">=" => Some((stars, MAX_RATING)),
-        ">" => (stars < MAX_RATING).then(|| (stars + 1, MAX_RATING)),
+        ">" => (stars < MAX_RATING).then_some((stars + 1, MAX_RATING)),
         "<=" => Some((0, stars)),
         "<" => stars.checked_sub(1).map(|most| (0, most)),
         _ => None,

@@ -225,7 +225,7 @@ impl Embedded {
             .collect();
         edits.push(Edit {
             tag: EXIF_RATING,
-            value: (self.rating > 0).then(|| Value::Short(u16::from(self.rating))),
+            value: (self.rating > 0).then_some(Value::Short(u16::from(self.rating))),
         });
         edits.push(Edit {
             tag: EXIF_RATING_PERCENT,
