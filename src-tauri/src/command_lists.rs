@@ -18,6 +18,7 @@ use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest};
+use folio_core::library::ratings::{LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::library::templates::Template;

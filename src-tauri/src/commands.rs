@@ -14,6 +14,7 @@ use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest};
+use folio_core::library::ratings::{LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::library::templates::Template;
@@ -63,6 +64,18 @@ pub async fn list_tags(app: AppHandle) -> Result<Vec<TagCount>, WireError> {
 #[tauri::command]
 pub async fn tag_items(app: AppHandle, request: TagRequest) -> Result<Written<()>, WireError> {
     write(app, move |archive| archive.tag_items(&request)).await
+}
+
+/// Gives the selection a number of stars.
+#[tauri::command]
+pub async fn rate_items(app: AppHandle, request: RateRequest) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.rate_items(&request)).await
+}
+
+/// Gives the selection a colour label, or takes it away.
+#[tauri::command]
+pub async fn label_items(app: AppHandle, request: LabelRequest) -> Result<Written<()>, WireError> {
+    write(app, move |archive| archive.label_items(&request)).await
 }
 
 #[tauri::command]

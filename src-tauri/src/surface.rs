@@ -26,6 +26,8 @@ macro_rules! command_surface {
             set_ocr_photos(enabled: bool) -> bool;
             list_tags() -> Vec<TagCount>;
             tag_items(request: TagRequest) -> Written<()>;
+            rate_items(request: RateRequest) -> Written<()>;
+            label_items(request: LabelRequest) -> Written<()>;
             rename_tag(from: String, to: String) -> Written<()>;
             list_collections() -> Vec<CollectionSummary>;
             create_collection(name: String) -> Written<CollectionSummary>;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::items::{ItemSummary, ItemView};
 use folio_core::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey};
+use folio_core::library::ratings::{Label, MAX_RATING};
 
 use crate::output::{self, human_bytes};
 
@@ -129,11 +130,12 @@ pub fn list(
         crate::Sort::Language => SortKey::Language,
         crate::Sort::Credit => SortKey::Credit,
         crate::Sort::Imported => SortKey::Imported,
+        crate::Sort::Rating => SortKey::Rating,
         crate::Sort::Deleted => SortKey::Deleted,
     });
-    // Newest imports (in the Trash: newest deletions) first unless a column was chosen; --desc
-    // flips whichever applies.
-    let newest_first = matches!(sort, SortKey::Imported | SortKey::Deleted);
+    // Newest imports (in the Trash: newest deletions) and the most stars first; other columns
+    // ascending. --desc flips whichever applies.
+    let newest_first = matches!(sort, SortKey::Imported | SortKey::Deleted | SortKey::Rating);
     let descending = newest_first != descending;
     let mut request = ListRequest {
         scope,
@@ -199,6 +201,7 @@ pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             );
             println!("{:<10}{}", "Language", a.language.as_deref().unwrap_or("-"));
             println!("{:<10}{}", "Tags", a.tags.join(", "));
+            print_marks(a.rating, a.label);
             for figure in &a.figures {
                 let photo = figure
                     .photo_id
@@ -230,7 +233,27 @@ pub fn show(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             ] {
                 println!("{label:<10}{value}");
             }
+            print_marks(p.rating, p.label);
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An item's rating and label, when it has them.
+fn print_marks(rating: u8, label: Option<Label>) {
+    if rating > 0 {
+        println!("{:<10}{}", "Rating", stars(rating));
+    }
+    if let Some(label) = label {
+        println!("{:<10}{label}", "Label");
+    }
+}
+
+/// `★★★☆☆` for 3 of 5 stars; empty for none.
+pub fn stars(rating: u8) -> String {
+    if rating == 0 {
+        return String::new();
+    }
+    let rating = usize::from(rating.min(MAX_RATING));
+    "★".repeat(rating) + &"☆".repeat(usize::from(MAX_RATING) - rating)
 }

@@ -111,7 +111,7 @@ enum Command {
         id: i64,
     },
     /// Search the archive: words, "phrases", -exclude, OR, and tag:, kind:, lang:, credit:,
-    /// byline:, in:"collection", date:2018-11, before:, after:.
+    /// byline:, in:"collection", date:2018-11, before:, after:, rating:>=4, label:red.
     Search {
         #[arg(long)]
         json: bool,
@@ -131,6 +131,25 @@ enum Command {
         /// Remove this tag (repeatable).
         #[arg(long = "remove", value_name = "TAG")]
         remove: Vec<String>,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Give items 0 to 5 stars (0 takes the rating away).
+    Rate {
+        #[arg(long)]
+        json: bool,
+        /// Stars, 0 to 5.
+        #[arg(value_name = "STARS")]
+        rating: i64,
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Give items a colour label: red, yellow, green, blue, purple, or none to take it away.
+    Label {
+        #[arg(long)]
+        json: bool,
+        #[arg(value_name = "COLOUR")]
+        label: String,
         #[arg(required = true, value_name = "ID")]
         ids: Vec<i64>,
     },
@@ -301,6 +320,8 @@ pub enum Sort {
     Language,
     Credit,
     Imported,
+    /// Stars, the highest first.
+    Rating,
     /// When the item was moved to the Trash.
     Deleted,
 }
@@ -394,6 +415,8 @@ fn main() -> ExitCode {
             remove,
             ids,
         } => organise::tag(&archive_dir, ids, add, remove, json),
+        Command::Rate { json, rating, ids } => organise::rate(&archive_dir, ids, rating, json),
+        Command::Label { json, label, ids } => organise::label(&archive_dir, ids, &label, json),
         Command::Tags { json, action } => organise::tags(&archive_dir, action, json),
         Command::Collection { json, action } => organise::collection(&archive_dir, action, json),
         Command::Saved { json, action } => organise::saved(&archive_dir, action, json),

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::library::editing::{EditField, EditRequest};
+use folio_core::library::ratings::{Label, LabelRequest, RateRequest, check_rating};
 use folio_core::library::tagging::TagRequest;
 use serde_json::json;
 
@@ -67,6 +68,49 @@ fn open_writer(dir: &Path) -> anyhow::Result<WriteHandle> {
 
 fn open_reader(dir: &Path) -> anyhow::Result<ReadHandle> {
     Ok(ReadHandle::open(dir)?)
+}
+
+pub fn rate(dir: &Path, ids: Vec<i64>, rating: i64, json: bool) -> anyhow::Result<ExitCode> {
+    let rating = check_rating(rating)?;
+    let mut archive = open_writer(dir)?;
+    archive.rate_items(&RateRequest {
+        ids: ids.clone(),
+        rating,
+    })?;
+    print_marks(&archive, &ids, json)
+}
+
+pub fn label(dir: &Path, ids: Vec<i64>, label: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let label = Label::parse_choice(label)?;
+    let mut archive = open_writer(dir)?;
+    archive.label_items(&LabelRequest {
+        ids: ids.clone(),
+        label,
+    })?;
+    print_marks(&archive, &ids, json)
+}
+
+/// The items' ratings and labels as they are now.
+fn print_marks(archive: &WriteHandle, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
+    let items = archive.summaries(ids)?;
+    if json {
+        let rows: Vec<_> = items
+            .iter()
+            .map(|i| json!({"id": i.id, "rating": i.rating, "label": i.label}))
+            .collect();
+        output::json(&rows)?;
+    } else {
+        for item in items {
+            let label = item.label.map(|l| l.as_str()).unwrap_or("");
+            println!(
+                "{:>6}  {:<5}  {label:<6}  {}",
+                item.id,
+                crate::commands::stars(item.rating),
+                item.title
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn tag(

@@ -67,6 +67,8 @@ pub fn run(dir: &Path, query: &str, limit: usize, json: bool) -> anyhow::Result<
                     "id": hit.item.id,
                     "kind": hit.item.kind,
                     "title": hit.item.title,
+                    "rating": hit.item.rating,
+                    "label": hit.item.label,
                     "snippet": hit.snippet,
                     "score": hit.score,
                 })

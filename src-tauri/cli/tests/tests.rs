@@ -24,6 +24,7 @@ mod names;
 mod ocr;
 mod pdf_size;
 mod permissions;
+mod ratings;
 mod search;
 mod similar;
 mod templates;

@@ -46,7 +46,8 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 (SELECT json_group_array(c.name) FROM collection_items ci
                  JOIN collections c ON c.id = ci.collection_id WHERE ci.item_id = i.id),
                 (SELECT coalesce(group_concat(text, char(10)), '') FROM
-                 (SELECT text FROM ocr_pages WHERE item_id = i.id ORDER BY page))
+                 (SELECT text FROM ocr_pages WHERE item_id = i.id ORDER BY page)),
+                i.rating, i.label
          FROM items i LEFT JOIN articles a ON a.item_id = i.id
          LEFT JOIN photos p ON p.item_id = i.id WHERE i.id = ?1",
     )?;
@@ -57,6 +58,8 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 Ok(serde_json::from_str(&json).unwrap_or_default())
             };
             let deleted: bool = row.get(5)?;
+            let rating: u8 = row.get(17)?;
+            let label = row.get(18)?;
             let photo_text: [String; 3] = [row.get(8)?, row.get(9)?, row.get(10)?];
             let mut captions = list(12)?;
             let mut credits = list(13)?;
@@ -84,6 +87,8 @@ pub fn document(conn: &Connection, id: i64) -> Result<Option<IndexDoc>> {
                 tags: list(14).map(keep).unwrap_or_default(),
                 collections: list(15).map(keep).unwrap_or_default(),
                 ocr: indexed_part(row.get(16).unwrap_or_default()),
+                rating,
+                label,
             }))
         })
         .optional()?;

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::library::listing::{ListRequest, MAX_PAGE, Scope, SortKey, list_page};
+use crate::library::ratings::Label;
 use crate::tables::{collections, tags};
 
 /// What an item is: an article or a photo.
@@ -64,6 +65,9 @@ pub struct ItemSummary {
     pub sha256: String,
     pub has_thumbnail: bool,
     pub imported_at: String,
+    /// 0 to 5 stars; 0: not rated.
+    pub rating: u8,
+    pub label: Option<Label>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +139,9 @@ pub struct ArticleView {
     pub sha256: String,
     pub source_name: String,
     pub notes: String,
+    /// 0 to 5 stars; 0: not rated.
+    pub rating: u8,
+    pub label: Option<Label>,
     pub deleted: bool,
 }
 
@@ -161,6 +168,9 @@ pub struct PhotoView {
     pub collections: Vec<String>,
     pub source_name: String,
     pub notes: String,
+    /// 0 to 5 stars; 0: not rated.
+    pub rating: u8,
+    pub label: Option<Label>,
     pub deleted: bool,
 }
 
@@ -204,6 +214,8 @@ struct Common {
     source_path: String,
     imported_at: String,
     notes: String,
+    rating: u8,
+    label: Option<Label>,
     deleted: bool,
 }
 
@@ -211,7 +223,7 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
     let common = conn
         .query_row(
             "SELECT uid, kind, title, date, language, sha256, source_name, notes, deleted_at IS NOT NULL,
-                    source_path, imported_at
+                    source_path, imported_at, rating, label
              FROM items WHERE id = ?1",
             [id],
             |row| {
@@ -227,6 +239,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                     deleted: row.get(8)?,
                     source_path: row.get(9)?,
                     imported_at: row.get(10)?,
+                    rating: row.get(11)?,
+                    label: row.get(12)?,
                 })
             },
         )
@@ -282,6 +296,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
             sha256: common.sha256,
             source_name: common.source_name,
             notes: common.notes,
+            rating: common.rating,
+            label: common.label,
             deleted: common.deleted,
         }));
     }
@@ -311,6 +327,8 @@ pub fn show(conn: &Connection, id: i64) -> Result<ItemView> {
                 collections: collections.clone(),
                 source_name: common.source_name.clone(),
                 notes: common.notes.clone(),
+                rating: common.rating,
+                label: common.label,
                 deleted: common.deleted,
             })
         },

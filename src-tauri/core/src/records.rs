@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{Error, Result};
+use crate::library::ratings::Label;
 use crate::tables::tags;
 
 #[derive(Debug, Clone)]
@@ -26,6 +27,9 @@ pub(crate) struct Item {
     pub modified_at: String,
     pub notes: String,
     pub tags: Vec<String>,
+    /// 0 to 5 stars; 0: not rated.
+    pub rating: u8,
+    pub label: Option<Label>,
     pub detail: Detail,
 }
 
@@ -105,7 +109,7 @@ fn load_one(conn: &Connection, id: i64) -> Result<Item> {
         .query_row(
             "SELECT i.uid, i.kind, i.title, i.date, i.date_precision, i.language, i.sha256,
                     b.size, b.media_type, i.source_name, i.source_path, i.imported_at,
-                    i.modified_at, i.notes
+                    i.modified_at, i.notes, i.rating, i.label
              FROM items i JOIN blobs b ON b.sha256 = i.sha256 WHERE i.id = ?1",
             [id],
             |row| {
@@ -131,6 +135,8 @@ fn load_one(conn: &Connection, id: i64) -> Result<Item> {
                     modified_at: row.get(12)?,
                     notes: row.get(13)?,
                     tags: Vec::new(),
+                    rating: row.get(14)?,
+                    label: row.get(15)?,
                     detail,
                 })
             },

@@ -17,6 +17,7 @@ use folio_core::items::{
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
+use folio_core::library::ratings::{Label, LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
 use folio_core::library::templates::{Template, TemplateMode};
@@ -71,6 +72,7 @@ fn generated() -> BTreeMap<String, String> {
     export!(Scope, SortKey, ListRequest, ItemPage);
     export!(SearchRequest, SearchPage, SearchHitView);
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
+    export!(Label, RateRequest, LabelRequest);
     export!(Template, TemplateMode);
     export!(EditField, EditRequest, Undone);
     export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);

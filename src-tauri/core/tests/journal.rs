@@ -59,7 +59,13 @@ fn replay_case(seed: u64, steps: usize) -> std::collections::BTreeSet<String> {
         "seed {seed}: replayed twice"
     );
     // The replayed archive searches like the original.
-    for query in ["moscow", "tag:events", "kind:photo"] {
+    for query in [
+        "moscow",
+        "tag:events",
+        "kind:photo",
+        "rating:>=3",
+        "label:red",
+    ] {
         let request = folio_core::search::SearchRequest {
             query: query.into(),
             offset: 0,
@@ -83,10 +89,12 @@ fn a_journal_replayed_onto_an_empty_archive_gives_the_same_archive() {
     for case in 0..cases {
         kinds.extend(replay_case(seed.wrapping_add(case), 60));
     }
-    assert!(
-        kinds.contains("merge"),
-        "no case merged anything: {kinds:?}"
-    );
+    for kind in ["merge", "rate", "label"] {
+        assert!(
+            kinds.contains(kind),
+            "no case made a {kind} action: {kinds:?}"
+        );
+    }
 }
 
 #[test]

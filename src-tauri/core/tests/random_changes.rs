@@ -11,6 +11,7 @@ use folio_core::handle::WriteHandle;
 use folio_core::import::ImportOptions;
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::listing::{ListRequest, Scope, SortKey};
+use folio_core::library::ratings::{Label, LabelRequest, RateRequest};
 use folio_core::library::tagging::TagRequest;
 use folio_core::library::templates::{Template, TemplateMode};
 use folio_core::progress::{CancelToken, NoProgress};
@@ -233,7 +234,7 @@ impl World {
         let archive = &mut self.archive;
         let item = random.pick(&items).copied();
         let tag = || TAGS[(item.unwrap_or(0) as usize * 7 + items.len()) % TAGS.len()];
-        let _ = match random.below(20) {
+        let _ = match random.below(22) {
             0 | 1 => {
                 self.import(random);
                 return;
@@ -410,6 +411,28 @@ impl World {
                 };
                 archive
                     .merge(&MergeRequest { ids: group, keep })
+                    .map(|_| ())
+            }
+            20 => {
+                let rating = random.below(6) as u8;
+                archive
+                    .rate_items(&RateRequest {
+                        ids: random.some(&items),
+                        rating,
+                    })
+                    .map(|_| ())
+            }
+            21 => {
+                let label = if random.chance(25) {
+                    None
+                } else {
+                    random.pick(&Label::ALL).copied()
+                };
+                archive
+                    .label_items(&LabelRequest {
+                        ids: random.some(&items),
+                        label,
+                    })
                     .map(|_| ())
             }
             _ => archive.undo().map(|_| ()),

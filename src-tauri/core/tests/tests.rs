@@ -15,4 +15,5 @@ mod photo_extract;
 mod photo_heic;
 mod photo_robustness;
 mod random_changes;
+mod ratings;
 mod similar;

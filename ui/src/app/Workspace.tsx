@@ -48,6 +48,7 @@ import { useVerify } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
 import type { ExportContext } from '../lib/exportPlan';
 import { isArticle } from '../lib/items';
+import { toggledLabel, type MarkKey } from '../lib/marks';
 import { splitDropped } from '../lib/links';
 import { selectAll, selectOnly } from '../lib/selection';
 import { OUTSIDE, useDropTarget } from './drag';
@@ -116,7 +117,22 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   };
   const searchError = searching && access.error?.code === 'invalid_input' ? access.error.message : null;
 
+  /** A rating or label key: applies to every selected item; a label key again takes the label away. */
+  const markSelection = (mark: NonNullable<MarkKey>) => {
+    if (inTrash || access.selectedCount(selection) === 0) return;
+    const known = [...selection.items.values()].map((item) => (loadedSummary(item.id) ?? item).label);
+    void access
+      .selectedIds(selection)
+      .then((ids) =>
+        mark.kind === 'rating'
+          ? actions.rateItems({ ids, rating: mark.rating })
+          : actions.labelItems({ ids, label: toggledLabel(known, mark.label) }),
+      )
+      .catch(reportError);
+  };
+
   useShortcuts({
+    mark: markSelection,
     find: () => {
       searchInput.current?.focus();
       searchInput.current?.select();

@@ -1,11 +1,13 @@
 // The inspector for several items at once: tag them all, take a tag off them all, add them to a
 // collection, move them to the Trash (or, in the Trash, restore them).
 import type { ItemSummary } from '../bindings/ItemSummary';
+import type { Label } from '../bindings/Label';
 import { useNotify, useReportError } from '../app/notices';
 import { useHostActions } from '../hooks/useHostActions';
 import { useT } from '../i18n/I18nProvider';
 import { CollectionPicker } from './CollectionPicker';
 import { Icon } from './Icon';
+import { LabelSwatches, StarRating } from './Marks';
 import { TagInput } from './TagInput';
 import { TagList } from './TagList';
 
@@ -37,11 +39,36 @@ export function BatchPanel({ count, known, ids, inTrash, onTrash, onRestore }: P
     }
   };
 
+  // What the items known share: their rating and label, when they all have the same.
+  const ratings = new Set(known.map((item) => item.rating));
+  const labels = new Set(known.map((item) => item.label));
+  const sharedRating = ratings.size === 1 ? [...ratings][0] ?? null : null;
+  const sharedLabel = labels.size === 1 ? [...labels][0] : undefined;
+  const rateAll = (rating: number) => {
+    void ids()
+      .then((selected) => actions.rateItems({ ids: selected, rating }))
+      .catch(reportError);
+  };
+  const labelAll = (label: Label | null) => {
+    void ids()
+      .then((selected) => actions.labelItems({ ids: selected, label }))
+      .catch(reportError);
+  };
+
   return (
     <div className="details" data-testid="batch-panel">
       <p className="details__count" data-testid="selection-count">
         {t('inspector.selected', { count })}
       </p>
+      {!inTrash && (
+        <section className="details__section" aria-label={t('marks.title')}>
+          <h3 className="details__title">{t('marks.title')}</h3>
+          <div className="marks__row">
+            <StarRating rating={sharedRating} onRate={rateAll} testId="batch-rating" />
+            <LabelSwatches label={sharedLabel} onLabel={labelAll} testId="batch-label" />
+          </div>
+        </section>
+      )}
       {!inTrash && (
         <section className="details__section" aria-label={t('inspector.tagAll')}>
           <h3 className="details__title">{t('inspector.tagAll')}</h3>

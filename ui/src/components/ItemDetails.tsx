@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ItemView } from '../bindings/ItemView';
 import type { EditField } from '../bindings/EditField';
+import type { Label } from '../bindings/Label';
 import { useNotify, useReportError } from '../app/notices';
 import { useCollections, useItem } from '../hooks/useHostData';
 import { useHostActions } from '../hooks/useHostActions';
@@ -15,6 +16,7 @@ import { thumbnailUrl } from '../platform/thumbnails';
 import { CollectionPicker } from './CollectionPicker';
 import { EditableField } from './EditableField';
 import { Icon } from './Icon';
+import { LabelSwatches, StarRating } from './Marks';
 import { SimilarSection } from './SimilarSection';
 import { StatRow } from './StatRow';
 import { TagInput } from './TagInput';
@@ -52,6 +54,8 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
     queryClient.setQueryData(queryKeys.item(view.id), updated);
   };
   const changeTags = (add: string[], remove: string[]) => actions.tagItems({ ids: [view.id], add, remove }).catch(reportError);
+  const rate = (rating: number) => void actions.rateItems({ ids: [view.id], rating }).catch(reportError);
+  const giveLabel = (label: Label | null) => void actions.labelItems({ ids: [view.id], label }).catch(reportError);
   const field = (name: EditField, label: string, value: string, multiline = false) => (
     <EditableField
       key={`${String(view.id)}:${name}`}
@@ -116,6 +120,15 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
       {!isArticle(view) && field('credit', t('field.credit'), view.credit)}
       {field('byline', t('field.byline'), view.byline)}
       {field('notes', t('field.notes'), view.notes, true)}
+
+      <section className="details__section" aria-label={t('marks.title')}>
+        <h3 className="details__title">{t('marks.title')}</h3>
+        <div className="marks__row">
+          <StarRating rating={view.rating} onRate={rate} testId="details-rating" />
+          <LabelSwatches label={view.label} onLabel={giveLabel} testId="details-label" />
+        </div>
+        <p className="marks__hint">{t('marks.keysHint')}</p>
+      </section>
 
       <section className="details__section" aria-label={t('sidebar.tags')}>
         <h3 className="details__title">{t('sidebar.tags')}</h3>

@@ -11,6 +11,7 @@ import { gridColumns, gridItems } from '../lib/paging';
 import { isSelected, type Selection } from '../lib/selection';
 import { thumbnailUrl } from '../platform/thumbnails';
 import { Icon } from './Icon';
+import { MarksBadge } from './Marks';
 import './ItemGrid.css';
 
 const MIN_CELL_WIDTH = 168;
@@ -106,6 +107,9 @@ export function ItemGrid({ listing, total, label, selection, interactions }: Pro
                 ) : (
                   <Icon name={kindIcon(item.kind)} className="grid-cell__icon" />
                 )}
+                <span className="grid-cell__marks">
+                  <MarksBadge rating={item.rating} label={item.label} />
+                </span>
               </div>
               <div className="grid-cell__title" lang={langAttribute(item.language)} title={title}>
                 {title}

@@ -12,6 +12,7 @@ import type { Listing } from '../lib/listing';
 import type { SortOrder } from '../lib/scope';
 import { isSelected, type Selection } from '../lib/selection';
 import { Icon } from './Icon';
+import { MarksBadge } from './Marks';
 import { Snippet } from './Snippet';
 import './ItemList.css';
 
@@ -26,6 +27,7 @@ type Column = { id: string; label: MessageKey; sort: SortKey | null };
 const COLUMNS: readonly Column[] = [
   { id: 'kind', label: 'column.kind', sort: 'kind' },
   { id: 'title', label: 'column.title', sort: 'title' },
+  { id: 'rating', label: 'column.rating', sort: 'rating' },
   { id: 'date', label: 'column.date', sort: 'date' },
   { id: 'language', label: 'column.language', sort: 'language' },
   { id: 'credit', label: 'column.credit', sort: 'credit' },
@@ -172,6 +174,9 @@ export function ItemList({ listing, total, label, order, onSort, showPosition, s
                 <span className="cell__title" lang={lang} data-testid="item-title">
                   {title === '' ? <span className="cell__untitled">{t('items.untitled')}</span> : title}
                 </span>
+              </div>
+              <div role="gridcell" className="cell cell--rating">
+                <MarksBadge rating={item.rating} label={item.label} />
               </div>
               <div role="gridcell" className="cell cell--date" data-testid="item-date">
                 {formatItemDate(item.date, t.locale)}

@@ -6,7 +6,9 @@ import { useCallback, useMemo } from 'react';
 import type { EditRequest } from '../bindings/EditRequest';
 import type { EntityKind } from '../bindings/EntityKind';
 import type { ImportRequest } from '../bindings/ImportRequest';
+import type { LabelRequest } from '../bindings/LabelRequest';
 import type { MergeRequest } from '../bindings/MergeRequest';
+import type { RateRequest } from '../bindings/RateRequest';
 import type { TagRequest } from '../bindings/TagRequest';
 import type { Written } from '../bindings/Written';
 import { EVERY_KIND, keysToInvalidate, kindsOf } from '../lib/queryKeys';
@@ -48,6 +50,8 @@ export function useHostActions() {
       importPaths: (request: ImportRequest) => perform(() => host.importPaths(request), 'may-have-changed-anything'),
       importLinks: (links: string[]) => perform(() => host.importLinks(links), 'may-have-changed-anything'),
       tagItems: (request: TagRequest) => perform(() => host.tagItems(request)),
+      rateItems: (request: RateRequest) => perform(() => host.rateItems(request)),
+      labelItems: (request: LabelRequest) => perform(() => host.labelItems(request)),
       renameTag: (from: string, to: string) => perform(() => host.renameTag(from, to)),
       createCollection: (name: string) => perform(() => host.createCollection(name)),
       renameCollection: (id: number, name: string) => perform(() => host.renameCollection(id, name)),

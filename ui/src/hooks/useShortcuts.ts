@@ -1,6 +1,8 @@
 // Window-wide keys: Ctrl/Cmd+F finds, Ctrl/Cmd+E exports, Ctrl/Cmd+Z undoes (not while typing: then the text box
 // undoes its own typing), and Delete and Ctrl/Cmd+A act on the items when nothing else has focus.
+// 0–5 rate the selected items and 6–9 label them (Photo Mechanic's keys), unless typing.
 import { useEffect, useRef } from 'react';
+import { markForKey, type MarkKey } from '../lib/marks';
 import { commandKey } from './useItemInteractions';
 
 export type Shortcuts = {
@@ -9,6 +11,7 @@ export type Shortcuts = {
   undo: () => void;
   deleteSelection: () => void;
   selectAll: () => void;
+  mark: (mark: NonNullable<MarkKey>) => void;
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,7 +32,11 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       const key = event.key.toLowerCase();
       const command = commandKey(event) && !event.altKey;
       const nothingFocused = document.activeElement === document.body || document.activeElement === null;
-      if (command && key === 'f') {
+      const mark = isTyping(event.target) ? null : markForKey(event.key, event.ctrlKey || event.metaKey || event.altKey);
+      if (mark) {
+        event.preventDefault();
+        latest.current.mark(mark);
+      } else if (command && key === 'f') {
         event.preventDefault();
         latest.current.find();
       } else if (command && key === 'e' && !event.shiftKey) {

@@ -39,6 +39,6 @@ export function orderFor(scope: Scope, current: SortOrder): SortOrder {
 /** Clicking a column: sort by it, or flip the direction if it already sorts the list. */
 export function nextOrder(current: SortOrder, clicked: SortKey): SortOrder {
   if (current.sort === clicked) return { sort: clicked, descending: !current.descending };
-  // Dates and imports read newest first; text A to Z.
-  return { sort: clicked, descending: clicked === 'date' || clicked === 'imported' };
+  // Dates and imports read newest first, ratings most stars first; text A to Z.
+  return { sort: clicked, descending: clicked === 'date' || clicked === 'imported' || clicked === 'rating' };
 }

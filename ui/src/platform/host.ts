@@ -15,11 +15,13 @@ import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
 import type { DuplicatesReport } from '../bindings/DuplicatesReport';
 import type { ItemView } from '../bindings/ItemView';
+import type { LabelRequest } from '../bindings/LabelRequest';
 import type { ListRequest } from '../bindings/ListRequest';
 import type { MergeReport } from '../bindings/MergeReport';
 import type { MergeRequest } from '../bindings/MergeRequest';
 import type { OcrReport } from '../bindings/OcrReport';
 import type { Progress } from '../bindings/Progress';
+import type { RateRequest } from '../bindings/RateRequest';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { SearchPage } from '../bindings/SearchPage';
 import type { SearchRequest } from '../bindings/SearchRequest';
@@ -213,6 +215,18 @@ export function listTags(): Promise<TagCount[]> {
 /** Adds and removes tags on several items at once. */
 export function tagItems(request: TagRequest): Promise<Written<null>> {
   return call('tag_items', { request });
+}
+
+// Ratings and colour labels.
+
+/** Gives several items 0 to 5 stars at once (0 takes the rating away). */
+export function rateItems(request: RateRequest): Promise<Written<null>> {
+  return call('rate_items', { request });
+}
+
+/** Gives several items a colour label at once, or takes it away (`label: null`). */
+export function labelItems(request: LabelRequest): Promise<Written<null>> {
+  return call('label_items', { request });
 }
 
 /** Renames a tag (and the tags under it); merges into `to` when that tag exists. */

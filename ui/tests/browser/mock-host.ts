@@ -20,9 +20,11 @@ import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { ExportItemsRequest } from '../../src/bindings/ExportItemsRequest';
 import type { ImportReport } from '../../src/bindings/ImportReport';
 import type { ImportRequest } from '../../src/bindings/ImportRequest';
+import type { LabelRequest } from '../../src/bindings/LabelRequest';
 import type { ListRequest } from '../../src/bindings/ListRequest';
 import type { MergeRequest } from '../../src/bindings/MergeRequest';
 import type { Progress } from '../../src/bindings/Progress';
+import type { RateRequest } from '../../src/bindings/RateRequest';
 import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
@@ -300,6 +302,10 @@ function answer(command: string, input: Args): unknown {
       return library.listTags();
     case 'tag_items':
       return write(library.tagItems(input.request as TagRequest));
+    case 'rate_items':
+      return write(library.rateItems(input.request as RateRequest));
+    case 'label_items':
+      return write(library.labelItems(input.request as LabelRequest));
     case 'rename_tag':
       return write(library.renameTag(input.from as string, input.to as string));
     case 'list_collections':

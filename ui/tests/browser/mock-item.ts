@@ -2,6 +2,7 @@
 import type { ArticleView } from '../../src/bindings/ArticleView';
 import type { ItemSummary } from '../../src/bindings/ItemSummary';
 import type { ItemView } from '../../src/bindings/ItemView';
+import type { Label } from '../../src/bindings/Label';
 import type { PhotoView } from '../../src/bindings/PhotoView';
 import type { Scene } from './mock-thumbs';
 
@@ -24,6 +25,9 @@ export type MockItem = {
   deleted: boolean;
   /** When it was last moved to the Trash, as a sequence number (0: never). */
   deletedAt: number;
+  /** 0 to 5 stars (0: not rated) and a colour label. */
+  rating: number;
+  label: Label | null;
   byline: string;
   // Articles.
   site: string;
@@ -98,6 +102,8 @@ function blank(id: number, kind: MockItem['kind']): MockItem {
     tags: [],
     deleted: false,
     deletedAt: 0,
+    rating: 0,
+    label: null,
     byline: '',
     site: '',
     url: '',
@@ -132,6 +138,8 @@ export function summaryOf(item: MockItem): ItemSummary {
     sha256: item.sha256,
     has_thumbnail: item.kind === 'photo',
     imported_at: item.imported_at,
+    rating: item.rating,
+    label: item.label,
   };
 }
 
@@ -146,6 +154,8 @@ export function viewOf(item: MockItem, collections: string[]): ItemView {
     collections,
     source_name: item.source_name,
     notes: item.notes,
+    rating: item.rating,
+    label: item.label,
     deleted: item.deleted,
   };
   if (item.kind === 'article') {

@@ -160,6 +160,8 @@ export function libraryItems(): MockItem[] {
       date: '2018-10-15',
       language: 'ru',
       tags: ['Places/Moscow'],
+      rating: 4,
+      label: 'green',
     }),
     photo(14, {
       scene: 'street',
@@ -181,6 +183,7 @@ export function libraryItems(): MockItem[] {
       date: '2019-02-05',
       language: 'zh',
       tags: ['Events/Spring Festival', 'Places/Beijing'],
+      rating: 5,
     }),
     photo(16, {
       scene: 'group',
@@ -285,6 +288,8 @@ export function largeItems(count: number): MockItem[] {
       tags: [...(LARGE_TAGS[id % 5] ?? none)],
       deleted: false,
       deletedAt: 0,
+      rating: id % 6,
+      label: null,
       byline: '',
       site: '',
       url: '',

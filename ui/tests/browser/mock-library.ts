@@ -6,9 +6,11 @@ import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { ChangeSet } from '../../src/bindings/ChangeSet';
 import type { ItemPage } from '../../src/bindings/ItemPage';
 import type { ItemView } from '../../src/bindings/ItemView';
+import type { LabelRequest } from '../../src/bindings/LabelRequest';
 import type { ListRequest } from '../../src/bindings/ListRequest';
 import type { MergeReport } from '../../src/bindings/MergeReport';
 import type { MergeRequest } from '../../src/bindings/MergeRequest';
+import type { RateRequest } from '../../src/bindings/RateRequest';
 import type { SavedSearch } from '../../src/bindings/SavedSearch';
 import type { Scope } from '../../src/bindings/Scope';
 import type { SearchPage } from '../../src/bindings/SearchPage';
@@ -223,6 +225,40 @@ export class MockLibrary {
         items.forEach((item, index) => (item.tags = before[index] ?? []));
       },
     });
+    return written(null, changes);
+  }
+
+  // Ratings and colour labels.
+
+  rateItems(request: RateRequest): Written<null> {
+    if (!Number.isInteger(request.rating) || request.rating < 0 || request.rating > 5) {
+      throw invalid(`${String(request.rating)} is not a rating; give 0 to 5 stars (0: not rated)`);
+    }
+    return this.mark(request.ids, 'rating', request.rating);
+  }
+
+  labelItems(request: LabelRequest): Written<null> {
+    return this.mark(request.ids, 'label', request.label);
+  }
+
+  /** Sets one mark on many items, as one undoable change of the items it really changed. */
+  private mark<K extends 'rating' | 'label'>(ids: number[], field: K, value: MockItem[K]): Written<null> {
+    if (ids.length === 0) throw invalid(`no items to ${field === 'rating' ? 'rate' : 'label'}`);
+    const items = ids.map((id) => this.item(id)).filter((item) => item[field] !== value);
+    const before = items.map((item) => item[field]);
+    for (const item of items) item[field] = value;
+    const changes = itemsChanged(items.map((item) => item.id));
+    if (items.length > 0) {
+      this.changed();
+      this.record({
+        description: `${field} of ${plural(items.length, 'item')}`,
+        itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
+        changes,
+        revert: () => {
+          items.forEach((item, index) => (item[field] = before[index] as MockItem[K]));
+        },
+      });
+    }
     return written(null, changes);
   }
 

@@ -34,6 +34,8 @@ export function comparator(sort: Exclude<SortKey, 'position'>): Compare {
       return text((item) => summaryOf(item).credit);
     case 'imported':
       return tie;
+    case 'rating':
+      return (a, b) => a.rating - b.rating || tie(a, b);
     case 'deleted':
       return (a, b) => a.deletedAt - b.deletedAt || tie(a, b);
   }

@@ -32,6 +32,8 @@ export function searchItems(items: readonly MockItem[], request: SearchRequest, 
       byline: item.byline,
       collections: collectionsOf(item.id),
       date: item.date,
+      rating: item.rating,
+      label: item.label,
     };
     const points = score(searchable, foldedText(item), clauses);
     if (points === null) continue;

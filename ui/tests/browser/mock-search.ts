@@ -5,8 +5,9 @@
 // for stemming; Chinese matches as a substring), which is enough to drive the UI faithfully.
 import type { WireError } from '../../src/bindings/WireError';
 
-export type Field = 'tag' | 'kind' | 'lang' | 'credit' | 'byline' | 'in' | 'date' | 'before' | 'after';
-const FIELDS: readonly Field[] = ['tag', 'kind', 'lang', 'credit', 'byline', 'in', 'date', 'before', 'after'];
+export type Field = 'tag' | 'kind' | 'lang' | 'credit' | 'byline' | 'in' | 'date' | 'before' | 'after' | 'rating' | 'label';
+const FIELDS: readonly Field[] = ['tag', 'kind', 'lang', 'credit', 'byline', 'in', 'date', 'before', 'after', 'rating', 'label'];
+const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'];
 
 /** One condition of a query; `alternatives` holds the terms joined by OR. */
 export type Term =
@@ -24,6 +25,8 @@ export type Searchable = {
   byline: string;
   collections: readonly string[];
   date: string | null;
+  rating: number;
+  label: string | null;
 };
 
 export class QueryError extends Error {
@@ -93,7 +96,7 @@ function readTerm(token: string): Term {
     const value = unquote(field[2] ?? '').text.trim();
     if (!(FIELDS as readonly string[]).includes(name)) {
       throw new QueryError(
-        `"${name}:" is not something Folio can search by. Use tag:, kind:, lang:, credit:, byline:, in:, date:, before: or after:.`,
+        `"${name}:" is not something Folio can search by. Use tag:, kind:, lang:, credit:, byline:, in:, date:, before:, after:, rating: or label:.`,
       );
     }
     if (value === '') throw new QueryError(`"${name}:" needs something after it, as in ${name}:${example(name as Field)}.`);
@@ -114,12 +117,41 @@ function example(field: Field): string {
     case 'before':
     case 'after':
       return '2018-11';
+    case 'rating':
+      return '>=4';
+    case 'label':
+      return 'red';
     default:
       return '"Events"';
   }
 }
 
+/** `rating:` as a range of stars, both ends included: `4`, `>=4`, `>3`, `<3`, `<=2`. */
+function ratingRange(value: string): [number, number] | null {
+  const match = /^(>=|<=|>|<|=)?([0-5])$/u.exec(value);
+  if (!match) return null;
+  const stars = Number(match[2]);
+  switch (match[1]) {
+    case '>=':
+      return [stars, 5];
+    case '>':
+      return stars < 5 ? [stars + 1, 5] : null;
+    case '<=':
+      return [0, stars];
+    case '<':
+      return stars > 0 ? [0, stars - 1] : null;
+    default:
+      return [stars, stars];
+  }
+}
+
 function checkValue(field: Field, value: string): void {
+  if (field === 'rating' && ratingRange(value) === null) {
+    throw new QueryError(`rating:${value}: a rating is 0 to 5 stars, alone or after >, >=, < or <=; for example rating:5 or rating:>=4`);
+  }
+  if (field === 'label' && !LABELS.includes(value.toLowerCase())) {
+    throw new QueryError(`label:${value}: a label is red, yellow, green, blue or purple`);
+  }
   if (field === 'kind' && value !== 'article' && value !== 'photo') {
     throw new QueryError(`"kind:${value}" is not a kind of item. Use kind:article or kind:photo.`);
   }
@@ -178,6 +210,12 @@ function fieldMatches(item: Searchable, field: Field, value: string): boolean {
       return item.date !== null && item.date.slice(0, value.length) < value;
     case 'after':
       return item.date !== null && item.date.slice(0, value.length) > value;
+    case 'rating': {
+      const [least, most] = ratingRange(value) ?? [1, 0];
+      return item.rating >= least && item.rating <= most;
+    }
+    case 'label':
+      return item.label === wanted;
   }
 }
 

@@ -13,6 +13,7 @@ import { exportScenarios } from './export.mjs';
 import { importScenarios } from './import.mjs';
 import { inspectorScenarios } from './inspector.mjs';
 import { organiseScenarios } from './organise.mjs';
+import { ratingsScenarios } from './ratings.mjs';
 import { scaleScenarios } from './scale.mjs';
 import { searchScenarios } from './search.mjs';
 import { similarScenarios } from './similar.mjs';
@@ -199,6 +200,7 @@ async function main() {
     search: searchScenarios,
     organise: organiseScenarios,
     inspector: inspectorScenarios,
+    ratings: ratingsScenarios,
     comfort: comfortScenarios,
     export: exportScenarios,
     scale: scaleScenarios,

@@ -23,6 +23,7 @@ describe('orders', () => {
     expect(nextOrder({ sort: 'imported', descending: true }, 'title')).toEqual({ sort: 'title', descending: false });
     expect(nextOrder({ sort: 'title', descending: false }, 'date')).toEqual({ sort: 'date', descending: true });
     expect(nextOrder({ sort: 'date', descending: true }, 'date')).toEqual({ sort: 'date', descending: false });
+    expect(nextOrder({ sort: 'title', descending: false }, 'rating')).toEqual({ sort: 'rating', descending: true });
   });
 });
 

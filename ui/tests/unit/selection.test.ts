@@ -25,6 +25,8 @@ const row = (id: number): ItemSummary => ({
   tags: [],
   sha256: '',
   has_thumbnail: false,
+  rating: 0,
+  label: null,
   imported_at: '2024-01-01T00:00:00Z',
 });
 /** Row i holds item 100 + i. */

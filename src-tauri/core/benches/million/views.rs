@@ -11,13 +11,14 @@ use folio_core::library::listing::{ListRequest, Scope, SortKey};
 use crate::numbers::{ms, quantile, timed};
 
 pub const PAGE: u32 = 100;
-const SORTS: [SortKey; 8] = [
+const SORTS: [SortKey; 9] = [
     SortKey::Title,
     SortKey::Date,
     SortKey::Kind,
     SortKey::Language,
     SortKey::Credit,
     SortKey::Imported,
+    SortKey::Rating,
     SortKey::Deleted,
     SortKey::Position,
 ];

@@ -11,6 +11,7 @@ use super::format::{BundleArticle, BundleCollection, BundleFigure, BundleItem, B
 use crate::article::html::sanitize;
 use crate::blobs::is_sha256_hex;
 use crate::file_names;
+use crate::library::ratings::MAX_RATING;
 use crate::photo::date::Taken;
 use crate::photo::text::{clean_line, clean_multiline};
 use crate::tables::{collections, tags};
@@ -69,6 +70,12 @@ pub fn clean_item(
             .iter()
             .filter_map(|tag| tags::normalise(tag).ok())
             .collect(),
+        // A rating no Folio writes is no rating.
+        rating: if item.rating <= MAX_RATING {
+            item.rating
+        } else {
+            0
+        },
         sha256,
         size,
         media_type: media_type(&item.media_type),
@@ -228,6 +235,8 @@ mod tests {
             modified_at: String::new(),
             notes: String::new(),
             tags: vec!["  Events / Dialogue ".into(), "   ".into()],
+            rating: 4,
+            label: None,
             sha256: SHA.into(),
             size: 1,
             media_type: "text/html".into(),
@@ -275,6 +284,7 @@ mod tests {
         item.date = Some("not a date".into());
         item.date_precision = Some("fortnight".into());
         item.media_type = "text/html; <script>".into();
+        item.rating = 9;
         if let Some(article) = item.article.as_mut() {
             article.url = "javascript:alert(1)".into();
         }
@@ -282,7 +292,19 @@ mod tests {
         assert_eq!(item.language, None);
         assert_eq!((item.date, item.date_precision), (None, None));
         assert_eq!(item.media_type, "application/octet-stream");
+        assert_eq!(item.rating, 0, "no Folio gives nine stars");
         assert_eq!(item.article.unwrap().url, "");
+    }
+
+    #[test]
+    fn a_label_this_folio_does_not_know_is_left_out() {
+        let mut record = serde_json::to_value(article("<p>x</p>")).unwrap();
+        record["label"] = "Second".into();
+        let item: BundleItem = serde_json::from_value(record.clone()).unwrap();
+        assert_eq!(item.label, None);
+        record["label"] = "Green".into();
+        let item: BundleItem = serde_json::from_value(record).unwrap();
+        assert_eq!(item.label, Some(crate::library::ratings::Label::Green));
     }
 
     #[test]
@@ -294,6 +316,7 @@ mod tests {
         assert_eq!(item.source_name, "article.html");
         assert_eq!(item.tags, vec!["Events/Dialogue".to_string()]);
         assert_eq!(item.size, 42, "the size is the file's, not the claim");
+        assert_eq!(item.rating, 4);
         assert_eq!(item.article.unwrap().url, "https://example.org/a");
     }
 

@@ -41,6 +41,16 @@ pub struct BundleItem {
     pub notes: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// 0 to 5 stars; 0 (not rated) is left out.
+    #[serde(default, skip_serializing_if = "is_unrated")]
+    pub rating: u8,
+    /// A label this Folio does not know is left out rather than refusing the item.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "known_label"
+    )]
+    pub label: Option<crate::library::ratings::Label>,
     pub sha256: String,
     pub size: u64,
     pub media_type: String,
@@ -60,6 +70,19 @@ pub struct BundleItem {
     pub article: Option<BundleArticle>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<BundlePhoto>,
+}
+
+fn is_unrated(rating: &u8) -> bool {
+    *rating == 0
+}
+
+fn known_label<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<crate::library::ratings::Label>, D::Error> {
+    let name: Option<String> = Option::deserialize(deserializer)?;
+    Ok(name
+        .as_deref()
+        .and_then(crate::library::ratings::Label::from_name))
 }
 
 impl BundleItem {
@@ -122,6 +145,8 @@ impl BundleItem {
             modified_at: item.modified_at.clone(),
             notes: item.notes.clone(),
             tags: item.tags.clone(),
+            rating: item.rating,
+            label: item.label,
             sha256: item.sha256.clone(),
             size: item.size,
             media_type: item.media_type.clone(),

@@ -47,6 +47,7 @@ use crate::library::editing::{self, EditRequest, Undone};
 use crate::library::history::{self, HistoryEntry, Recorder};
 use crate::library::listing::{self, ItemPage, ListRequest};
 use crate::library::orders::OrderCache;
+use crate::library::ratings::{self, LabelRequest, RateRequest};
 use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
 use crate::library::templates::{self, Template};
@@ -647,6 +648,28 @@ impl WriteHandle {
         let remove = tagging::clean_names(&request.remove)?;
         let items = self.uids(&request.ids)?;
         let effects = self.perform(Action::Tag { items, add, remove })?;
+        Ok(done((), effects))
+    }
+
+    /// Gives many items a number of stars (0 takes the rating away).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn rate_items(&mut self, request: &RateRequest) -> Result<Written<()>> {
+        ratings::check_items(&request.ids, "rate")?;
+        let rating = ratings::check_rating(i64::from(request.rating))?;
+        let items = self.uids(&request.ids)?;
+        let effects = self.perform(Action::Rate { items, rating })?;
+        Ok(done((), effects))
+    }
+
+    /// Gives many items a colour label, or takes it away.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn label_items(&mut self, request: &LabelRequest) -> Result<Written<()>> {
+        ratings::check_items(&request.ids, "label")?;
+        let items = self.uids(&request.ids)?;
+        let effects = self.perform(Action::Label {
+            items,
+            label: request.label,
+        })?;
         Ok(done((), effects))
     }
 

@@ -299,6 +299,9 @@ fn commit_photo(
             taken_at: draft.taken.as_deref(),
         },
     )?;
+    if draft.rating != 0 || draft.label.is_some() {
+        items::set_rating_and_label(conn, id, draft.rating, draft.label)?;
+    }
     batch.finish_item(conn, id)?;
     if batch.ocr_photos(conn)? {
         batch.queue_ocr(conn, id, report)?;
@@ -563,6 +566,9 @@ pub(crate) fn insert_bundle_item(
     )?;
     if !item.notes.is_empty() {
         items::set_notes(conn, id, &item.notes)?;
+    }
+    if item.rating != 0 || item.label.is_some() {
+        items::set_rating_and_label(conn, id, item.rating, item.label)?;
     }
     if let Some(article) = &item.article {
         items::insert_article(

@@ -38,6 +38,16 @@ pub enum Action {
         add: Vec<String>,
         remove: Vec<String>,
     },
+    /// Items given a number of stars (0: not rated).
+    Rate {
+        items: Vec<String>,
+        rating: u8,
+    },
+    /// Items given a colour label, or none.
+    Label {
+        items: Vec<String>,
+        label: Option<crate::library::ratings::Label>,
+    },
     /// A tag (and the tags below it) renamed; onto an existing tag, a merge.
     RenameTag {
         from: String,
@@ -123,6 +133,8 @@ impl Action {
             Action::Edit { .. } => "edit",
             Action::LinkFigure { .. } => "link_figure",
             Action::Tag { .. } => "tag",
+            Action::Rate { .. } => "rate",
+            Action::Label { .. } => "label",
             Action::RenameTag { .. } => "rename_tag",
             Action::CreateCollection { .. } => "create_collection",
             Action::RenameCollection { .. } => "rename_collection",

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::import::commit::insert_bundle_item;
 use crate::library::editing::{self, Undone};
 use crate::library::history::Recorder;
-use crate::library::{collections, saved_searches, tagging, templates, trash};
+use crate::library::{collections, ratings, saved_searches, tagging, templates, trash};
 use crate::tables::{self, figures, index_queue, items};
 
 /// What applying an action did.
@@ -93,6 +93,21 @@ pub fn apply(conn: &Connection, recorder: &Recorder<'_>, action: &Action) -> Res
             let ids = ids_of(conn, uids)?;
             let changed = tagging::apply_tags(conn, recorder, &ids, add, remove)?;
             Effects::of(tags_changed(changed))
+        }
+        Action::Rate {
+            items: uids,
+            rating,
+        } => {
+            let ids = ids_of(conn, uids)?;
+            Effects::of(item_set(ratings::apply_rating(
+                conn, recorder, &ids, *rating,
+            )?))
+        }
+        Action::Label { items: uids, label } => {
+            let ids = ids_of(conn, uids)?;
+            Effects::of(item_set(ratings::apply_label(
+                conn, recorder, &ids, *label,
+            )?))
         }
         Action::RenameTag { from, to } => {
             let changed = tagging::apply_rename(conn, recorder, from, to)?;

@@ -39,7 +39,7 @@ pub fn dump(conn: &Connection) -> Result<String> {
                 'date_precision', i.date_precision, 'language', i.language, 'sha256', i.sha256,
                 'source_name', i.source_name, 'source_path', i.source_path,
                 'imported_at', i.imported_at, 'modified_at', i.modified_at, 'notes', i.notes,
-                'deleted_at', i.deleted_at,
+                'deleted_at', i.deleted_at, 'rating', i.rating, 'label', i.label,
                 'article', json((SELECT json_object('byline', a.byline, 'site', a.site, 'url', a.url,
                             'body_text', a.body_text, 'body_html', a.body_html,
                             'excerpt', a.excerpt) FROM articles a WHERE a.item_id = i.id)),

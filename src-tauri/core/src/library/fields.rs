@@ -25,6 +25,10 @@ pub enum Field {
     Collections,
     /// The photo linked to one of an article's figures (the figure's id).
     FigurePhoto(i64),
+    /// Stars, `0` to `5` (`0`: not rated).
+    Rating,
+    /// The colour label's name (`None`: no label).
+    Label,
 }
 
 impl Field {
@@ -40,6 +44,8 @@ impl Field {
             Field::Trash => "trash".into(),
             Field::Collections => "collections".into(),
             Field::FigurePhoto(figure) => format!("figure:{figure}"),
+            Field::Rating => "rating".into(),
+            Field::Label => "label".into(),
         }
     }
 
@@ -54,6 +60,8 @@ impl Field {
             "tags" => Field::Tags,
             "trash" => Field::Trash,
             "collections" => Field::Collections,
+            "rating" => Field::Rating,
+            "label" => Field::Label,
             other => match other.strip_prefix("figure:").map(str::parse) {
                 Some(Ok(figure)) => Field::FigurePhoto(figure),
                 _ => return Err(Error::Internal(format!("unknown history field {other:?}"))),
@@ -87,7 +95,13 @@ fn text_column(field: Field, kind: &str) -> Result<(&'static str, &'static str, 
                 field.name()
             )));
         }
-        Field::Date | Field::Tags | Field::Trash | Field::Collections | Field::FigurePhoto(_) => {
+        Field::Date
+        | Field::Tags
+        | Field::Trash
+        | Field::Collections
+        | Field::FigurePhoto(_)
+        | Field::Rating
+        | Field::Label => {
             return Err(Error::Internal(format!(
                 "{} is not a text field",
                 field.name()
@@ -107,6 +121,17 @@ pub fn read(conn: &Connection, item_id: i64, field: Field) -> Result<Option<Stri
         )?),
         Field::Trash => Ok(conn.query_row(
             "SELECT deleted_at FROM items WHERE id = ?1",
+            [item_id],
+            |r| r.get(0),
+        )?),
+        Field::Rating => Ok(Some(
+            conn.query_row("SELECT rating FROM items WHERE id = ?1", [item_id], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .to_string(),
+        )),
+        Field::Label => Ok(conn.query_row(
+            "SELECT label FROM items WHERE id = ?1",
             [item_id],
             |r| r.get(0),
         )?),
@@ -170,6 +195,22 @@ pub fn write(
         Field::Trash => {
             conn.execute(
                 "UPDATE items SET deleted_at = ?2 WHERE id = ?1",
+                params![item_id, value],
+            )?;
+        }
+        Field::Rating => {
+            let stars: i64 = value
+                .unwrap_or("0")
+                .parse()
+                .map_err(|_| Error::Internal(format!("rating {value:?} is not a number")))?;
+            conn.execute(
+                "UPDATE items SET rating = ?2 WHERE id = ?1",
+                params![item_id, stars],
+            )?;
+        }
+        Field::Label => {
+            conn.execute(
+                "UPDATE items SET label = ?2 WHERE id = ?1",
                 params![item_id, value],
             )?;
         }

@@ -44,6 +44,8 @@ pub enum SortKey {
     Language,
     Credit,
     Imported,
+    /// Stars (the desktop lists the highest first); unrated items count as 0.
+    Rating,
     /// When the item was moved to the Trash (items not in it fall back to import order).
     Deleted,
     /// A collection's own order (other scopes fall back to import order).
@@ -73,7 +75,7 @@ pub const MAX_PAGE: u32 = 1000;
 const SUMMARY_COLUMNS: &str = "i.id, i.kind, i.title, i.date, i.language, i.source_name,
     coalesce(p.credit, nullif(a.site, ''), a.byline, ''), i.sha256, i.imported_at,
     (SELECT group_concat(t.name, char(31)) FROM item_tags it JOIN tags t ON t.id = it.tag_id
-     WHERE it.item_id = i.id)";
+     WHERE it.item_id = i.id), i.rating, i.label";
 const SUMMARY_JOINS: &str =
     "items i LEFT JOIN photos p ON p.item_id = i.id LEFT JOIN articles a ON a.item_id = i.id";
 
@@ -96,6 +98,8 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ItemSummary> {
         sha256: row.get(7)?,
         imported_at: row.get(8)?,
         tags,
+        rating: row.get(10)?,
+        label: row.get(11)?,
     })
 }
 
@@ -205,6 +209,7 @@ fn order_by(request: &ListRequest) -> String {
         (SortKey::Language, _) if request.descending => "i.language DESC".into(),
         (SortKey::Language, _) => "i.language IS NULL, i.language ASC".into(),
         (SortKey::Credit, _) => format!("i.sort_credit COLLATE NOCASE {dir}"),
+        (SortKey::Rating, _) => format!("i.rating {dir}"),
         (SortKey::Position, Scope::Collection { id }) => format!(
             "(SELECT c.position FROM collection_items c
               WHERE c.item_id = i.id AND c.collection_id = {id}) {dir}"
@@ -401,6 +406,7 @@ mod tests {
             SortKey::Language,
             SortKey::Credit,
             SortKey::Imported,
+            SortKey::Rating,
         ];
         for scope in [Scope::All, Scope::Articles, Scope::Photos] {
             for sort in sorts {

@@ -9,6 +9,7 @@ pub mod history;
 pub mod listing;
 mod members;
 pub(crate) mod orders;
+pub mod ratings;
 pub mod saved_searches;
 pub mod tagging;
 pub mod templates;

@@ -237,6 +237,10 @@ fn index_of(sort: SortKey) -> Option<&'static str> {
             "SELECT id, kind = 'photo', 0 FROM items INDEXED BY items_live_credit
              WHERE deleted_at IS NULL ORDER BY sort_credit COLLATE NOCASE, id"
         }
+        SortKey::Rating => {
+            "SELECT id, kind = 'photo', 0 FROM items INDEXED BY items_live_rating
+             WHERE deleted_at IS NULL ORDER BY rating, id"
+        }
         SortKey::Kind => {
             "SELECT id, kind = 'photo', 0 FROM items INDEXED BY items_live_kind
              WHERE deleted_at IS NULL ORDER BY kind, id"

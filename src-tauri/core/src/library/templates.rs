@@ -333,6 +333,8 @@ mod tests {
             taken: Some("2024-03-06T10:00:00".into()),
             camera: String::new(),
             gps: None,
+            rating: 0,
+            label: None,
             thumbnails: Vec::new(),
             fingerprint: None,
             scanned_page: false,

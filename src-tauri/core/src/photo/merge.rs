@@ -75,6 +75,8 @@ impl Metadata {
         draft.taken = c.taken;
         draft.camera = c.camera.unwrap_or_default();
         draft.gps = c.gps;
+        draft.rating = self.xmp.rating.unwrap_or(0);
+        draft.label = self.xmp.label;
     }
 
     /// Replaces only the fields this metadata has a value for (sidecars).
@@ -99,6 +101,12 @@ impl Metadata {
         }
         if c.gps.is_some() {
             draft.gps = c.gps;
+        }
+        if let Some(rating) = self.xmp.rating {
+            draft.rating = rating;
+        }
+        if self.xmp.label.is_some() {
+            draft.label = self.xmp.label;
         }
     }
 

@@ -20,7 +20,7 @@ mod rendition;
 mod sniff;
 pub(crate) mod text;
 mod thumbs;
-mod xmp;
+pub(crate) mod xmp;
 
 use std::fmt;
 
@@ -124,6 +124,10 @@ pub struct PhotoDraft {
     pub camera: String,
     /// Latitude and longitude in decimal degrees (WGS 84), north and east positive.
     pub gps: Option<(f64, f64)>,
+    /// Stars from `xmp:Rating`, 0 to 5 (0: not rated).
+    pub rating: u8,
+    /// The colour label from `xmp:Label`.
+    pub label: Option<crate::library::ratings::Label>,
     /// One thumbnail per entry of [`THUMBNAIL_SIDES`], smallest first, orientation applied.
     pub thumbnails: Vec<Thumbnail>,
     /// The perceptual fingerprint of the pixels, upright ([`fingerprint`]); `None` when the
@@ -257,6 +261,8 @@ impl PhotoDraft {
             taken: None,
             camera: String::new(),
             gps: None,
+            rating: 0,
+            label: None,
             thumbnails,
             fingerprint: None,
             scanned_page: false,

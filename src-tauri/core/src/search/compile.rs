@@ -61,6 +61,14 @@ fn atom_query(atom: &Atom, fields: &Fields) -> Box<dyn TantivyQuery> {
         Atom::Lang(lang) => filter(raw_term(fields.lang, lang)),
         Atom::Collection(key) => filter(raw_term(fields.collections, key)),
         Atom::Date(date) => filter(date_query(date, fields)),
+        Atom::Rating { least, most } => {
+            let term = |stars: u8| Term::from_field_i64(fields.rating, i64::from(stars));
+            filter(Box::new(RangeQuery::new(
+                Bound::Included(term(*least)),
+                Bound::Included(term(*most)),
+            )))
+        }
+        Atom::Label(label) => filter(raw_term(fields.label, label.as_str())),
     }
 }
 

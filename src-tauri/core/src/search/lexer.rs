@@ -16,10 +16,12 @@ pub enum FieldName {
     Date,
     Before,
     After,
+    Rating,
+    Label,
 }
 
 impl FieldName {
-    const ALL: [(&'static str, FieldName); 10] = [
+    const ALL: [(&'static str, FieldName); 12] = [
         ("tag", FieldName::Tag),
         ("kind", FieldName::Kind),
         ("lang", FieldName::Lang),
@@ -30,6 +32,8 @@ impl FieldName {
         ("date", FieldName::Date),
         ("before", FieldName::Before),
         ("after", FieldName::After),
+        ("rating", FieldName::Rating),
+        ("label", FieldName::Label),
     ];
 
     fn parse(name: &str) -> Option<FieldName> {
@@ -134,7 +138,8 @@ pub fn lex(text: &str) -> Result<Vec<Item>> {
                     None => {
                         return Err(Error::InvalidInput(format!(
                             "unknown field \"{name}:\" at character {}; the fields are tag:, \
-                             kind:, lang:, credit:, byline:, in:, date:, before: and after: \
+                             kind:, lang:, credit:, byline:, ocr:, in:, date:, before:, after:, \
+                             rating: and label: \
                              (to search for text with a colon, put it in quotes)",
                             start + 1
                         )));
@@ -185,6 +190,8 @@ pub fn example(field: FieldName) -> &'static str {
         FieldName::Date => "date:2018, date:2018-11 or date:2018-11-05",
         FieldName::Before => "before:2019 or before:2018-11-05",
         FieldName::After => "after:2018 or after:2018-11",
+        FieldName::Rating => "rating:5, rating:>=4, rating:<3 or rating:0 (not rated)",
+        FieldName::Label => "label:red, label:yellow, label:green, label:blue or label:purple",
     }
 }
 

@@ -54,6 +54,9 @@ pub struct IndexDoc {
     pub notes: String,
     /// Text OCR read from the item's pages or pixels.
     pub ocr: String,
+    /// Stars, 0 to 5 (0: not rated).
+    pub rating: u8,
+    pub label: Option<crate::library::ratings::Label>,
 }
 
 /// One change to the index, for [`SearchIndex::apply_changes`]: `D` is an [`IndexDoc`] or a

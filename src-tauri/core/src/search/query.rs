@@ -15,6 +15,10 @@
 //!   2018-12-31); `after:D`: items whose date period starts after `D` ends (`after:2018-11` =
 //!   from 2018-12-01). Both are exclusive; an item dated only `2018` is neither before nor after
 //!   `2018-06`. Items without a date match no date filter.
+//! - `rating:5` (stars, 0 to 5; `rating:0` the items not rated), `rating:>=4`, `rating:>3`,
+//!   `rating:<3`, `rating:<=2` (which, like `rating:0`, includes the items not rated);
+//!   `label:red`, `label:yellow`, `label:green`, `label:blue`, `label:purple` (English names in
+//!   any case).
 //!
 //! A query of filters only (`tag:events kind:photo`) is valid and lists what matches.
 
@@ -23,6 +27,7 @@ use super::dates::Period;
 use super::lexer::{FieldName, Item, ItemKind, example, lex};
 use super::schema::{collection_key, language_key, tag_key};
 use crate::error::{Error, Result};
+use crate::library::ratings::{Label, MAX_RATING};
 
 /// A parsed query: every group must match (one of its alternatives), no exclusion may.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +66,12 @@ pub enum Atom {
     Lang(String),
     Collection(String),
     Date(DateFilter),
+    /// Items with `least` to `most` stars (both included).
+    Rating {
+        least: u8,
+        most: u8,
+    },
+    Label(Label),
 }
 
 impl Query {
@@ -242,8 +253,39 @@ fn atom(item: &Item, analyzer: &Analyzer) -> Result<Option<Atom>> {
                 _ => DateFilter::Within(period),
             })
         }
+        FieldName::Rating => {
+            let (least, most) = rating_range(value).ok_or_else(|| {
+                bad_value(&format!(
+                    "a rating is 0 to {MAX_RATING} stars, alone or after >, >=, < or <="
+                ))
+            })?;
+            Atom::Rating { least, most }
+        }
+        FieldName::Label => Atom::Label(
+            Label::from_name(value)
+                .ok_or_else(|| bad_value("a label is red, yellow, green, blue or purple"))?,
+        ),
     };
     Ok(Some(atom))
+}
+
+/// The stars `rating:` asks for, both ends included: `4` is 4 to 4, `>=4` 4 to 5, `<3` 0 to 2.
+/// `None` for a value that is not a rating, or a range with no rating in it (`>5`, `<0`).
+fn rating_range(value: &str) -> Option<(u8, u8)> {
+    let value = value.trim();
+    let (comparison, number) = match value.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => value.split_at(at),
+        None => return None,
+    };
+    let stars: u8 = number.parse().ok().filter(|stars| *stars <= MAX_RATING)?;
+    match comparison {
+        "" | "=" => Some((stars, stars)),
+        ">=" => Some((stars, MAX_RATING)),
+        ">" => (stars < MAX_RATING).then_some((stars + 1, MAX_RATING)),
+        "<=" => Some((0, stars)),
+        "<" => stars.checked_sub(1).map(|most| (0, most)),
+        _ => None,
+    }
 }
 
 fn text_atom(scope: TextScope, text: &str, analyzer: &Analyzer) -> Option<Atom> {
@@ -396,6 +438,38 @@ mod tests {
     fn bad_kinds_and_languages_are_reported() {
         assert!(error("kind:video").contains("kind is article or photo"));
         assert!(error("lang:klingon-1").contains("not a language code"));
+    }
+
+    #[test]
+    fn ratings_are_ranges_of_stars_and_labels_are_colours() {
+        let rating = |text: &str| parse_query(text).unwrap().groups[0][0].clone();
+        assert_eq!(rating("rating:5"), Atom::Rating { least: 5, most: 5 });
+        assert_eq!(rating("rating:>=4"), Atom::Rating { least: 4, most: 5 });
+        assert_eq!(rating("rating:>3"), Atom::Rating { least: 4, most: 5 });
+        assert_eq!(rating("rating:<3"), Atom::Rating { least: 0, most: 2 });
+        assert_eq!(rating("rating:<=1"), Atom::Rating { least: 0, most: 1 });
+        assert_eq!(rating("rating:0"), Atom::Rating { least: 0, most: 0 });
+        assert_eq!(rating("label:Red"), Atom::Label(Label::Red));
+        assert_eq!(rating("LABEL:purple"), Atom::Label(Label::Purple));
+    }
+
+    #[test]
+    fn bad_ratings_and_labels_are_reported() {
+        let message = error("rating:9");
+        assert!(
+            message.starts_with("rating:9 at character 1: a rating is 0 to 5 stars"),
+            "{message}"
+        );
+        assert!(message.contains("for example rating:5"), "{message}");
+        assert!(error("rating:>5").contains("a rating is 0 to 5"));
+        assert!(error("rating:<0").contains("a rating is 0 to 5"));
+        assert!(error("rating:=>3").contains("a rating is 0 to 5"));
+        assert!(error("rating:high").contains("a rating is 0 to 5"));
+        let message = error("forum label:pink");
+        assert!(
+            message.starts_with("label:pink at character 7: a label is red, yellow"),
+            "{message}"
+        );
     }
 
     #[test]

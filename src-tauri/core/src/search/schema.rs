@@ -16,7 +16,7 @@ use super::tokenizer::TOKENIZER_NAME;
 use crate::error::{Error, Result};
 
 /// Bumped whenever fields or their options change: an index made by another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file in the index folder naming the schema and analyzer the index was built with.
 pub const VERSION_FILE: &str = "folio-search-version";
@@ -57,6 +57,9 @@ pub struct Fields {
     pub collections: Field,
     pub date: Field,
     pub date_end: Field,
+    /// Stars, 0 to 5 (every document has one: 0 is not rated).
+    pub rating: Field,
+    pub label: Field,
     pub title: Field,
     pub body: Field,
     pub captions: Field,
@@ -78,6 +81,8 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("collections", STRING);
     builder.add_i64_field("date", FAST);
     builder.add_i64_field("date_end", FAST);
+    builder.add_i64_field("rating", INDEXED | FAST);
+    builder.add_text_field("label", STRING);
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER_NAME)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
@@ -110,6 +115,8 @@ impl Fields {
             collections: field("collections")?,
             date: field("date")?,
             date_end: field("date_end")?,
+            rating: field("rating")?,
+            label: field("label")?,
             title: field("title")?,
             body: field("body")?,
             captions: field("captions")?,
@@ -132,6 +139,10 @@ impl Fields {
         if let Some(period) = item.date.as_deref().and_then(Period::of_item_date) {
             doc.add_i64(self.date, period.first);
             doc.add_i64(self.date_end, period.last);
+        }
+        doc.add_i64(self.rating, i64::from(item.rating));
+        if let Some(label) = item.label {
+            doc.add_text(self.label, label.as_str());
         }
         doc.add_text(self.title, &item.title);
         doc.add_text(self.body, &item.body);

@@ -274,6 +274,31 @@ fn date_filters_compare_whole_periods() {
 }
 
 #[test]
+fn rating_and_label_filters_combine_with_words() {
+    use crate::library::ratings::Label;
+    let marked = |id, rating, label| IndexDoc {
+        rating,
+        label,
+        ..photo(id, "harbour at dawn", "x")
+    };
+    let fixture = Fixture::with(&[
+        marked(1, 5, Some(Label::Red)),
+        marked(2, 4, None),
+        marked(3, 3, Some(Label::Red)),
+        marked(4, 0, Some(Label::Purple)),
+        article(5, "harbour", "not rated"),
+    ]);
+    assert_eq!(fixture.id_set("rating:5"), [1]);
+    assert_eq!(fixture.id_set("rating:>=4"), [1, 2]);
+    assert_eq!(fixture.id_set("rating:<3"), [4, 5]);
+    assert_eq!(fixture.id_set("rating:0"), [4, 5], "not rated");
+    assert_eq!(fixture.id_set("label:red"), [1, 3]);
+    assert_eq!(fixture.id_set("harbour label:red rating:>3"), [1]);
+    assert_eq!(fixture.id_set("harbour -label:red"), [2, 4, 5]);
+    assert_eq!(fixture.id_set("label:purple OR rating:5"), [1, 4]);
+}
+
+#[test]
 fn a_query_of_filters_only_lists_every_match_newest_first() {
     let fixture = Fixture::with(&[
         IndexDoc {

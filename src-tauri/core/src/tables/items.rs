@@ -186,6 +186,21 @@ pub fn set_notes(conn: &Connection, item_id: i64, notes: &str) -> Result<()> {
     Ok(())
 }
 
+/// Sets a new item's rating and label, as its file or bundle gave them (changes people make go
+/// through the journal's `rate` and `label` actions).
+pub fn set_rating_and_label(
+    conn: &Connection,
+    item_id: i64,
+    rating: u8,
+    label: Option<crate::library::ratings::Label>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE items SET rating = ?2, label = ?3 WHERE id = ?1",
+        params![item_id, rating, label.map(|label| label.as_str())],
+    )?;
+    Ok(())
+}
+
 /// Copies a figure's caption and credit to a photo that has none of its own.
 pub fn fill_photo_caption(
     conn: &Connection,

@@ -1,5 +1,6 @@
 //! Copies of JPEG photos that carry the archive's caption, credit, byline, copyright and
-//! keywords in XMP (dc:description, photoshop:Credit, dc:creator, dc:rights, dc:subject) and in
+//! keywords in XMP (dc:description, photoshop:Credit, dc:creator, dc:rights, dc:subject; with the
+//! rating and colour label, xmp:Rating and xmp:Label) and in
 //! IPTC IIM (2:120, 2:110, 2:80, 2:116, 2:25, declared UTF-8 with 1:90 `ESC % G`), so other
 //! tools show the captions edited in Folio. The originals in the bag stay byte for byte.
 
@@ -7,6 +8,7 @@ use img_parts::Bytes;
 use img_parts::jpeg::{Jpeg, JpegSegment, markers};
 
 use crate::export::copies::fields::{cut, dataset, escape};
+use crate::library::ratings::Label;
 
 /// The caption fields written into a copy.
 #[derive(Debug, Clone, Copy)]
@@ -16,11 +18,18 @@ pub struct Caption<'a> {
     pub byline: &'a str,
     pub copyright: &'a str,
     pub keywords: &'a [String],
+    /// 0 to 5 stars; 0: not rated.
+    pub rating: u8,
+    pub label: Option<Label>,
 }
 
 impl Caption<'_> {
     pub fn is_empty(&self) -> bool {
-        self.caption.is_empty() && self.credit.is_empty() && self.byline.is_empty()
+        self.caption.is_empty()
+            && self.credit.is_empty()
+            && self.byline.is_empty()
+            && self.rating == 0
+            && self.label.is_none()
     }
 }
 
@@ -75,12 +84,19 @@ pub fn already_carries(jpeg: &[u8], caption: &Caption<'_>) -> bool {
         && fields.credit == caption.credit
         && fields.byline == caption.byline;
     let xmp_matches = xmp.is_none_or(|packet| {
-        let packet = String::from_utf8_lossy(packet);
+        let text = String::from_utf8_lossy(packet);
         [caption.caption, caption.credit, caption.byline]
             .iter()
-            .all(|value| value.is_empty() || packet.contains(&escape(value)))
+            .all(|value| value.is_empty() || text.contains(&escape(value)))
     });
-    iptc_matches && xmp_matches
+    // A rating or label is carried by XMP alone: it must say the same.
+    let marks_match = match xmp.map(crate::photo::xmp::parse) {
+        Some(Ok(fields)) => {
+            fields.rating.unwrap_or(0) == caption.rating && fields.label == caption.label
+        }
+        _ => caption.rating == 0 && caption.label.is_none(),
+    };
+    iptc_matches && xmp_matches && marks_match
 }
 
 /// The IIM block (from APP13 resource 0x0404) and the XMP packet (APP1) of a JPEG, read from
@@ -193,12 +209,19 @@ fn xmp_segment(caption: &Caption<'_>) -> Option<JpegSegment> {
             escape(caption.credit)
         ));
     }
+    if caption.rating > 0 {
+        fields.push_str(&format!("<xmp:Rating>{}</xmp:Rating>", caption.rating));
+    }
+    if let Some(label) = caption.label {
+        fields.push_str(&format!("<xmp:Label>{}</xmp:Label>", label.xmp_name()));
+    }
     let packet = format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\
          <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
          <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
-         xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\">{fields}</rdf:Description>\
+         xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\" \
+         xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">{fields}</rdf:Description>\
          </rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>"
     );
     let mut contents = XMP_SIGNATURE.to_vec();
@@ -260,9 +283,12 @@ mod tests {
             byline: "Анна Смирнова",
             copyright: "SAFEA",
             keywords: &keywords,
+            rating: 3,
+            label: Some(Label::Blue),
         };
         let copy = captioned_jpeg(&jpeg(), &caption).unwrap();
         let draft = photo::extract(&copy).unwrap();
+        assert_eq!((draft.rating, draft.label), (3, Some(Label::Blue)));
         assert_eq!(draft.caption, caption.caption);
         assert_eq!(draft.credit, caption.credit);
         assert_eq!(draft.byline, caption.byline);
@@ -277,6 +303,8 @@ mod tests {
             byline: "",
             copyright: "",
             keywords: &[],
+            rating: 0,
+            label: None,
         };
         assert!(!already_carries(&jpeg(), &caption), "no metadata at all");
         let captioned = captioned_jpeg(&jpeg(), &caption).unwrap();
@@ -289,6 +317,16 @@ mod tests {
             !already_carries(&captioned, &edited),
             "the caption was edited"
         );
+        let rated = Caption {
+            rating: 5,
+            ..caption
+        };
+        assert!(!already_carries(&captioned, &rated), "the photo was rated");
+        let labelled = Caption {
+            label: Some(Label::Red),
+            ..caption
+        };
+        assert!(!already_carries(&captioned, &labelled), "it was labelled");
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub(super) fn write(
                     byline: &photo.byline,
                     copyright: &photo.copyright,
                     keywords: &photo.keywords,
+                    rating: item.rating,
+                    label: item.label,
                 };
                 let captioned = format!("data/captioned/{name}");
                 writer
@@ -109,6 +111,8 @@ pub(super) fn write(
                     byline: &photo.byline,
                     copyright: &photo.copyright,
                     keywords: &photo.keywords,
+                    rating: item.rating,
+                    label: item.label,
                 };
                 writer
                     .rendition(archive, item, &caption, &rendition)?

@@ -1,11 +1,15 @@
-//! The metadata a copy carries — title, caption, credit, byline, copyright, keywords and date as
-//! the archive has them now — and the blocks that carry it: an XMP packet (merged into the
-//! original's, keeping the properties Folio does not manage), IPTC IIM declared UTF-8 (merged
-//! likewise) in a Photoshop image resource, and the ASCII EXIF text tags.
+//! The metadata a copy carries — title, caption, credit, byline, copyright, keywords, date,
+//! rating and colour label as the archive has them now — and the blocks that carry it: an XMP
+//! packet (merged into the original's, keeping the properties Folio does not manage), IPTC IIM
+//! declared UTF-8 (merged likewise) in a Photoshop image resource, and the ASCII EXIF text tags
+//! with the EXIF rating.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, Writer};
+
+use super::ifd::{Edit, Value};
+use crate::library::ratings::Label;
 
 /// What a copy says about its photo. Empty fields are left out of every block.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,14 +22,18 @@ pub struct Embedded {
     pub keywords: Vec<String>,
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` with an optional offset.
     pub date: Option<String>,
+    /// 0 to 5 stars; 0 (not rated) writes no rating and removes the original's.
+    pub rating: u8,
+    pub label: Option<Label>,
 }
 
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const PHOTOSHOP: &str = "http://ns.adobe.com/photoshop/1.0/";
+const XMP: &str = "http://ns.adobe.com/xap/1.0/";
 
 /// The XMP properties a copy sets; any value of them in the original is dropped.
-const MANAGED_XMP: [(&str, &str); 7] = [
+const MANAGED_XMP: [(&str, &str); 9] = [
     (DC, "title"),
     (DC, "description"),
     (DC, "creator"),
@@ -33,7 +41,14 @@ const MANAGED_XMP: [(&str, &str); 7] = [
     (DC, "subject"),
     (PHOTOSHOP, "Credit"),
     (PHOTOSHOP, "DateCreated"),
+    (XMP, "Rating"),
+    (XMP, "Label"),
 ];
+
+/// EXIF's rating (Microsoft's IFD0 tag, 0–5) and its percentage twin, which a copy removes so
+/// that it never contradicts the rating.
+const EXIF_RATING: u16 = 0x4746;
+const EXIF_RATING_PERCENT: u16 = 0x4749;
 
 /// IIM datasets (record 2) a copy sets; 2:60 (time created) goes with the date.
 const MANAGED_IIM: [u8; 9] = [0, 5, 25, 55, 60, 80, 110, 116, 120];
@@ -91,6 +106,12 @@ impl Embedded {
                 escape(date)
             ));
         }
+        if self.rating > 0 {
+            out.push_str(&format!("<xmp:Rating>{}</xmp:Rating>", self.rating));
+        }
+        if let Some(label) = self.label {
+            out.push_str(&format!("<xmp:Label>{}</xmp:Label>", label.xmp_name()));
+        }
         out
     }
 
@@ -105,7 +126,8 @@ impl Embedded {
             "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
              <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\
              <rdf:RDF xmlns:rdf=\"{RDF}\">\
-             <rdf:Description rdf:about=\"\" xmlns:dc=\"{DC}\" xmlns:photoshop=\"{PHOTOSHOP}\">\
+             <rdf:Description rdf:about=\"\" xmlns:dc=\"{DC}\" xmlns:photoshop=\"{PHOTOSHOP}\" \
+             xmlns:xmp=\"{XMP}\">\
              {properties}</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
         )
         .into_bytes()
@@ -190,6 +212,27 @@ impl Embedded {
             (33432, ascii(&self.copyright)),
         ]
     }
+
+    /// The edits of IFD0 a copy makes: the text tags, and the rating (removed when not rated).
+    pub(super) fn exif_edits(&self) -> Vec<Edit> {
+        let mut edits: Vec<Edit> = self
+            .exif_text()
+            .into_iter()
+            .map(|(tag, value)| Edit {
+                tag,
+                value: value.map(|v| Value::Ascii(v.to_owned())),
+            })
+            .collect();
+        edits.push(Edit {
+            tag: EXIF_RATING,
+            value: (self.rating > 0).then_some(Value::Short(u16::from(self.rating))),
+        });
+        edits.push(Edit {
+            tag: EXIF_RATING_PERCENT,
+            value: None,
+        });
+        edits
+    }
 }
 
 fn non_empty(text: &str) -> Option<&str> {
@@ -273,7 +316,7 @@ fn merge_xmp(original: &[u8], properties: &str) -> Option<Vec<u8>> {
 }
 
 /// A copy of an `rdf:Description` start tag without managed attributes; with `declare`, the
-/// `dc` and `photoshop` prefixes are declared on it for the properties added inside.
+/// `dc`, `photoshop` and `xmp` prefixes are declared on it for the properties added inside.
 fn without_managed_attributes(
     reader: &NsReader<&[u8]>,
     start: &BytesStart<'_>,
@@ -283,7 +326,7 @@ fn without_managed_attributes(
         .ok()?
         .to_owned();
     let mut copy = BytesStart::new(name);
-    let mut declared = (false, false);
+    let mut declared = (false, false, false);
     for attr in start.attributes().with_checks(false) {
         let attr = attr.ok()?;
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
@@ -301,6 +344,9 @@ fn without_managed_attributes(
         if key == "xmlns:photoshop" {
             declared.1 = true;
         }
+        if key == "xmlns:xmp" {
+            declared.2 = true;
+        }
         copy.push_attribute(attr);
     }
     if declare && !declared.0 {
@@ -308,6 +354,9 @@ fn without_managed_attributes(
     }
     if declare && !declared.1 {
         copy.push_attribute(("xmlns:photoshop", PHOTOSHOP));
+    }
+    if declare && !declared.2 {
+        copy.push_attribute(("xmlns:xmp", XMP));
     }
     Some(copy)
 }
@@ -454,6 +503,8 @@ mod tests {
             copyright: "SAFEA".into(),
             keywords: vec!["Moscow".into(), "创新".into()],
             date: Some("2018-10-16T09:30:00+03:00".into()),
+            rating: 4,
+            label: Some(Label::Red),
         }
     }
 
@@ -480,6 +531,27 @@ mod tests {
         crate::photo::apply_xmp_sidecar(&mut draft, packet.as_bytes()).unwrap();
         assert_eq!(draft.caption, "中俄创新对话 & <диалог>");
         assert_eq!(draft.credit, "ТАСС");
+        assert_eq!((draft.rating, draft.label), (4, Some(Label::Red)));
+    }
+
+    #[test]
+    fn a_copy_replaces_the_originals_rating_and_label_with_the_archives() {
+        let original = br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Rating="2" xmp:Label="Second"><xmp:CreatorTool>Camera</xmp:CreatorTool></rdf:Description></rdf:RDF></x:xmpmeta>"#;
+        let packet = String::from_utf8(embedded().xmp_packet(Some(original))).unwrap();
+        assert!(!packet.contains("Second"), "{packet}");
+        assert!(!packet.contains("\"2\""), "{packet}");
+        assert!(packet.contains("<xmp:Rating>4</xmp:Rating>"), "{packet}");
+        assert!(packet.contains("<xmp:Label>Red</xmp:Label>"), "{packet}");
+        assert!(packet.contains("<xmp:CreatorTool>Camera"), "{packet}");
+        assert_eq!(packet.matches("xmlns:xmp=").count(), 1, "{packet}");
+        let unrated = Embedded {
+            rating: 0,
+            label: None,
+            ..embedded()
+        };
+        let packet = String::from_utf8(unrated.xmp_packet(Some(original))).unwrap();
+        assert!(!packet.contains("Rating"), "{packet}");
+        assert!(!packet.contains("Label"), "{packet}");
     }
 
     #[test]

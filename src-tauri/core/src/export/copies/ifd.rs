@@ -13,6 +13,8 @@ pub(super) struct Edit {
 pub(super) enum Value {
     /// Text, written as TIFF ASCII with its terminating NUL.
     Ascii(String),
+    /// One 16-bit number, as TIFF SHORT in the structure's byte order.
+    Short(u16),
     /// Bytes, as TIFF type BYTE (XMP), UNDEFINED (Photoshop resources) or LONG (IPTC; the
     /// data a multiple of four bytes long).
     Bytes { kind: u16, data: Vec<u8> },
@@ -28,6 +30,7 @@ pub(super) struct Appendix {
 }
 
 const TYPE_ASCII: u16 = 2;
+const TYPE_SHORT: u16 = 3;
 pub(super) const TYPE_LONG: u16 = 4;
 const ENTRY: usize = 12;
 
@@ -106,10 +109,16 @@ pub(super) fn append_edited_ifd0(
                 data.push(0);
                 (TYPE_ASCII, data)
             }
+            Value::Short(number) => (TYPE_SHORT, put16(*number).to_vec()),
             Value::Bytes { kind, data } => (*kind, data.clone()),
         };
-        // LONG values (IPTC, as Photoshop and exiftool store it) are counted in 4-byte units.
-        let unit = if kind == TYPE_LONG { 4 } else { 1 };
+        // LONG values (IPTC, as Photoshop and exiftool store it) are counted in 4-byte units,
+        // SHORT values in 2-byte units.
+        let unit = match kind {
+            TYPE_LONG => 4,
+            TYPE_SHORT => 2,
+            _ => 1,
+        };
         let count =
             u32::try_from(data.len() / unit).map_err(|_| "a value is too large".to_string())?;
         let mut entry = [0u8; ENTRY];

@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 
 use super::fields::Embedded;
-use super::ifd::{self, Edit, Value};
+use super::ifd::{self, Edit};
 use super::{Carried, Damaged};
 
 const XMP_SIGNATURE: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
@@ -149,14 +149,7 @@ fn edited_exif(
     embedded: &Embedded,
     carried: &mut Carried,
 ) -> Option<Vec<u8>> {
-    let edits: Vec<Edit> = embedded
-        .exif_text()
-        .into_iter()
-        .map(|(tag, value)| Edit {
-            tag,
-            value: value.map(|v| Value::Ascii(v.to_owned())),
-        })
-        .collect();
+    let edits: Vec<Edit> = embedded.exif_edits();
     let tiff = match &original {
         Some(segment) => segment.contents[EXIF_SIGNATURE.len()..].to_vec(),
         None if edits.iter().any(|e| e.value.is_some()) => empty_tiff(),

@@ -164,6 +164,8 @@ fn embedded(item: &Item) -> Option<Embedded> {
         copyright: photo.copyright.clone(),
         keywords: photo.keywords.clone(),
         date: item.date.clone().or_else(|| photo.taken_at.clone()),
+        rating: item.rating,
+        label: item.label,
     })
 }
 

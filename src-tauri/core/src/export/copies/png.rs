@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 
 use super::fields::Embedded;
-use super::ifd::{self, Edit, Value};
+use super::ifd::{self, Edit};
 use super::{Carried, Damaged};
 
 const SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
@@ -93,14 +93,7 @@ pub(super) fn write(
 }
 
 fn exif_edits(embedded: &Embedded) -> Vec<Edit> {
-    embedded
-        .exif_text()
-        .into_iter()
-        .map(|(tag, value)| Edit {
-            tag,
-            value: value.map(|v| Value::Ascii(v.to_owned())),
-        })
-        .collect()
+    embedded.exif_edits()
 }
 
 /// The text of an uncompressed `iTXt` chunk, after its keyword.

@@ -17,6 +17,8 @@ fn embedded() -> Embedded {
         copyright: "(c) SAFEA".into(),
         keywords: vec!["Moscow".into(), "创新".into(), "Сколково".into()],
         date: Some("2018-10-16".into()),
+        rating: 5,
+        label: Some(crate::library::ratings::Label::Purple),
     }
 }
 
@@ -45,6 +47,10 @@ fn assert_carries_the_edited_fields(copy: &[u8]) {
     assert_eq!(draft.keywords, expected.keywords);
     assert_eq!(draft.title, expected.title);
     assert_eq!(draft.taken.as_deref(), Some("2018-10-16"));
+    assert_eq!(
+        (draft.rating, draft.label),
+        (expected.rating, expected.label)
+    );
 }
 
 /// The bytes from the first scan header to the end: the compressed pixels.
@@ -99,6 +105,10 @@ fn a_jpeg_copy_carries_the_edited_fields_and_the_same_compressed_pixels() {
     );
     let copyright = exif.get_field(Tag::Copyright, In::PRIMARY).unwrap();
     assert_eq!(copyright.display_value().to_string(), "\"(c) SAFEA\"");
+    let rating = exif
+        .get_field(Tag(exif::Context::Tiff, 0x4746), In::PRIMARY)
+        .expect("the EXIF rating");
+    assert_eq!(rating.value.get_uint(0), Some(5), "the EXIF rating");
     let text = String::from_utf8_lossy(&copy);
     assert!(
         !text.contains("old caption"),

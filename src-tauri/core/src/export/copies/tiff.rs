@@ -45,14 +45,7 @@ pub(super) fn write(
     let old_iim = ifd::tag_data(&mut read_at, len, IPTC_TAG, MAX_BLOCK);
     let old_resources = ifd::tag_data(&mut read_at, len, PHOTOSHOP_TAG, MAX_BLOCK);
 
-    let mut edits: Vec<Edit> = embedded
-        .exif_text()
-        .into_iter()
-        .map(|(tag, value)| Edit {
-            tag,
-            value: value.map(|v| Value::Ascii(v.to_owned())),
-        })
-        .collect();
+    let mut edits: Vec<Edit> = embedded.exif_edits();
     edits.push(Edit {
         tag: XMP_TAG,
         value: Some(Value::Bytes {

@@ -1,5 +1,5 @@
-//! A small XMP reader on quick-xml: the Dublin Core, Photoshop, IPTC Core, EXIF and TIFF
-//! properties Folio keeps, whether written as elements or as attributes, with `rdf:Alt`
+//! A small XMP reader on quick-xml: the Dublin Core, Photoshop, IPTC Core, XMP basic (rating
+//! and label), EXIF and TIFF properties Folio keeps, whether written as elements or as attributes, with `rdf:Alt`
 //! (x-default, else the first), `rdf:Seq` and `rdf:Bag`.
 //!
 //! Safety: quick-xml does not read DTDs, so no entity is ever expanded — neither external
@@ -12,6 +12,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
 use super::text;
+use crate::library::ratings::{self, Label};
 
 const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
@@ -41,9 +42,11 @@ enum Prop {
     Orientation,
     GpsLatitude,
     GpsLongitude,
+    Rating,
+    Label,
 }
 
-const PROPS: [(&str, &str, Prop); 17] = [
+const PROPS: [(&str, &str, Prop); 19] = [
     (DC, "title", Prop::Title),
     (DC, "description", Prop::Description),
     (DC, "creator", Prop::Creator),
@@ -61,6 +64,8 @@ const PROPS: [(&str, &str, Prop); 17] = [
     (TIFF, "Orientation", Prop::Orientation),
     (EXIF, "GPSLatitude", Prop::GpsLatitude),
     (EXIF, "GPSLongitude", Prop::GpsLongitude),
+    (XMP, "Rating", Prop::Rating),
+    (XMP, "Label", Prop::Label),
 ];
 
 /// The XMP fields Folio keeps, as text; empty values are absent.
@@ -82,6 +87,11 @@ pub struct XmpFields {
     pub orientation: Option<u16>,
     pub gps_latitude: Option<String>,
     pub gps_longitude: Option<String>,
+    /// `xmp:Rating` as stars, 0 to 5; "rejected" (`-1`) and other values outside 0–5 are 0.
+    pub rating: Option<u8>,
+    /// `xmp:Label` when it names one of the five colour labels (in any case); other label text
+    /// (a workflow's own words) is ignored.
+    pub label: Option<Label>,
 }
 
 impl XmpFields {
@@ -105,6 +115,8 @@ impl XmpFields {
             orientation: self.orientation.or(other.orientation),
             gps_latitude: self.gps_latitude.or(other.gps_latitude),
             gps_longitude: self.gps_longitude.or(other.gps_longitude),
+            rating: self.rating.or(other.rating),
+            label: self.label.or(other.label),
         }
     }
 
@@ -151,6 +163,8 @@ impl XmpFields {
             Prop::Orientation => self.orientation = single(false).and_then(|v| v.parse().ok()),
             Prop::GpsLatitude => self.gps_latitude = single(false),
             Prop::GpsLongitude => self.gps_longitude = single(false),
+            Prop::Rating => self.rating = single(false).map(|v| ratings::rating_from_xmp(&v)),
+            Prop::Label => self.label = single(false).and_then(|v| Label::from_name(&v)),
         }
     }
 }

@@ -103,3 +103,25 @@ fn utf16_packets_with_a_byte_order_mark_are_read() {
 fn malformed_xml_is_an_error() {
     assert!(parse(b"<x:xmpmeta><rdf:RDF></x:xmpmeta>").is_err());
 }
+
+#[test]
+fn ratings_and_colour_labels_are_read_as_attributes_or_elements() {
+    let with = |body: &str| {
+        parse(
+            packet(body)
+                .replace("xmlns:dc=", &format!("xmlns:xmp=\"{XMP}\" xmlns:dc="))
+                .as_bytes(),
+        )
+        .unwrap()
+    };
+    let f = with(r#"xmp:Rating="4" xmp:Label="Red"/>"#);
+    assert_eq!((f.rating, f.label), (Some(4), Some(Label::Red)));
+    let f = with(r#"><xmp:Rating>5</xmp:Rating><xmp:Label>purple</xmp:Label></rdf:Description>"#);
+    assert_eq!((f.rating, f.label), (Some(5), Some(Label::Purple)));
+    let f = with(r#"xmp:Rating="-1" xmp:Label="To Do"/>"#);
+    assert_eq!(
+        (f.rating, f.label),
+        (Some(0), None),
+        "rejected is not rated; a workflow's own label is no colour"
+    );
+}
