@@ -90,6 +90,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "fewer_item_indexes",
         sql: include_str!("migrations/0014_fewer_item_indexes.sql"),
     },
+    Migration {
+        number: 15,
+        name: "facet_generation",
+        sql: include_str!("migrations/0015_facet_generation.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -239,6 +244,10 @@ mod tests {
             (
                 14,
                 include_str!("migrations/0014_fewer_item_indexes.sql.sha256").trim(),
+            ),
+            (
+                15,
+                include_str!("migrations/0015_facet_generation.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {
