@@ -16,6 +16,7 @@ use folio_core::items::{
 };
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
+use folio_core::facets::{Facet, FacetRequest, FacetValue, Facets, MonthCount};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};
@@ -70,6 +71,7 @@ fn generated() -> BTreeMap<String, String> {
     export!(OcrView, OcrPage, OcrReport, UnreadablePage);
     export!(Scope, SortKey, ListRequest, ItemPage);
     export!(SearchRequest, SearchPage, SearchHitView);
+    export!(FacetRequest, Facets, Facet, FacetValue, MonthCount);
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
     export!(Template, TemplateMode);
     export!(EditField, EditRequest, Undone);
