@@ -56,7 +56,13 @@ pub fn run(
     }
     if !facets.months.is_empty() {
         println!("\nmonths");
-        let widest = facets.months.iter().map(|m| m.count).max().unwrap_or(1).max(1);
+        let widest = facets
+            .months
+            .iter()
+            .map(|m| m.count)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         for month in &facets.months {
             // A bar of up to 40 characters, so the timeline reads at a glance.
             let bar = "#".repeat((month.count as usize * 40).div_ceil(widest as usize));

@@ -75,7 +75,13 @@ fn facets_count_the_library_and_each_term_narrows_to_its_count() {
             found["hits"][0]["id"].to_string()
         })
         .collect();
-    let mut tag = vec!["tag", "--add", "Events/Innovation Dialogue", "--add", "Диалог"];
+    let mut tag = vec![
+        "tag",
+        "--add",
+        "Events/Innovation Dialogue",
+        "--add",
+        "Диалог",
+    ];
     tag.extend(ids.iter().map(String::as_str));
     sandbox.folio(&tag).success();
 
@@ -133,7 +139,10 @@ fn facets_print_counts_terms_and_a_timeline() {
     sandbox
         .folio(&["collection", "create", "Пресс-кит 2018"])
         .success();
-    let found = sandbox.folio(&["search", "--json", "date:2018"]).success().json();
+    let found = sandbox
+        .folio(&["search", "--json", "date:2018"])
+        .success()
+        .json();
     let ids: Vec<String> = found["hits"]
         .as_array()
         .unwrap()
@@ -148,7 +157,11 @@ fn facets_print_counts_terms_and_a_timeline() {
         .folio(&["facets", "--collection", "Пресс-кит 2018", "--top", "1"])
         .success();
     assert!(run.stdout.starts_with("3 items\n"), "{}", run.stdout);
-    assert!(run.stdout.contains("2018-11        3  ####"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("2018-11        3  ####"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("(lang:en)"), "{}", run.stdout);
     assert!(run.stdout.contains("and 2 more"), "{}", run.stdout);
     let bad = sandbox.folio(&["facets", "date:2019..2018"]);

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
 use folio_core::export::copies::{CopiedItem, CopyReport};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
+use folio_core::facets::{Facet, FacetRequest, FacetValue, Facets, MonthCount};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
 use folio_core::items::{
@@ -16,7 +17,6 @@ use folio_core::items::{
 };
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
-use folio_core::facets::{Facet, FacetRequest, FacetValue, Facets, MonthCount};
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::saved_searches::SavedSearch;
 use folio_core::library::tagging::{TagCount, TagRequest};

@@ -67,11 +67,35 @@ impl Archive {
             std::fs::write(inputs.join(name), text).unwrap();
         }
         let photos = [
-            ("a.jpg", "Grid station at dusk", "Li Wei", "Xinhua", "2018:11:05 10:00:00"),
+            (
+                "a.jpg",
+                "Grid station at dusk",
+                "Li Wei",
+                "Xinhua",
+                "2018:11:05 10:00:00",
+            ),
             ("b.jpg", "储能电站", "李伟", "新华社", "2018:11:06 10:00:00"),
-            ("c.jpg", "Энергоблок", "Иван Петров", "ТАСС", "2019:01:15 09:00:00"),
-            ("d.jpg", "Forum hall", "Li Wei", "Xinhua", "2019:05:21 12:00:00"),
-            ("e.jpg", "Press \"centre\"", "Anna \"Kay\" Smith", "Reuters Pictures", "2017:02:01 08:00:00"),
+            (
+                "c.jpg",
+                "Энергоблок",
+                "Иван Петров",
+                "ТАСС",
+                "2019:01:15 09:00:00",
+            ),
+            (
+                "d.jpg",
+                "Forum hall",
+                "Li Wei",
+                "Xinhua",
+                "2019:05:21 12:00:00",
+            ),
+            (
+                "e.jpg",
+                "Press \"centre\"",
+                "Anna \"Kay\" Smith",
+                "Reuters Pictures",
+                "2017:02:01 08:00:00",
+            ),
         ];
         for (name, caption, byline, credit, taken) in photos {
             std::fs::write(inputs.join(name), photo(caption, byline, credit, taken)).unwrap();
@@ -164,7 +188,15 @@ impl Archive {
                      FROM items i LEFT JOIN photos p ON p.item_id = i.id
                      LEFT JOIN articles a ON a.item_id = i.id WHERE i.id = ?1",
                     [id],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)),
+                    |row| {
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                        ))
+                    },
                 )
                 .unwrap();
             add("kind", [kind].into());
@@ -232,7 +264,11 @@ fn as_map(facets: &Facets) -> BTreeMap<&'static str, BTreeMap<String, u32>> {
         ("byline", &facets.bylines),
         ("tag", &facets.tags),
     ] {
-        assert_eq!(facet.distinct as usize, facet.values.len(), "{name}: all listed");
+        assert_eq!(
+            facet.distinct as usize,
+            facet.values.len(),
+            "{name}: all listed"
+        );
         for value in &facet.values {
             map.entry(name)
                 .or_default()
@@ -250,7 +286,8 @@ fn as_map(facets: &Facets) -> BTreeMap<&'static str, BTreeMap<String, u32>> {
 fn tagged_archive() -> Archive {
     let mut archive = Archive::new();
     let photos = archive.ids_where("i.kind = 'photo'");
-    let energy = archive.ids_where("i.title LIKE '%nerg%' OR i.title LIKE '%能源%' OR i.title LIKE '%энергетике%'");
+    let energy = archive
+        .ids_where("i.title LIKE '%nerg%' OR i.title LIKE '%能源%' OR i.title LIKE '%энергетике%'");
     archive.tag(&photos, &["Photos/Press"]);
     archive.tag(&energy, &["Energy/Grids", "能源", "Энергетика"]);
     let zh = archive.ids_where("p.credit = '新华社'");
@@ -261,12 +298,20 @@ fn tagged_archive() -> Archive {
 #[test]
 fn counts_equal_a_count_by_hand_for_views_and_queries() {
     let archive = tagged_archive();
-    let everything: BTreeSet<i64> = archive.ids_where("i.deleted_at IS NULL").into_iter().collect();
+    let everything: BTreeSet<i64> = archive
+        .ids_where("i.deleted_at IS NULL")
+        .into_iter()
+        .collect();
     let facets = archive.facets(Scope::All, "");
     assert_eq!(facets.total, 10);
     assert_eq!(as_map(&facets), archive.brute_force(&everything));
     // Values in each language came through whole.
-    let credits: Vec<&str> = facets.credits.values.iter().map(|v| v.value.as_str()).collect();
+    let credits: Vec<&str> = facets
+        .credits
+        .values
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
     for credit in ["Xinhua", "新华社", "ТАСС", "Reuters Pictures"] {
         assert!(credits.contains(&credit), "{credits:?}");
     }
@@ -275,7 +320,16 @@ fn counts_equal_a_count_by_hand_for_views_and_queries() {
     assert_eq!(bylines["李伟"], 1);
     assert_eq!(bylines["Иван Петров"], 1);
 
-    for query in ["energy", "forum", "kind:photo", "lang:ru", "date:2018", "tag:Energy", "能源", "энергия OR форум"] {
+    for query in [
+        "energy",
+        "forum",
+        "kind:photo",
+        "lang:ru",
+        "date:2018",
+        "tag:Energy",
+        "能源",
+        "энергия OR форум",
+    ] {
         let found = archive.found(query);
         let facets = archive.facets(Scope::All, query);
         assert_eq!(facets.total as usize, found.len(), "{query}");
@@ -285,31 +339,68 @@ fn counts_equal_a_count_by_hand_for_views_and_queries() {
     let photos: BTreeSet<i64> = archive.ids_where("i.kind = 'photo'").into_iter().collect();
     let in_view = archive.facets(Scope::Photos, "");
     assert_eq!(as_map(&in_view), archive.brute_force(&photos));
-    let energy_photos: BTreeSet<i64> = archive.found("energy").intersection(&photos).copied().collect();
+    let energy_photos: BTreeSet<i64> = archive
+        .found("energy")
+        .intersection(&photos)
+        .copied()
+        .collect();
     let searched_in_view = archive.facets(Scope::Photos, "energy OR grid");
-    let expected: BTreeSet<i64> = archive.found("energy OR grid").intersection(&photos).copied().collect();
+    let expected: BTreeSet<i64> = archive
+        .found("energy OR grid")
+        .intersection(&photos)
+        .copied()
+        .collect();
     assert!(energy_photos.is_subset(&expected));
     assert_eq!(as_map(&searched_in_view), archive.brute_force(&expected));
 
-    let tagged = archive.facets(Scope::Tag { name: "energy".into() }, "");
-    assert_eq!(as_map(&tagged), archive.brute_force(&archive.found("tag:Energy")));
+    let tagged = archive.facets(
+        Scope::Tag {
+            name: "energy".into(),
+        },
+        "",
+    );
+    assert_eq!(
+        as_map(&tagged),
+        archive.brute_force(&archive.found("tag:Energy"))
+    );
 }
 
 #[test]
 fn each_value_term_finds_the_items_counted() {
     let archive = tagged_archive();
     let facets = archive.facets(Scope::All, "");
-    for facet in [&facets.kinds, &facets.languages, &facets.years, &facets.credits, &facets.bylines, &facets.tags] {
+    for facet in [
+        &facets.kinds,
+        &facets.languages,
+        &facets.years,
+        &facets.credits,
+        &facets.bylines,
+        &facets.tags,
+    ] {
         for value in &facet.values {
             let found = archive.found(&value.term);
-            assert_eq!(found.len() as u32, value.count, "{} ({})", value.term, value.value);
+            assert_eq!(
+                found.len() as u32,
+                value.count,
+                "{} ({})",
+                value.term,
+                value.value
+            );
             let narrowed = archive.facets(Scope::All, &value.term);
             assert_eq!(narrowed.total, value.count, "{}", value.term);
         }
     }
-    let quoted: Vec<&str> = facets.bylines.values.iter().map(|v| v.term.as_str()).collect();
+    let quoted: Vec<&str> = facets
+        .bylines
+        .values
+        .iter()
+        .map(|v| v.term.as_str())
+        .collect();
     assert!(quoted.contains(&"byline:\"Li Wei\""), "{quoted:?}");
-    assert!(quoted.contains(&"byline:“Anna \"Kay\" Smith”"), "{quoted:?}");
+    assert!(
+        quoted.contains(&"byline:“Anna \"Kay\" Smith”"),
+        "{quoted:?}"
+    );
     assert!(quoted.contains(&"byline:\"Иван Петров\""), "{quoted:?}");
 }
 
@@ -333,7 +424,10 @@ fn the_timeline_runs_month_by_month_and_a_range_of_it_filters() {
         .map(|m| m.count)
         .sum();
     assert_eq!(range.total, in_range);
-    assert_eq!(archive.found("date:2018-11..2019-01").len() as u32, in_range);
+    assert_eq!(
+        archive.found("date:2018-11..2019-01").len() as u32,
+        in_range
+    );
 }
 
 #[test]
@@ -349,9 +443,16 @@ fn counts_follow_changes_and_leave_out_the_trash() {
     archive.tag(&renamed, &["Новости"]);
     assert_eq!(as_map(&archive.facets(Scope::All, ""))["tag"]["Новости"], 1);
 
-    let collection = archive.handle.create_collection("Избранное 精选").unwrap().value;
+    let collection = archive
+        .handle
+        .create_collection("Избранное 精选")
+        .unwrap()
+        .value;
     let members = archive.ids_where("i.kind = 'article' AND i.deleted_at IS NULL");
-    archive.handle.add_to_collection(collection.id, &members[..2]).unwrap();
+    archive
+        .handle
+        .add_to_collection(collection.id, &members[..2])
+        .unwrap();
     let collected = archive.facets(Scope::Collection { id: collection.id }, "");
     assert_eq!(collected.total, 2);
     assert_eq!(
@@ -361,7 +462,11 @@ fn counts_follow_changes_and_leave_out_the_trash() {
     assert!(
         archive
             .handle
-            .facets(&FacetRequest { scope: Scope::Trash, query: String::new(), top: 10 })
+            .facets(&FacetRequest {
+                scope: Scope::Trash,
+                query: String::new(),
+                top: 10
+            })
             .is_err()
     );
 }

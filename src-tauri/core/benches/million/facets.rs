@@ -28,11 +28,31 @@ fn requests(reader: &ReadHandle) -> Vec<(&'static str, FacetRequest)> {
         ("rare word (satellite)", request(Scope::All, "satellite")),
         ("Russian word (фестиваль)", request(Scope::All, "фестиваль")),
         ("Chinese word (熊猫)", request(Scope::All, "熊猫")),
-        ("field filter (kind:photo lang:ru)", request(Scope::All, "kind:photo lang:ru")),
-        ("date range (date:2015-03..2016-08)", request(Scope::All, "date:2015-03..2016-08")),
-        ("collection view", request(Scope::Collection { id: collection }, "")),
-        ("tag view (Topics/Economy)", request(Scope::Tag { name: "Topics/Economy".into() }, "")),
-        ("word in a collection", request(Scope::Collection { id: collection }, "market")),
+        (
+            "field filter (kind:photo lang:ru)",
+            request(Scope::All, "kind:photo lang:ru"),
+        ),
+        (
+            "date range (date:2015-03..2016-08)",
+            request(Scope::All, "date:2015-03..2016-08"),
+        ),
+        (
+            "collection view",
+            request(Scope::Collection { id: collection }, ""),
+        ),
+        (
+            "tag view (Topics/Economy)",
+            request(
+                Scope::Tag {
+                    name: "Topics/Economy".into(),
+                },
+                "",
+            ),
+        ),
+        (
+            "word in a collection",
+            request(Scope::Collection { id: collection }, "market"),
+        ),
     ]
 }
 

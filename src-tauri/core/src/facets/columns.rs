@@ -150,9 +150,17 @@ impl Columns {
             columns.year.push(year);
             columns.month.push(month);
             let credit: String = row.get(4)?;
-            credits.push(name_number(&mut columns.credits, &credit).into_iter().collect());
+            credits.push(
+                name_number(&mut columns.credits, &credit)
+                    .into_iter()
+                    .collect(),
+            );
             let byline: String = row.get(5)?;
-            bylines.push(name_number(&mut columns.bylines, &byline).into_iter().collect());
+            bylines.push(
+                name_number(&mut columns.bylines, &byline)
+                    .into_iter()
+                    .collect(),
+            );
         }
         // An article's figures carry credits too, and `credit:` finds them.
         let mut statement = conn.prepare(
@@ -261,7 +269,10 @@ mod tests {
         let second = tag_paths(&mut dictionary, "events / Forum");
         assert_eq!(first, [0, 1]);
         assert_eq!(second, [0, 2]);
-        assert_eq!(dictionary.labels, ["Events", "Events/Summit", "events/Forum"]);
+        assert_eq!(
+            dictionary.labels,
+            ["Events", "Events/Summit", "events/Forum"]
+        );
     }
 
     #[test]

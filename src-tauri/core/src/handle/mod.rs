@@ -334,12 +334,7 @@ impl ReadHandle {
             Some(self.index()?)
         };
         self.read(|conn| {
-            crate::facets::facets(
-                conn,
-                index.as_deref(),
-                &self.shared.facet_columns,
-                request,
-            )
+            crate::facets::facets(conn, index.as_deref(), &self.shared.facet_columns, request)
         })
     }
 

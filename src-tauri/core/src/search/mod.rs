@@ -25,8 +25,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub(crate) use analyzer::is_cjk;
-pub(crate) use dates::Period;
 pub use analyzer::{ANALYZER_VERSION, AnalyzedToken, Analyzer, TokenRef};
+pub(crate) use dates::Period;
 pub use index::SearchIndex;
 pub use lexer::{FieldName, field_term};
 pub use page::{SearchHitView, SearchPage, SearchRequest, search_page};
