@@ -92,12 +92,14 @@ pub(crate) fn facets(
     }
     let columns = cache.current(conn)?;
     let in_scope = scope_rows(conn, &columns, &request.scope)?;
-    let rows: Vec<usize> = if request.query.trim().is_empty() {
-        match in_scope {
-            None => (0..columns.len()).collect(),
-            Some(keep) => (0..columns.len()).filter(|&row| keep[row]).collect(),
-        }
-    } else {
+    let top = request.top as usize;
+    if request.query.trim().is_empty() {
+        return Ok(match in_scope {
+            None => count(&columns, 0..columns.len(), top),
+            Some(keep) => count(&columns, (0..columns.len()).filter(|&row| keep[row]), top),
+        });
+    }
+    let rows: Vec<usize> = {
         let query = parse_query(&request.query)?;
         let index = index.ok_or_else(|| Error::Internal("the search index is not open".into()))?;
         let mut rows: Vec<usize> = index
@@ -107,11 +109,12 @@ pub(crate) fn facets(
             .filter_map(|id| columns.row(id))
             .filter(|&row| in_scope.as_ref().is_none_or(|keep| keep[row]))
             .collect();
+        // In row order, the columns are read front to back.
         rows.sort_unstable();
         rows.dedup();
         rows
     };
-    Ok(count(&columns, &rows, request.top as usize))
+    Ok(count(&columns, rows.into_iter(), top))
 }
 
 /// Which rows a view shows; `None` for all of them.
@@ -161,7 +164,8 @@ fn ids_of(conn: &Connection, sql: &str, value: rusqlite::types::Value) -> Result
 }
 
 /// The facets of `rows` (each once).
-fn count(columns: &Columns, rows: &[usize], top: usize) -> Facets {
+fn count(columns: &Columns, rows: impl Iterator<Item = usize>, top: usize) -> Facets {
+    let mut total = 0u32;
     let mut photos = 0u32;
     let mut langs = vec![0u32; columns.langs.len()];
     let mut months = Vec::new();
@@ -173,7 +177,8 @@ fn count(columns: &Columns, rows: &[usize], top: usize) -> Facets {
     let mut tags = vec![0u32; columns.tags.len()];
     let mut year_counts = Vec::new();
     let mut first_year = 0u32;
-    for &row in rows {
+    for row in rows {
+        total += 1;
         photos += u32::from(columns.photo[row]);
         let lang = columns.lang[row];
         if lang != NONE {
@@ -199,7 +204,6 @@ fn count(columns: &Columns, rows: &[usize], top: usize) -> Facets {
             add_all(values.0, row, values.1);
         }
     }
-    let total = rows.len() as u32;
     let kinds = [("article", total - photos), ("photo", photos)]
         .into_iter()
         .filter(|(_, count)| *count > 0)
