@@ -12,6 +12,7 @@ use folio_core::Stats;
 use folio_core::changes::Written;
 use folio_core::export::copies::CopyReport;
 use folio_core::export::{ExportFormat, ExportReport};
+use folio_core::facets::{FacetRequest, Facets};
 use folio_core::fixity::VerifyReport;
 use folio_core::import::{ImportReport, ImportRequest};
 use folio_core::items::ItemView;

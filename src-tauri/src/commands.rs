@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use folio_core::changes::{ChangeSet, Written};
 use folio_core::export::copies::CopyReport;
 use folio_core::export::{ExportFormat, ExportReport, ExportRequest};
+use folio_core::facets::{FacetRequest, Facets};
 use folio_core::fixity::VerifyReport;
 use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::import::{ImportOptions, ImportReport, ImportRequest};
@@ -49,6 +50,12 @@ pub async fn list_items(app: AppHandle, request: ListRequest) -> Result<ItemPage
 #[tauri::command]
 pub async fn search_items(app: AppHandle, request: SearchRequest) -> Result<SearchPage, WireError> {
     read(app, move |reader| reader.search(&request)).await
+}
+
+/// The facets and timeline of a view, or of a search within it.
+#[tauri::command]
+pub async fn item_facets(app: AppHandle, request: FacetRequest) -> Result<Facets, WireError> {
+    read(app, move |reader| reader.facets(&request)).await
 }
 
 #[tauri::command]

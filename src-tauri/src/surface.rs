@@ -16,6 +16,7 @@ macro_rules! command_surface {
             archive_stats() -> Stats;
             list_items(request: ListRequest) -> ItemPage;
             search_items(request: SearchRequest) -> SearchPage;
+            item_facets(request: FacetRequest) -> Facets;
             show_item(id: i64) -> ItemView;
             import_paths(request: ImportRequest) -> Written<ImportReport>;
             list_templates() -> Vec<Template>;

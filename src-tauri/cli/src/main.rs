@@ -3,6 +3,7 @@
 mod commands;
 mod copies;
 mod export;
+mod facets;
 mod fixity;
 mod import;
 mod ocr;
@@ -119,6 +120,24 @@ enum Command {
         limit: usize,
         /// The query; several words are joined with spaces.
         #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
+    /// Count what a query finds (or the whole library) by kind, language, year, credit, byline
+    /// and tag, each value with the term that filters by it, and by month.
+    Facets {
+        #[arg(long)]
+        json: bool,
+        /// How many values of each facet to list (default 10).
+        #[arg(long, value_name = "N")]
+        top: Option<u32>,
+        /// Count within this collection.
+        #[arg(long, value_name = "NAME", conflicts_with = "tag")]
+        collection: Option<String>,
+        /// Count within this tag (and the tags below it).
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// The query (optional); several words are joined with spaces.
+        #[arg(value_name = "QUERY")]
         query: Vec<String>,
     },
     /// Add and remove tags on items.
@@ -409,6 +428,19 @@ fn main() -> ExitCode {
         Command::Search { json, limit, query } => {
             search::run(&archive_dir, &query.join(" "), limit, json)
         }
+        Command::Facets {
+            json,
+            top,
+            collection,
+            tag,
+            query,
+        } => facets::run(
+            &archive_dir,
+            &query.join(" "),
+            facets::View { collection, tag },
+            top,
+            json,
+        ),
         Command::Tag {
             json,
             add,

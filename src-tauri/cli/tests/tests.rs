@@ -16,6 +16,7 @@ mod copies;
 mod crash;
 mod dates;
 mod export;
+mod facets;
 mod fixity;
 mod full_disk;
 mod heic;

@@ -13,6 +13,7 @@ pub mod changes;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod facets;
 pub mod file_names;
 pub mod fixity;
 pub mod handle;

@@ -95,6 +95,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "ratings",
         sql: include_str!("migrations/0015_ratings.sql"),
     },
+    Migration {
+        number: 16,
+        name: "facet_generation",
+        sql: include_str!("migrations/0016_facet_generation.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -248,6 +253,10 @@ mod tests {
             (
                 15,
                 include_str!("migrations/0015_ratings.sql.sha256").trim(),
+            ),
+            (
+                16,
+                include_str!("migrations/0016_facet_generation.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use folio_core::changes::{Change, ChangeSet, EntityKind, Written};
 use folio_core::export::copies::{CopiedItem, CopyReport};
 use folio_core::export::{ExportFormat, ExportReport, Paper};
+use folio_core::facets::{Facet, FacetRequest, FacetValue, Facets, MonthCount};
 use folio_core::fixity::{CorruptObject, MissingObject, OrphanFile, VerifyReport};
 use folio_core::import::{Duplicate, Failed, ImportReport, ImportRequest, Imported, Skipped};
 use folio_core::items::{
@@ -71,6 +72,7 @@ fn generated() -> BTreeMap<String, String> {
     export!(OcrView, OcrPage, OcrReport, UnreadablePage);
     export!(Scope, SortKey, ListRequest, ItemPage);
     export!(SearchRequest, SearchPage, SearchHitView);
+    export!(FacetRequest, Facets, Facet, FacetValue, MonthCount);
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
     export!(Label, RateRequest, LabelRequest);
     export!(Template, TemplateMode);

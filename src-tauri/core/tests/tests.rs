@@ -7,6 +7,7 @@
 use folio_samples::photos as photo_support;
 
 mod capture;
+mod facets;
 mod fuzz_regressions;
 mod journal;
 mod organise;

@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ExportDialog } from '../components/ExportDialog';
 import { ExportStatus } from '../components/ExportStatus';
+import { FacetsPanel } from '../components/FacetsPanel';
 import { Icon } from '../components/Icon';
 import { ImportMenu } from '../components/ImportMenu';
 import { ImportStatus } from '../components/ImportStatus';
@@ -22,6 +23,7 @@ import { selectionPanel } from '../components/SelectionPanel';
 import { SearchBox } from '../components/SearchBox';
 import { SearchFilters } from '../components/SearchFilters';
 import { SettingsDialog } from '../components/SettingsDialog';
+import { Timeline } from '../components/Timeline';
 import { Sidebar } from '../components/Sidebar';
 import { Toasts } from '../components/Toasts';
 import { TrashBar } from '../components/TrashBar';
@@ -31,6 +33,7 @@ import { ViewToggle } from '../components/ViewToggle';
 import { useArchiveStats } from '../hooks/useArchiveStats';
 import { useExport } from '../hooks/useExport';
 import { useBrowsing } from '../hooks/useBrowsing';
+import { useFacets } from '../hooks/useFacets';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useHostActions } from '../hooks/useHostActions';
 import { useHostChanges } from '../hooks/useHostChanges';
@@ -47,6 +50,7 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { useVerify } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
 import type { ExportContext } from '../lib/exportPlan';
+import { addTerm, scopeTerm, withDateRange } from '../lib/facetQuery';
 import { isArticle } from '../lib/items';
 import { toggledLabel, type MarkKey } from '../lib/marks';
 import { splitDropped } from '../lib/links';
@@ -104,6 +108,18 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const tags = useTags(archiveOpen);
   const collections = useCollections(archiveOpen);
   const savedSearches = useSavedSearches(archiveOpen);
+
+  const facets = useFacets(scope, query, archiveOpen);
+  const [facetsOpen, setFacetsOpen] = useState(true);
+  // A facet or a stretch of the timeline narrows what is listed: the search gets its filter,
+  // after the view's own when there is no search yet, so the result stays within the view.
+  const searchBase = () => (searchText.trim() === '' ? scopeTerm(scope, collections.data) : searchText);
+  const addFacet = (term: string) => {
+    setSearchText(addTerm(searchBase(), term));
+  };
+  const selectPeriod = (range: string) => {
+    setSearchText(withDateRange(searchBase(), range));
+  };
 
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useItem(openId, true);
@@ -189,6 +205,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const note = counted !== null && reorderable && (access.total ?? 0) > 1 ? t('items.reorderHint') : null;
   const archiveEmpty = stats.data !== undefined && stats.data.items === 0 && stats.data.in_trash === 0;
   const shown = openId === null ? undefined : opened.data;
+  const showFacets = archiveOpen && !inTrash && !archiveEmpty && !(searching && searchError !== null);
   const article = shown && isArticle(shown) ? shown : null;
   const photo = shown && !isArticle(shown) ? shown : null;
 
@@ -335,14 +352,19 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         }
         filters={
           archiveOpen && (
-            <SearchFilters
-              text={searchText}
-              onChange={setSearchText}
-              tags={tags.data ?? []}
-              onSave={() => {
-                setDialog('save-search');
-              }}
-            />
+            <>
+              <SearchFilters
+                text={searchText}
+                onChange={setSearchText}
+                tags={tags.data ?? []}
+                onSave={() => {
+                  setDialog('save-search');
+                }}
+              />
+              {showFacets && facets.data && (
+                <Timeline months={facets.data.months} undated={facets.data.undated} onSelect={selectPeriod} />
+              )}
+            </>
           )
         }
         notices={
@@ -367,6 +389,18 @@ export function Workspace({ settings }: { settings: SettingsState }) {
       >
         <div className="item-area__split">
           {content}
+          {showFacets && (
+            <FacetsPanel
+              facets={facets.data}
+              loading={facets.isFetching}
+              failed={facets.isError}
+              open={facetsOpen}
+              onToggle={() => {
+                setFacetsOpen((open) => !open);
+              }}
+              onAdd={addFacet}
+            />
+          )}
           {article && <ArticleReader article={article} onClose={closeItem} />}
         </div>
         {photo && <PhotoViewer key={photo.id} photo={photo} onClose={closeItem} onStep={step} />}

@@ -128,6 +128,28 @@ export const en = {
   'search.saveName': 'Name of the saved search',
   'search.saveConfirm': 'Save',
 
+  // Facets and the timeline.
+  'facets.label': 'Counts',
+  'facets.show': 'Show counts',
+  'facets.hide': 'Hide counts',
+  'facets.kind': 'Kind',
+  'facets.language': 'Language',
+  'facets.year': 'Year',
+  'facets.credit': 'Credit',
+  'facets.byline': 'Byline',
+  'facets.tag': 'Tag',
+  'facets.add': 'Add {term} to the search',
+  'facets.more': { one: 'and {count} more', other: 'and {count} more' },
+  'facets.loading': 'Counting…',
+  'facets.failed': 'The counts could not be read.',
+  'timeline.label': 'Timeline',
+  'timeline.hint': 'Click a bar, or drag across bars, to keep only that period',
+  'timeline.allYears': 'All years',
+  'timeline.zoom': 'Show the months of {year}',
+  'timeline.whole': 'Keep {year}',
+  'timeline.bar': { one: '{period}: {count} item', other: '{period}: {count} items' },
+  'timeline.undated': { one: '{count} undated', other: '{count} undated' },
+
   // Trash.
   'trash.restore': 'Restore',
   'trash.restoreSelected': { one: 'Restore {count} item', other: 'Restore {count} items' },

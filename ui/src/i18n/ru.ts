@@ -137,6 +137,28 @@ export const ru: Dictionary = {
   'search.saveName': 'Название сохранённого поиска',
   'search.saveConfirm': 'Сохранить',
 
+  // Фасеты и шкала времени.
+  'facets.label': 'Подсчёт',
+  'facets.show': 'Показать подсчёт',
+  'facets.hide': 'Скрыть подсчёт',
+  'facets.kind': 'Тип',
+  'facets.language': 'Язык',
+  'facets.year': 'Год',
+  'facets.credit': 'Источник',
+  'facets.byline': 'Автор',
+  'facets.tag': 'Метка',
+  'facets.add': 'Добавить {term} к поиску',
+  'facets.more': { one: 'и ещё {count}', few: 'и ещё {count}', many: 'и ещё {count}', other: 'и ещё {count}' },
+  'facets.loading': 'Подсчёт…',
+  'facets.failed': 'Не удалось получить подсчёт.',
+  'timeline.label': 'Шкала времени',
+  'timeline.hint': 'Нажмите на столбец или проведите по нескольким, чтобы оставить только этот период',
+  'timeline.allYears': 'Все годы',
+  'timeline.zoom': 'Показать месяцы {year} года',
+  'timeline.whole': 'Оставить {year} год',
+  'timeline.bar': { one: '{period}: {count} материал', few: '{period}: {count} материала', many: '{period}: {count} материалов', other: '{period}: {count} материала' },
+  'timeline.undated': { one: '{count} без даты', few: '{count} без даты', many: '{count} без даты', other: '{count} без даты' },
+
   'trash.restore': 'Восстановить',
   'trash.restoreSelected': {
     one: 'Восстановить {count} материал',

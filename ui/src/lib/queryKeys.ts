@@ -21,6 +21,8 @@ export const queryKeys = {
   ],
   /** The results of a query; its pages are keyed under it. */
   search: (query: string): HostQueryKey => ['items', 'search', query],
+  /** The facets of a view, or of a search (`scope` is then all items). */
+  facets: (scope: Scope, query: string): HostQueryKey => ['items', 'facets', scopeKey(scope), query],
   page: (listing: HostQueryKey, page: number): HostQueryKey => [...listing, String(page)],
   item: (id: number): HostQueryKey => ['items', 'item', String(id)],
   /** The items alike one item, at a photo threshold; stale whenever items change. */

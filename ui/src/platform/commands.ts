@@ -7,6 +7,8 @@ import type { EditRequest } from '../bindings/EditRequest';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
 import type { ExportReport } from '../bindings/ExportReport';
+import type { FacetRequest } from '../bindings/FacetRequest';
+import type { Facets } from '../bindings/Facets';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
@@ -35,6 +37,7 @@ export type Commands = {
   archive_stats: { args: Record<string, never>; answer: Stats };
   list_items: { args: { request: ListRequest }; answer: ItemPage };
   search_items: { args: { request: SearchRequest }; answer: SearchPage };
+  item_facets: { args: { request: FacetRequest }; answer: Facets };
   show_item: { args: { id: number }; answer: ItemView };
   import_paths: { args: { request: ImportRequest }; answer: Written<ImportReport> };
   list_templates: { args: Record<string, never>; answer: Array<Template> };

@@ -10,6 +10,8 @@ import type { EditRequest } from '../bindings/EditRequest';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
 import type { ExportReport } from '../bindings/ExportReport';
+import type { FacetRequest } from '../bindings/FacetRequest';
+import type { Facets } from '../bindings/Facets';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
@@ -198,6 +200,11 @@ export function listItems(request: ListRequest): Promise<ItemPage> {
 /** One page of the items a query finds, best first; a malformed query rejects as `invalid_input`. */
 export function searchItems(request: SearchRequest): Promise<SearchPage> {
   return call('search_items', { request });
+}
+
+/** How many of a view's items, or of a search's, have each kind, language, year, credit, byline and tag, and fall in each month. */
+export function itemFacets(request: FacetRequest): Promise<Facets> {
+  return call('item_facets', { request });
 }
 
 /** Everything about one item. */

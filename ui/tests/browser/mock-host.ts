@@ -14,6 +14,7 @@
 // carrying the same change set, as the host does after its transaction.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import type { FacetRequest } from '../../src/bindings/FacetRequest';
 import type { ChangeSet } from '../../src/bindings/ChangeSet';
 import type { CopyReport } from '../../src/bindings/CopyReport';
 import type { EditRequest } from '../../src/bindings/EditRequest';
@@ -296,6 +297,8 @@ function answer(command: string, input: Args): unknown {
     }
     case 'search_items':
       return library.search(input.request as SearchRequest);
+    case 'item_facets':
+      return library.facets(input.request as FacetRequest);
     case 'show_item':
       return library.show(input.id as number);
     case 'list_tags':

@@ -1,6 +1,9 @@
 // The mock host's archive in memory: listing, search, tags, collections, saved searches, trash,
 // edits and an undo history, answering as the Rust host does (including its `invalid_input`s).
 // Each write answers `Written<T>`: its result and the change set of what it really changed.
+import type { FacetRequest } from '../../src/bindings/FacetRequest';
+import type { Facets } from '../../src/bindings/Facets';
+import { facetsOf } from './mock-facets';
 import type { CollectionSummary } from '../../src/bindings/CollectionSummary';
 import type { EditRequest } from '../../src/bindings/EditRequest';
 import type { ChangeSet } from '../../src/bindings/ChangeSet';
@@ -25,7 +28,7 @@ import { changeSet, itemsChanged, NOTHING_CHANGED, written } from './mock-change
 import { summaryOf, viewOf, type MockItem } from './mock-item';
 import { comparator } from './mock-order';
 import { fold, parseQuery, QueryError } from './mock-search';
-import { searchItems } from './mock-search-run';
+import { matchingItems, searchItems } from './mock-search-run';
 import type { Scene } from './mock-thumbs';
 
 /** What "Recently imported" covers. */
@@ -163,6 +166,21 @@ export class MockLibrary {
       if (error instanceof QueryError) throw new HostError(error.wire);
       throw error;
     }
+  }
+
+  facets(request: FacetRequest): Facets {
+    if (request.scope.kind === 'trash') throw invalid('the Trash has no facets; choose another view');
+    let items = this.inScope(request.scope);
+    if (request.query.trim() !== '') {
+      try {
+        const found = new Set(matchingItems(items, request.query, (id) => this.collectionsOf(id)));
+        items = items.filter((item) => found.has(item));
+      } catch (error) {
+        if (error instanceof QueryError) throw new HostError(error.wire);
+        throw error;
+      }
+    }
+    return facetsOf(items, request.top);
   }
 
   /** The proportions (width over height) and scene of the item with these bytes, for its thumbnail. */

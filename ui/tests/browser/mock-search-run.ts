@@ -16,6 +16,28 @@ function foldedText(item: MockItem): string[] {
   return text;
 }
 
+/** The items of `items` a query finds, unranked (for facet counts); throws `QueryError` for a malformed query. */
+export function matchingItems(items: readonly MockItem[], query: string, collectionsOf: (id: number) => string[]): MockItem[] {
+  const clauses = parseQuery(query);
+  if (clauses.length === 0) return [];
+  return items.filter((item) => score(searchableOf(item, collectionsOf), foldedText(item), clauses) !== null);
+}
+
+function searchableOf(item: MockItem, collectionsOf: (id: number) => string[]) {
+  return {
+    text: '',
+    kind: item.kind,
+    language: item.language,
+    tags: item.tags,
+    credit: item.kind === 'photo' ? item.credit : item.figures.map((f) => f.credit).join(' '),
+    byline: item.byline,
+    collections: collectionsOf(item.id),
+    date: item.date,
+    rating: item.rating,
+    label: item.label,
+  };
+}
+
 /** Searches `items` (those not in the Trash); throws `QueryError` for a malformed query. */
 export function searchItems(items: readonly MockItem[], request: SearchRequest, collectionsOf: (id: number) => string[]): SearchPage {
   const clauses = parseQuery(request.query);
@@ -23,19 +45,7 @@ export function searchItems(items: readonly MockItem[], request: SearchRequest, 
   const terms = highlightTerms(clauses);
   const found: { item: MockItem; score: number }[] = [];
   for (const item of items) {
-    const searchable = {
-      text: '',
-      kind: item.kind,
-      language: item.language,
-      tags: item.tags,
-      credit: item.kind === 'photo' ? item.credit : item.figures.map((f) => f.credit).join(' '),
-      byline: item.byline,
-      collections: collectionsOf(item.id),
-      date: item.date,
-      rating: item.rating,
-      label: item.label,
-    };
-    const points = score(searchable, foldedText(item), clauses);
+    const points = score(searchableOf(item, collectionsOf), foldedText(item), clauses);
     if (points === null) continue;
     // Words in the title count more, as a real ranking would.
     const titleHits = terms.reduce((sum, term) => sum + occurrences(Array.from(fold(item.title)), term).length, 0);

@@ -155,6 +155,7 @@ function checkValue(field: Field, value: string): void {
   if (field === 'kind' && value !== 'article' && value !== 'photo') {
     throw new QueryError(`"kind:${value}" is not a kind of item. Use kind:article or kind:photo.`);
   }
+  if (field === 'date' && /^\d{4}(-\d{2}(-\d{2})?)?\.\.\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return;
   if ((field === 'date' || field === 'before' || field === 'after') && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
     throw new QueryError(`"${value}" is not a date. Write dates as 2018, 2018-11 or 2018-11-02.`);
   }
@@ -204,8 +205,14 @@ function fieldMatches(item: Searchable, field: Field, value: string): boolean {
       return fold(item.byline).includes(wanted);
     case 'in':
       return item.collections.some((name) => fold(name) === wanted);
-    case 'date':
+    case 'date': {
+      // `2018-03..2018-07`: from the first period to the end of the last.
+      const [from, to] = value.split('..');
+      if (to !== undefined && from !== undefined) {
+        return item.date !== null && item.date.slice(0, from.length) >= from && item.date.slice(0, to.length) <= to && item.date.length >= from.length;
+      }
       return item.date !== null && item.date.startsWith(value);
+    }
     case 'before':
       return item.date !== null && item.date.slice(0, value.length) < value;
     case 'after':

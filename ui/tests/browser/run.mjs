@@ -10,6 +10,7 @@ import { buildMockHost } from './build-mock-host.mjs';
 import { createChecks, expect, expectText, launchBrowser, openPage, screenshot, waitReady } from './harness.mjs';
 import { comfortScenarios } from './comfort.mjs';
 import { exportScenarios } from './export.mjs';
+import { facetScenarios } from './facets.mjs';
 import { importScenarios } from './import.mjs';
 import { inspectorScenarios } from './inspector.mjs';
 import { organiseScenarios } from './organise.mjs';
@@ -198,6 +199,7 @@ async function main() {
     },
     import: importScenarios,
     search: searchScenarios,
+    facets: facetScenarios,
     organise: organiseScenarios,
     inspector: inspectorScenarios,
     ratings: ratingsScenarios,

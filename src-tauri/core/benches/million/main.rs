@@ -12,13 +12,14 @@
 //! `FOLIO_BENCH_ARTICLES` and `FOLIO_BENCH_PHOTOS` (default 800000 and 200000) size a new
 //! archive; `FOLIO_BENCH_ROUNDS` (default 3) repeats each timing; `FOLIO_BENCH_SUMMARY=FILE`
 //! also writes the summary rows to FILE; `FOLIO_BENCH_PAGES=FILE` writes every page's timings
-//! to FILE (tab-separated); `FOLIO_BENCH_ONLY=open,search,pages,tag` measures only those (for
-//! profiling one of them).
+//! to FILE (tab-separated); `FOLIO_BENCH_ONLY=open,search,facets,pages,tag` measures only those
+//! (for profiling one of them).
 
 // A benchmark, like a test, stops at the first failure: there is no caller to hand errors to.
 #![allow(clippy::expect_used)]
 
 mod corpus;
+mod facets;
 mod generate;
 mod numbers;
 mod queries;
@@ -38,6 +39,7 @@ use crate::spans::SpanTimes;
 
 const PAGE_TARGET: Duration = Duration::from_millis(50);
 const SEARCH_TARGET: Duration = Duration::from_millis(20);
+const FACETS_TARGET: Duration = Duration::from_millis(50);
 const TAG_TARGET: Duration = Duration::from_secs(2);
 const OPEN_TARGET: Duration = Duration::from_secs(1);
 
@@ -89,6 +91,17 @@ fn main() {
             search,
             SEARCH_TARGET,
             String::new(),
+        ));
+    }
+    if wanted("facets") {
+        let measured = facets::measure(&reader, rounds.max(10));
+        let p95 = facets::report(&measured);
+        rows.push(summary(
+            "facet counts and month timeline, top 10 of each facet, a mix of queries and views, p95",
+            "≤ 50 ms",
+            p95,
+            FACETS_TARGET,
+            format!(" (first call {} ms)", ms(measured.first)),
         ));
     }
     if wanted("pages") {

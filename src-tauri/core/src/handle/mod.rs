@@ -36,6 +36,7 @@ use crate::changes::{Change, ChangeSet, Written};
 use crate::db::{self, Access, DATABASE_FILE};
 use crate::error::{Error, Result};
 use crate::export::{ExportReport, ExportRequest};
+use crate::facets::{FacetRequest, Facets};
 use crate::fixity::VerifyReport;
 use crate::import::{ImportOptions, ImportReport};
 use crate::indexing;
@@ -91,6 +92,8 @@ struct Shared {
     similarity: similar::CorpusCache,
     /// The library's sort orders and views' members, kept while its listing generation holds.
     orders: OrderCache,
+    /// What facet counts read of every item, kept while the listing generation holds.
+    facet_columns: crate::facets::ColumnCache,
 }
 
 enum IndexSlot {
@@ -133,6 +136,7 @@ impl ReadHandle {
                 index_incomplete: AtomicBool::new(false),
                 similarity: similar::CorpusCache::default(),
                 orders: OrderCache::default(),
+                facet_columns: crate::facets::ColumnCache::default(),
             }),
         }
     }
@@ -320,6 +324,19 @@ impl ReadHandle {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchPage> {
         let index = self.index()?;
         self.read(|conn| crate::search::search_page(conn, &index, request))
+    }
+
+    /// The facets and timeline of a view, or of a search within it.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn facets(&self, request: &FacetRequest) -> Result<Facets> {
+        let index = if request.query.trim().is_empty() {
+            None
+        } else {
+            Some(self.index()?)
+        };
+        self.read(|conn| {
+            crate::facets::facets(conn, index.as_deref(), &self.shared.facet_columns, request)
+        })
     }
 
     /// The ids of what an export applies to: items, a collection in order, or a query's items.

@@ -116,7 +116,7 @@ enum Drive {
 }
 
 /// Items imported since this time are recent.
-pub(super) fn recent_since() -> Value {
+pub(crate) fn recent_since() -> Value {
     let since = chrono::Utc::now() - chrono::Duration::days(RECENT_DAYS);
     Value::Text(since.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
 }

@@ -7,12 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::schema::Value;
 use tantivy::{
-    DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument,
-    TantivyError, Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    SegmentOrdinal, SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
 use super::analyzer::Analyzer;
@@ -230,14 +230,7 @@ impl SearchIndex {
     pub fn matching_ids(&self, query: &Query) -> Result<Vec<i64>> {
         let searcher = self.reader.searcher();
         let compiled = compile(query, &self.fields);
-        let addresses = searcher
-            .search(&compiled, &DocSetCollector)
-            .map_err(internal)?;
-        let mut ids = IdColumns::default();
-        addresses
-            .into_iter()
-            .map(|address| ids.id(&searcher, address))
-            .collect()
+        searcher.search(&compiled, &IdCollector).map_err(internal)
     }
 
     fn writer_lock(&self) -> MutexGuard<'_, Option<IndexWriter>> {
@@ -307,6 +300,52 @@ impl IdColumns {
         column
             .first(address.doc_id)
             .ok_or_else(|| Error::Internal("search index document without an id".to_owned()))
+    }
+}
+
+/// Collects the ids of every match straight from the `id` fast field, without scoring and
+/// without a set of document addresses: a query matching most of the archive is listed in a
+/// few milliseconds, as facet counts need.
+struct IdCollector;
+
+struct SegmentIds {
+    column: Column<i64>,
+    ids: Vec<i64>,
+}
+
+impl Collector for IdCollector {
+    type Fruit = Vec<i64>;
+    type Child = SegmentIds;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentIds> {
+        Ok(SegmentIds {
+            column: reader.fast_fields().i64("id")?,
+            ids: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<i64>>) -> tantivy::Result<Vec<i64>> {
+        Ok(segments.concat())
+    }
+}
+
+impl SegmentCollector for SegmentIds {
+    type Fruit = Vec<i64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.ids.extend(self.column.first(doc));
+    }
+
+    fn harvest(self) -> Vec<i64> {
+        self.ids
     }
 }
 

@@ -172,6 +172,24 @@ fn quoted(chars: &[char], open: usize) -> Result<(String, usize)> {
     Ok((value, open + length + 2))
 }
 
+/// The query term that filters `field` by `value` (`tag:Events`, `credit:"Li Wei"`), quoted when
+/// the value has spaces or quotes so that the lexer reads back exactly `value`. A value holding
+/// every kind of closing quote cannot be written whole: its ASCII quotes are dropped.
+pub fn field_term(field: FieldName, value: &str) -> String {
+    let name = field.name();
+    let plain = !value.is_empty()
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || closing_quote(c).is_some());
+    if plain {
+        return format!("{name}:{value}");
+    }
+    match QUOTES.iter().find(|(_, close)| !value.contains(*close)) {
+        Some((open, close)) => format!("{name}:{open}{value}{close}"),
+        None => format!("{name}:\"{}\"", value.replace('"', "")),
+    }
+}
+
 /// `name:rest` when the word starts with ASCII letters and a colon.
 fn field_prefix(word: &str) -> Option<(&str, &str)> {
     let (name, rest) = word.split_once(':')?;
@@ -187,7 +205,7 @@ pub fn example(field: FieldName) -> &'static str {
         FieldName::Byline => "byline:\"Li Wei\"",
         FieldName::Ocr => "ocr:exit or ocr:\"no entry\"",
         FieldName::In => "in:\"Press kit 2018\"",
-        FieldName::Date => "date:2018, date:2018-11 or date:2018-11-05",
+        FieldName::Date => "date:2018, date:2018-11, date:2018-11-05 or date:2018-03..2018-07",
         FieldName::Before => "before:2019 or before:2018-11-05",
         FieldName::After => "after:2018 or after:2018-11",
         FieldName::Rating => "rating:5, rating:>=4, rating:<3 or rating:0 (not rated)",
@@ -273,6 +291,45 @@ mod tests {
         assert_eq!(
             kinds("10:30 https://example.org"),
             [(false, word("10:30")), (false, word("https://example.org"))]
+        );
+    }
+
+    #[test]
+    fn field_terms_read_back_as_the_value_they_were_made_from() {
+        let values = [
+            "Xinhua",
+            "Li Wei",
+            "Events/Innovation Dialogue",
+            "新华社",
+            "中国 日报",
+            "Пресс-служба «Кремля»",
+            "Иван Петров",
+            "say \"cheese\"",
+            "“quoted” and \"double\"",
+            "a:b",
+            "-dash",
+            "OR",
+        ];
+        for value in values {
+            for field in [FieldName::Tag, FieldName::Credit, FieldName::Byline] {
+                let term = field_term(field, value);
+                let items = lex(&term).unwrap();
+                assert_eq!(items.len(), 1, "{term}");
+                assert_eq!(
+                    items[0].kind,
+                    ItemKind::Field {
+                        name: field,
+                        value: value.to_owned()
+                    },
+                    "{term}"
+                );
+            }
+        }
+        assert_eq!(field_term(FieldName::Tag, "Events"), "tag:Events");
+        assert_eq!(field_term(FieldName::Credit, "Li Wei"), "credit:\"Li Wei\"");
+        assert_eq!(
+            field_term(FieldName::Byline, "say \"cheese\""),
+            "byline:“say \"cheese\"”"
         );
     }
 

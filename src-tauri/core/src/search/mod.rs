@@ -26,10 +26,12 @@ use ts_rs::TS;
 
 pub(crate) use analyzer::is_cjk;
 pub use analyzer::{ANALYZER_VERSION, AnalyzedToken, Analyzer, TokenRef};
+pub(crate) use dates::Period;
 pub use index::SearchIndex;
+pub use lexer::{FieldName, field_term};
 pub use page::{SearchHitView, SearchPage, SearchRequest, search_page};
 pub use query::{Query, parse_query};
-pub use schema::SCHEMA_VERSION;
+pub use schema::{SCHEMA_VERSION, language_key, tag_key};
 pub use snippet::SNIPPET_CHARS;
 
 /// One item as the index sees it: everything searchable about an article or a photo.

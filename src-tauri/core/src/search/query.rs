@@ -10,7 +10,8 @@
 //!   `credit:` and `byline:` match words in those fields only; `ocr:` words read by OCR from a
 //!   scan or a photo;
 //! - `date:2018`, `date:2018-11`, `date:2018-11-05`: items whose date falls in that period (an
-//!   item dated only `2018` is not in `date:2018-11`: its month is unknown);
+//!   item dated only `2018` is not in `date:2018-11`: its month is unknown); `date:2018-03..2018-07`
+//!   a range of periods, both ends included (what the timeline selects);
 //!   `before:D`: items whose whole date period ends before `D` starts (`before:2019` = up to
 //!   2018-12-31); `after:D`: items whose date period starts after `D` ends (`after:2018-11` =
 //!   from 2018-12-01). Both are exclusive; an item dated only `2018` is neither before nor after
@@ -244,7 +245,13 @@ fn atom(item: &Item, analyzer: &Analyzer) -> Result<Option<Atom>> {
             }
             Atom::Collection(key)
         }
-        FieldName::Date | FieldName::Before | FieldName::After => {
+        FieldName::Date => {
+            let period = date_or_range(value.trim()).ok_or_else(|| {
+                bad_value("not a date or range; write YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO")
+            })?;
+            Atom::Date(DateFilter::Within(period))
+        }
+        FieldName::Before | FieldName::After => {
             let period = Period::parse(value.trim())
                 .ok_or_else(|| bad_value("not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))?;
             Atom::Date(match field {
@@ -288,6 +295,19 @@ fn rating_range(value: &str) -> Option<(u8, u8)> {
     }
 }
 
+/// A period (`2018-11`) or a range of them (`2018-03..2018-07`): from the first's start to the
+/// last's end, so the range holds what `date:` finds for each period in it.
+fn date_or_range(value: &str) -> Option<Period> {
+    let Some((from, to)) = value.split_once("..") else {
+        return Period::parse(value);
+    };
+    let (from, to) = (Period::parse(from.trim())?, Period::parse(to.trim())?);
+    (from.first <= to.last).then_some(Period {
+        first: from.first,
+        last: to.last,
+    })
+}
+
 fn text_atom(scope: TextScope, text: &str, analyzer: &Analyzer) -> Option<Atom> {
     let tokens = analyzer.tokens(text);
     (!tokens.is_empty()).then_some(Atom::Text { scope, tokens })
@@ -313,6 +333,8 @@ fn invalid(message: impl Into<String>) -> Error {
 }
 
 #[cfg(test)]
+// `yyyy_mm_dd` grouping reads as the date it encodes.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 
@@ -432,6 +454,28 @@ mod tests {
         assert!(message.contains("YYYY-MM-DD"), "{message}");
         assert!(error("before:tomorrow").contains("not a date"));
         assert!(error("after:2019-02-29").contains("not a date"));
+    }
+
+    #[test]
+    fn a_date_range_runs_from_the_first_period_to_the_end_of_the_last() {
+        let query = parse_query("date:2018-03..2018-07 date:2017..2018-02-05").unwrap();
+        assert_eq!(
+            query.groups[0][0],
+            Atom::Date(DateFilter::Within(Period {
+                first: 2018_03_00,
+                last: 2018_07_99
+            }))
+        );
+        assert_eq!(
+            query.groups[1][0],
+            Atom::Date(DateFilter::Within(Period {
+                first: 2017_00_00,
+                last: 2018_02_05
+            }))
+        );
+        assert!(error("date:2019..2018").contains("not a date or range"));
+        assert!(error("date:2018-03..").contains("not a date or range"));
+        assert!(error("before:2018..2019").contains("not a date"));
     }
 
     #[test]
