@@ -102,6 +102,24 @@ export async function facetScenarios(checks, context, baseUrl, mockHost) {
     await page.getByTestId('facet-kinds').waitFor();
   });
 
+  await checks.check('facets: the counts follow a change the host reports (an item moved to the Trash)', async () => {
+    await input.fill('');
+    await page.getByTestId('view-all').click();
+    await expectText(page, 'view-title', 'All items');
+    await facets.getByTestId('facet-kinds').waitFor();
+    const before = (await countOf(page, 'kind:article')) + (await countOf(page, 'kind:photo'));
+    await page.getByTestId('item-row').first().click();
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(
+      (expected) => {
+        const count = (term) =>
+          Number(document.querySelector(`[data-testid="facet-value"][data-term="${term}"] [data-testid="facet-count"]`)?.textContent ?? 0);
+        return count('kind:article') + count('kind:photo') === expected;
+      },
+      before - 1,
+    );
+  });
+
   await checks.check('facets: no console errors, page errors or failed requests', () => {
     expectNoProblems(problems);
   });
