@@ -89,7 +89,7 @@ fn a_jpeg_rated_and_labelled_by_exiftool_imports_with_its_stars_and_colour() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|item| item["id"].to_string() == picked)
+        .find(|item| item["id"].as_i64() == picked.parse().ok())
         .unwrap();
     assert_eq!((&row["rating"], &row["label"]), (&json!(4), &json!("red")));
 }
@@ -163,15 +163,15 @@ fn search_and_list_by_rating_and_label() {
     let (sandbox, [picked, second, third]) = three_photos();
     sandbox.folio(&["rate", "2", &third]).success();
     sandbox.folio(&["label", "red", &third]).success();
-    assert_eq!(found(&sandbox, "rating:>=4"), [picked.clone()]);
-    assert_eq!(found(&sandbox, "rating:0"), [second.clone()]);
+    assert_eq!(found(&sandbox, "rating:>=4"), [picked.as_str()]);
+    assert_eq!(found(&sandbox, "rating:0"), [second.as_str()]);
     assert_eq!(found(&sandbox, "rating:<3"), {
         let mut ids = vec![second.clone(), third.clone()];
         ids.sort();
         ids
     });
-    assert_eq!(found(&sandbox, "label:red rating:2"), [third.clone()]);
-    assert_eq!(found(&sandbox, "kind:photo -label:red"), [second.clone()]);
+    assert_eq!(found(&sandbox, "label:red rating:2"), [third.as_str()]);
+    assert_eq!(found(&sandbox, "kind:photo -label:red"), [second.as_str()]);
 
     let listed = sandbox
         .folio(&["list", "--json", "--sort", "rating"])
