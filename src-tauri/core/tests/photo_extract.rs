@@ -381,3 +381,30 @@ fn grayscale_and_cmyk_jpegs_give_sensible_thumbnails() {
     let px = *decode_rgb(&draft.thumbnails[0].jpeg).get_pixel(10, 10);
     assert!(px[0] > 200 && px[1] < 60 && px[2] < 60, "{px:?}");
 }
+
+#[test]
+fn windows_explorers_exif_rating_comes_in_when_xmp_has_none() {
+    use exif::{Context, Field, In, Value};
+    let rating = |stars: u16| Field {
+        tag: Tag(Context::Tiff, 0x4746),
+        ifd_num: In::PRIMARY,
+        value: Value::Short(vec![stars]),
+    };
+    let exif_only = with_segments(&jpeg(16, 16), &[app1_exif(&exif_tiff(&[rating(3)]))]);
+    assert_eq!(photo::extract(&exif_only).unwrap().rating, 3);
+
+    let packet =
+        xmp_packet(r#"<xmp:Rating xmlns:xmp="http://ns.adobe.com/xap/1.0/">5</xmp:Rating>"#);
+    let both = with_segments(
+        &jpeg(16, 16),
+        &[app1_exif(&exif_tiff(&[rating(3)])), app1_xmp(&packet)],
+    );
+    assert_eq!(
+        photo::extract(&both).unwrap().rating,
+        5,
+        "XMP's rating first"
+    );
+
+    let out_of_range = with_segments(&jpeg(16, 16), &[app1_exif(&exif_tiff(&[rating(99)]))]);
+    assert_eq!(photo::extract(&out_of_range).unwrap().rating, 0);
+}

@@ -30,6 +30,9 @@ pub struct ExifFields {
     pub xp_keywords: Vec<String>,
     /// EXIF UserComment, with its charset prefix honoured.
     pub user_comment: Option<String>,
+    /// The star rating Windows Explorer and some cameras write (tag 0x4746, 0–5; -1 or more
+    /// than 5 is no rating).
+    pub rating: Option<u8>,
     /// An XMP packet from TIFF tag 700.
     pub xmp: Option<Vec<u8>>,
     /// IIM from TIFF tag 33723, or from the Photoshop resources in tag 34377.
@@ -37,6 +40,7 @@ pub struct ExifFields {
 }
 
 const TAG_XMP: Tag = Tag(Context::Tiff, 700);
+const TAG_RATING: Tag = Tag(Context::Tiff, 0x4746);
 const TAG_IPTC: Tag = Tag(Context::Tiff, 33723);
 const TAG_PHOTOSHOP: Tag = Tag(Context::Tiff, 34377);
 const TAG_XP_TITLE: Tag = Tag(Context::Tiff, 0x9C9B);
@@ -91,6 +95,11 @@ pub fn parse(tiff: Vec<u8>) -> Option<ExifFields> {
         user_comment: user_comment(&exif)
             .map(|t| text::clean_multiline(&t))
             .filter(|t| !t.is_empty() && !is_camera_boilerplate(t)),
+        rating: exif
+            .get_field(TAG_RATING, In::PRIMARY)
+            .and_then(|f| f.value.get_uint(0))
+            .and_then(|v| u8::try_from(v).ok())
+            .filter(|v| *v <= 5),
         xmp: raw_bytes(&exif, TAG_XMP),
         iim: raw_bytes(&exif, TAG_IPTC)
             .filter(|b| b.first() == Some(&0x1C))

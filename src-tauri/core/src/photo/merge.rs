@@ -75,7 +75,8 @@ impl Metadata {
         draft.taken = c.taken;
         draft.camera = c.camera.unwrap_or_default();
         draft.gps = c.gps;
-        draft.rating = self.xmp.rating.unwrap_or(0);
+        // XMP's rating first, as exiftool and the photo desks' tools write both and XMP last.
+        draft.rating = self.xmp.rating.or(self.exif.rating).unwrap_or(0);
         draft.label = self.xmp.label;
     }
 
