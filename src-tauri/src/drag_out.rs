@@ -158,10 +158,7 @@ mod gtk_drag {
         let ended = handlers.clone();
         let end = window.connect_drag_end(move |window, _| {
             tracing::debug!("the drag out of the window ended");
-            for handler in ended.borrow_mut().drain(..) {
-                window.disconnect(handler);
-            }
-            window.drag_source_unset();
+            let_go(window, &ended);
         });
         handlers.borrow_mut().push(end);
 
@@ -170,16 +167,21 @@ mod gtk_drag {
             window.drag_begin_with_coordinates(&targets, action, 1, None, -1, -1)
         });
         let Some(context) = begun else {
-            for handler in handlers.borrow_mut().drain(..) {
-                window.disconnect(handler);
-            }
-            window.drag_source_unset();
+            let_go(window, &handlers);
             return Err("the system did not start the drag");
         };
         if let Some(picture) = pixbuf(icon) {
             context.drag_set_icon_pixbuf(&picture, 0, 0);
         }
         Ok(())
+    }
+
+    /// The window stops being a drag source: its handlers for this drag are taken away.
+    fn let_go(window: &gtk::ApplicationWindow, handlers: &RefCell<Vec<SignalHandlerId>>) {
+        for handler in handlers.borrow_mut().drain(..) {
+            window.disconnect(handler);
+        }
+        window.drag_source_unset();
     }
 
     fn pixbuf(bytes: &[u8]) -> Option<Pixbuf> {

@@ -67,6 +67,16 @@ fn folio_json(args: &[&str]) -> Result<Value> {
     })
 }
 
+/// What `folio show --json` says of the archive's one item.
+fn the_only_item(archive: &std::path::Path) -> Result<Value> {
+    let archive = archive.display().to_string();
+    let listed = folio_json(&["--archive", &archive, "list", "--json"])?;
+    let id = listed[0]["id"]
+        .as_i64()
+        .ok_or(format!("no item: {listed}"))?;
+    folio_json(&["--archive", &archive, "show", "--json", &id.to_string()])
+}
+
 #[test]
 fn a_pasted_link_becomes_an_article_in_the_window() -> Result<()> {
     let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -91,12 +101,7 @@ fn a_pasted_link_becomes_an_article_in_the_window() -> Result<()> {
     )?;
     session.wait_for_text("[data-testid=import-report]", "Imported 1 item", PATIENCE)?;
 
-    let archive_arg = archive.display().to_string();
-    let listed = folio_json(&["--archive", &archive_arg, "list", "--json"])?;
-    let id = listed[0]["id"]
-        .as_i64()
-        .ok_or(format!("no item: {listed}"))?;
-    let shown = folio_json(&["--archive", &archive_arg, "show", "--json", &id.to_string()])?;
+    let shown = the_only_item(&archive)?;
     assert_eq!(shown["url"], json!(link), "{shown}");
     assert_eq!(shown["byline"], "Anna Smith", "{shown}");
     assert!(shown["captured_at"].is_string(), "{shown}");
@@ -130,12 +135,7 @@ fn a_link_dragged_from_another_application_becomes_an_article() -> Result<()> {
         "Innovation forum opens in Kazan",
         PATIENCE,
     )?;
-    let archive_arg = archive.display().to_string();
-    let listed = folio_json(&["--archive", &archive_arg, "list", "--json"])?;
-    let id = listed[0]["id"]
-        .as_i64()
-        .ok_or(format!("no item: {listed}"))?;
-    let shown = folio_json(&["--archive", &archive_arg, "show", "--json", &id.to_string()])?;
+    let shown = the_only_item(&archive)?;
     assert_eq!(shown["url"], json!(link), "{shown}");
     Ok(())
 }

@@ -48,6 +48,7 @@ pub(super) fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 /// lie (WHATWG): it is read as UTF-8.
 pub(super) fn sniff_html_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     static CHARSET: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        // A constant pattern the tests exercise: it cannot fail on any input.
         #[allow(clippy::expect_used)]
         regex::bytes::Regex::new(
             r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-z0-9_.:-]{2,40})"#,
