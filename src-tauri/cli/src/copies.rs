@@ -12,7 +12,9 @@ use folio_core::handle::ReadHandle;
 use crate::{EXIT_SOME_FAILED, output};
 
 pub fn run(dir: &Path, ids: &[i64], to: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let report = ReadHandle::open(dir)?.copy_items(ids, to)?;
+    let reader = ReadHandle::open(dir)?;
+    crate::originals::fetch_from_team(&reader)?;
+    let report = reader.copy_items(ids, to)?;
     if json {
         output::json(&report)?;
     } else {

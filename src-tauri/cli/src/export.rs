@@ -68,6 +68,7 @@ enum PaperArg {
 
 pub fn run(dir: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let archive = crate::search::open_with_index(dir)?;
+    crate::originals::fetch_from_team(&archive)?;
     let scope = if let Some(name) = &args.collection {
         ExportScope::Collection {
             id: archive.find_collection(name)?,

@@ -22,6 +22,12 @@ pub fn verify(dir: &Path, repair: bool, json: bool) -> anyhow::Result<ExitCode> 
     } else {
         println!("Database: {}", report.database);
         println!("Checked {} originals: {} intact", report.checked, report.ok);
+        if report.remote > 0 {
+            println!(
+                "{} more are in the team's store, fetched when needed (folio verify --team checks them there)",
+                report.remote
+            );
+        }
         for missing in &report.missing {
             println!("missing  {}  (items {:?})", missing.path, missing.item_ids);
         }
@@ -56,7 +62,9 @@ pub fn verify(dir: &Path, repair: bool, json: bool) -> anyhow::Result<ExitCode> 
 }
 
 pub fn backup(dir: &Path, destination: &Path, json: bool) -> anyhow::Result<ExitCode> {
-    let report = ReadHandle::open(dir)?.backup(destination, &NoProgress)?;
+    let reader = ReadHandle::open(dir)?;
+    crate::originals::fetch_from_team(&reader)?;
+    let report = reader.backup(destination, &NoProgress)?;
     if json {
         output::json(&report)?;
     } else {

@@ -8,6 +8,7 @@ mod fixity;
 mod import;
 mod ocr;
 mod organise;
+mod originals;
 mod output;
 mod search;
 mod similar;
@@ -256,8 +257,16 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Also remove orphaned files and mark items whose original is missing.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "team")]
         repair: bool,
+        /// Check the team's store instead: every original and photo thumbnail the items name
+        /// is there, with the right size.
+        #[arg(long)]
+        team: bool,
+        /// With --team: also download every original and check its SHA-256 (reads the whole
+        /// store).
+        #[arg(long, requires = "team")]
+        deep: bool,
     },
     /// Copy the archive, consistently, to a new folder (works while Folio is open).
     Backup {
@@ -466,7 +475,13 @@ fn main() -> ExitCode {
             photos,
             threads,
         } => ocr::run(&archive_dir, photos, threads, json),
-        Command::Verify { json, repair } => fixity::verify(&archive_dir, repair, json),
+        Command::Verify {
+            json,
+            team: true,
+            deep,
+            ..
+        } => originals::verify(&archive_dir, deep, json),
+        Command::Verify { json, repair, .. } => fixity::verify(&archive_dir, repair, json),
         Command::Backup { json, destination } => fixity::backup(&archive_dir, &destination, json),
         Command::Similar {
             json,

@@ -43,6 +43,16 @@ pub enum TeamAction {
     },
     /// Stop syncing; the archive stays as it is.
     Leave,
+    /// The cache of originals fetched from the team (they come when shown, exported or
+    /// copied): how full it is, or set its size limit (default 10GB).
+    Cache {
+        /// The new limit, like 5GB or 500MB; the least recently used originals beyond it are
+        /// removed (never one imported here).
+        #[arg(long, value_name = "SIZE")]
+        limit: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
@@ -76,6 +86,7 @@ pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
             )
         }
         TeamAction::Status { json } => status(dir, json),
+        TeamAction::Cache { limit, json } => crate::originals::cache(dir, limit.as_deref(), json),
         TeamAction::Leave => {
             let mut handle = WriteHandle::open(dir)?;
             sync::leave(&mut handle)?;
@@ -145,6 +156,7 @@ fn status(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         "Waiting:     {} actions to send, {} originals to upload",
         status.waiting_actions, status.waiting_uploads
     );
+    println!("Cache:       {}", crate::originals::describe(&status.cache));
     if let Some(error) = &status.last_error {
         println!("Last error:  {error}");
     }
@@ -157,8 +169,13 @@ fn print_report(report: &SyncReport, json: bool, headline: &str) -> anyhow::Resu
     } else {
         println!("{headline}");
         println!(
-            "Sent {} actions ({} originals uploaded); received {} ({} originals fetched).",
-            report.sent, report.uploaded, report.received, report.downloaded
+            "Sent {} actions ({} originals uploaded); received {} ({} thumbnails fetched, {}; \
+             originals come when needed).",
+            report.sent,
+            report.uploaded,
+            report.received,
+            report.thumbnails,
+            output::human_bytes(report.downloaded_bytes)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -28,5 +28,6 @@ mod permissions;
 mod ratings;
 mod search;
 mod similar;
+mod team_originals;
 mod templates;
 mod watch;

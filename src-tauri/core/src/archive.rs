@@ -2,6 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
@@ -10,6 +11,7 @@ use crate::db::{self, Access, DATABASE_FILE};
 use crate::error::{Error, Result};
 use crate::lock::WriterLock;
 use crate::migrations::{self, MIGRATIONS};
+use crate::originals::RemoteOriginals;
 
 pub const DERIVED_DIR: &str = "derived";
 pub const INDEX_DIR: &str = "index";
@@ -24,6 +26,8 @@ pub struct Archive {
     dir: PathBuf,
     conn: Connection,
     blobs: FsBlobStore,
+    /// Where originals this archive lacks are fetched from (a team's store), if anywhere.
+    remote: Option<Arc<dyn RemoteOriginals>>,
     _lock: Option<WriterLock>,
 }
 
@@ -101,16 +105,22 @@ impl Archive {
             dir: dir.to_path_buf(),
             conn,
             blobs: FsBlobStore::new(dir),
+            remote: None,
             _lock: lock,
         })
     }
 
     /// A reading archive around a read connection already opened (one of the seam's pool).
-    pub(crate) fn around_reader(dir: &Path, conn: Connection) -> Self {
+    pub(crate) fn around_reader(
+        dir: &Path,
+        conn: Connection,
+        remote: Option<Arc<dyn RemoteOriginals>>,
+    ) -> Self {
         Self {
             dir: dir.to_path_buf(),
             conn,
             blobs: FsBlobStore::new(dir),
+            remote,
             _lock: None,
         }
     }
@@ -139,6 +149,22 @@ impl Archive {
 
     pub fn blobs(&self) -> &FsBlobStore {
         &self.blobs
+    }
+
+    /// Where originals this archive lacks are fetched from, if anywhere.
+    pub fn remote(&self) -> Option<&dyn RemoteOriginals> {
+        self.remote.as_deref()
+    }
+
+    /// A file holding an original, fetched on demand when only the team has it (see
+    /// [`crate::originals`]): what every reader of an original goes through.
+    pub fn original_file(&self, sha256: &str) -> Result<PathBuf> {
+        crate::originals::original_file(self, sha256)
+    }
+
+    /// Opens an original through [`Archive::original_file`].
+    pub fn open_original(&self, sha256: &str) -> Result<std::fs::File> {
+        crate::originals::open_original(self, sha256)
     }
 
     pub fn database_path(&self) -> PathBuf {

@@ -110,10 +110,10 @@ fn copy_into(
         ..Progress::default()
     };
     progress.report(&snapshot);
-    let source = archive.blobs();
     let destination = crate::blobs::FsBlobStore::new(target);
     for (sha256, size) in &objects {
-        let from = source.object_path(sha256)?;
+        // An original only the team has is fetched: the copy is a whole archive.
+        let from = archive.original_file(sha256)?;
         let to = destination.object_path(sha256)?;
         copy_checked(&from, &to, sha256)?;
         snapshot.files_done += 1;

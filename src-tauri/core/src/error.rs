@@ -86,6 +86,10 @@ pub enum Error {
 
     #[error("internal error: {0}")]
     Internal(String),
+
+    /// The team's store could not give an original or thumbnail this archive lacks.
+    #[error("{0}")]
+    Remote(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -104,6 +108,7 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Database(_) => ErrorCode::Database,
             Error::Internal(_) => ErrorCode::Internal,
+            Error::Remote(_) => ErrorCode::Io,
         }
     }
 

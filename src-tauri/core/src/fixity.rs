@@ -50,6 +50,9 @@ pub struct VerifyReport {
     pub missing: Vec<MissingObject>,
     pub corrupt: Vec<CorruptObject>,
     pub orphans: Vec<OrphanFile>,
+    /// Originals a team member's archive has not fetched: the team's store holds them, and they
+    /// are fetched when shown or exported (`folio verify --team` checks them there). Not missing.
+    pub remote: u64,
     /// Set when the check was cancelled before it saw every original.
     pub cancelled: bool,
     /// Items marked as having lost their original and orphans removed, by `repair`.
@@ -110,6 +113,8 @@ pub fn verify(
     };
     progress.report(&snapshot);
     let store = archive.blobs();
+    let archive_dir = archive.dir();
+    let remote = RemoteKnown::read(conn)?;
     // Hash in chunks so progress and cancel are checked between them.
     for chunk in named.chunks(64) {
         if cancel.is_cancelled() {
@@ -119,9 +124,14 @@ pub fn verify(
         let results: Vec<(String, PathBuf, Option<std::io::Result<String>>)> = chunk
             .par_iter()
             .map(|object| {
-                let path = store
+                let own = store
                     .object_path(&object.sha256)
                     .unwrap_or_else(|_| store.root().join(&object.sha256));
+                // A fetched copy in the cache is checked like the archive's own.
+                let path = match crate::originals::cached_path(archive_dir, &object.sha256) {
+                    Ok(cached) if !own.is_file() && cached.is_file() => cached,
+                    _ => own,
+                };
                 let hashed = match File::open(&path) {
                     Ok(file) => Some(sha256_of_reader(file)),
                     Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
@@ -134,6 +144,7 @@ pub fn verify(
             report.checked += 1;
             let shown = path.display().to_string();
             match hashed {
+                None if remote.holds(&sha256) => report.remote += 1,
                 None => report.missing.push(MissingObject {
                     item_ids: items_of(conn, &sha256)?,
                     sha256,
@@ -160,6 +171,33 @@ pub fn verify(
     let known: HashSet<&str> = named.iter().map(|n| n.sha256.as_str()).collect();
     report.orphans = orphans(store.root(), &known)?;
     Ok(report)
+}
+
+/// Which absent originals the team holds: in a team member's archive, every original except
+/// those named by an import still waiting to be sent (uploaded only when it is sent; if one of
+/// those is absent, it is lost).
+struct RemoteKnown {
+    member: bool,
+    unsent: HashSet<String>,
+}
+
+impl RemoteKnown {
+    fn read(conn: &Connection) -> Result<Self> {
+        let member = crate::tables::team::is_member(conn)?;
+        let mut unsent = HashSet::new();
+        if member {
+            for entry in crate::journal::waiting(conn, i64::MAX)? {
+                if let crate::journal::Action::Import { items, .. } = entry.action {
+                    unsent.extend(items.into_iter().map(|item| item.sha256));
+                }
+            }
+        }
+        Ok(Self { member, unsent })
+    }
+
+    fn holds(&self, sha256: &str) -> bool {
+        self.member && !self.unsent.contains(sha256)
+    }
 }
 
 fn items_of(conn: &Connection, sha256: &str) -> Result<Vec<i64>> {

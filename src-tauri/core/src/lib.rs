@@ -26,6 +26,7 @@ pub mod location;
 pub mod lock;
 pub mod migrations;
 pub mod ocr;
+pub mod originals;
 pub mod photo;
 pub mod progress;
 pub(crate) mod records;

@@ -2,10 +2,12 @@
 //! through a team log in PostgreSQL ([`log`]) and its originals through an object store — a
 //! shared folder or S3-compatible storage ([`objects`]). [`sync`] creates, joins and leaves a
 //! team and runs one round: send what waits, then receive and apply the rest in the log's order.
+//! [`originals`] fetches the team's originals on demand and checks the store.
 
 pub mod address;
 pub mod log;
 pub mod objects;
+pub mod originals;
 pub mod sync;
 
 /// What can go wrong in a team operation, in words a person can act on.

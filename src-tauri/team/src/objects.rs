@@ -102,13 +102,27 @@ impl Objects {
 
     /// Whether the store has an original.
     pub fn has_original(&self, sha256: &str) -> Result<bool> {
-        match self
-            .runtime
-            .block_on(self.store.head(&original_key(sha256)))
-        {
-            Ok(_) => Ok(true),
-            Err(object_store::Error::NotFound { .. }) => Ok(false),
-            Err(e) => Err(self.failed("cannot check", sha256, &e)),
+        Ok(self.original_size(sha256)?.is_some())
+    }
+
+    /// The size of the store's copy of an original, or `None` when it has none (a HEAD request).
+    pub fn original_size(&self, sha256: &str) -> Result<Option<u64>> {
+        self.size(&original_key(sha256))
+            .map_err(|e| self.failed("cannot check", sha256, &e))
+    }
+
+    /// Whether the store has a thumbnail (a HEAD request).
+    pub fn has_thumbnail(&self, sha256: &str, max_side: u32) -> Result<bool> {
+        self.size(&thumbnail_key(sha256, max_side))
+            .map(|size| size.is_some())
+            .map_err(|e| self.failed("cannot check the thumbnail of", sha256, &e))
+    }
+
+    fn size(&self, key: &Key) -> std::result::Result<Option<u64>, object_store::Error> {
+        match self.runtime.block_on(self.store.head(key)) {
+            Ok(meta) => Ok(Some(meta.size)),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Creating, joining and leaving a team, and one sync round: first send what waits here (the
 //! originals and thumbnails each import names, then its action), then receive what the team's
-//! log holds after this archive's cursor and apply it in the log's order.
+//! log holds after this archive's cursor and apply it in the log's order. Receiving brings the
+//! records, their search index and each photo's grid thumbnail, not the originals: those are
+//! fetched when needed (see [`crate::originals`]).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +28,10 @@ pub struct SyncReport {
     pub sent: usize,
     pub received: usize,
     pub uploaded: usize,
-    pub downloaded: usize,
+    /// Grid thumbnails fetched for the photos received (originals are fetched on demand).
+    pub thumbnails: usize,
+    /// Bytes fetched from the team's store.
+    pub downloaded_bytes: u64,
     /// The team log's sequence number this archive has applied everything up to.
     pub pulled: i64,
     #[serde(skip)]
@@ -47,7 +52,14 @@ pub struct TeamStatus {
     /// Originals those actions name, to be uploaded first.
     pub waiting_uploads: usize,
     pub pulled: i64,
+    /// The cache of originals fetched from the team: how full, and its limit.
+    pub cache: folio_core::originals::CacheUsage,
 }
+
+/// The thumbnail fetched with each photo received: the size the window's grid shows, so a
+/// member opening the window right after joining sees pictures, at a few kilobytes a photo.
+/// Larger thumbnails and the originals come when they are shown or exported.
+const RECEIVED_THUMBNAIL_SIDE: u32 = folio_core::photo::THUMBNAIL_SIDES[0];
 
 /// Makes this archive the first member of a new team: installs the team schema in the database,
 /// records the team, then sends the whole journal and its originals.
@@ -202,6 +214,7 @@ pub fn status(reader: &ReadHandle) -> Result<Option<TeamStatus>> {
         waiting_actions: waiting.len() as i64,
         waiting_uploads: waiting.iter().map(|e| originals(&e.action).len()).sum(),
         pulled: team.pulled,
+        cache: reader.cache_usage()?,
     }))
 }
 
@@ -292,7 +305,7 @@ fn receive(
         }
         for (_, entry) in &pulled {
             for sha256 in originals(&entry.action) {
-                report.downloaded += download(handle, store, sha256)?;
+                fetch_thumbnail(handle, store, sha256, report)?;
             }
         }
         let changes = handle.apply_pulled(&pulled)?;
@@ -301,25 +314,32 @@ fn receive(
     }
 }
 
-/// Fetches an original (and its thumbnails) this archive lacks; how many were fetched.
-fn download(handle: &mut WriteHandle, store: &Objects, sha256: &str) -> Result<usize> {
-    if handle.original_path(sha256)?.is_file() {
-        return Ok(0);
+/// Fetches the grid thumbnail of a received original, unless it is here or the team has none
+/// (an article's original, say).
+fn fetch_thumbnail(
+    handle: &mut WriteHandle,
+    store: &Objects,
+    sha256: &str,
+    report: &mut SyncReport,
+) -> Result<()> {
+    let side = RECEIVED_THUMBNAIL_SIDE;
+    let here = handle
+        .thumbnail_paths(sha256)
+        .into_iter()
+        .any(|(s, path)| s == side && path.is_file());
+    if here {
+        return Ok(());
     }
-    let bytes = store.download_original(sha256)?;
-    handle.store_original(sha256, &bytes)?;
-    for (side, thumbnail) in handle.thumbnail_paths(sha256) {
-        if !thumbnail.is_file()
-            && let Some(jpeg) = store.download_thumbnail(sha256, side)?
-        {
-            handle.store_thumbnail(sha256, side, &jpeg)?;
-        }
+    if let Some(jpeg) = store.download_thumbnail(sha256, side)? {
+        handle.store_thumbnail(sha256, side, &jpeg)?;
+        report.thumbnails += 1;
+        report.downloaded_bytes += jpeg.len() as u64;
     }
-    Ok(1)
+    Ok(())
 }
 
 /// The originals an action brings into an archive.
-fn originals(action: &Action) -> Vec<&str> {
+pub(crate) fn originals(action: &Action) -> Vec<&str> {
     match action {
         Action::Import { items, .. } => items.iter().map(|item| item.sha256.as_str()).collect(),
         _ => Vec::new(),

@@ -142,22 +142,33 @@ fn members_with_originals_in_s3() {
 
     let bob = Desk::new();
     let (mut b, joined) = sync::join(&bob.archive, &database, None).unwrap();
-    assert_eq!(joined.downloaded, 2, "{joined:?}");
+    assert_eq!(joined.thumbnails, 1, "{joined:?}");
     assert_eq!(b.membership().unwrap().unwrap().objects, objects);
     let items = b.list(None, 10).unwrap();
     assert_eq!(items.len(), 2);
+    // The originals come from the bucket when needed, into the cache.
+    assert!(folio_team::originals::attach(&b).unwrap());
     for item in &items {
-        let original = b.original_path(&item.sha256).unwrap();
+        assert!(!folio_core::originals::is_here(&bob.archive, &item.sha256));
+        let original = b.original_file(&item.sha256).unwrap();
+        assert!(original.starts_with(bob.archive.join("cache")), "{original:?}");
         let bytes = std::fs::read(&original).unwrap();
         assert_eq!(folio_core::blobs::sha256_hex(&bytes), item.sha256);
     }
-    assert!(items.iter().any(|item| item.has_thumbnail), "{items:?}");
+    let harbour_id = items.iter().find(|i| i.title == "harbour").unwrap().id;
+    let copies = b
+        .copy_items(&[harbour_id], &bob.archive.parent().unwrap().join("copies"))
+        .unwrap();
+    assert_eq!(copies.failed, 0, "{copies:?}");
+    let checked = folio_team::originals::verify(&b, true).unwrap();
+    assert!(checked.is_clean(), "{checked:?}");
+    assert_eq!((checked.originals, checked.thumbnails), (2, 2), "{checked:?}");
 
     // Bob's import reaches Alice through the bucket too.
     import(&mut b, &[("pier.jpg", photo("Pier", 10))], &bob.files());
     let sent = sync::sync(&mut b).unwrap();
     assert_eq!(sent.uploaded, 1, "{sent:?}");
     let received = sync::sync(&mut a).unwrap();
-    assert_eq!(received.downloaded, 1, "{received:?}");
+    assert_eq!(received.thumbnails, 1, "{received:?}");
     assert_eq!(a.dump().unwrap(), b.dump().unwrap());
 }

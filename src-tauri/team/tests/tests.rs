@@ -6,6 +6,7 @@
 
 mod conflicts;
 mod converge;
+mod originals;
 mod postgres;
 /// The journal replay test's random changes, shared with the convergence test.
 #[path = "../../core/tests/random_changes.rs"]

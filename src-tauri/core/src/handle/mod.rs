@@ -27,7 +27,7 @@ mod team;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -53,6 +53,7 @@ use crate::library::saved_searches::{self, SavedSearch};
 use crate::library::tagging::{self, TagCount, TagRequest};
 use crate::library::templates::{self, Template};
 use crate::library::{self, trash};
+use crate::originals::{CacheUsage, RemoteOriginals};
 use crate::progress::{CancelToken, NoProgress, ProgressSink};
 use crate::search::{Opened, SearchIndex, SearchPage, SearchRequest};
 use crate::selection::ExportScope;
@@ -94,6 +95,9 @@ struct Shared {
     orders: OrderCache,
     /// What facet counts read of every item, kept while the listing generation holds.
     facet_columns: crate::facets::ColumnCache,
+    /// Where originals this archive lacks are fetched from, once a front end registers it
+    /// ([`ReadHandle::set_remote_originals`]).
+    remote: RwLock<Option<Arc<dyn RemoteOriginals>>>,
 }
 
 enum IndexSlot {
@@ -137,12 +141,51 @@ impl ReadHandle {
                 similarity: similar::CorpusCache::default(),
                 orders: OrderCache::default(),
                 facet_columns: crate::facets::ColumnCache::default(),
+                remote: RwLock::new(None),
             }),
         }
     }
 
     pub fn dir(&self) -> &Path {
         &self.shared.dir
+    }
+
+    /// Registers where originals and thumbnails this archive lacks are fetched from (a team's
+    /// object store); every clone of this handle, and its writer, then fetch on demand.
+    pub fn set_remote_originals(&self, remote: Option<Arc<dyn RemoteOriginals>>) {
+        if let Ok(mut slot) = self.shared.remote.write() {
+            *slot = remote;
+        }
+    }
+
+    fn remote_originals(&self) -> Option<Arc<dyn RemoteOriginals>> {
+        self.shared.remote.read().ok().and_then(|slot| slot.clone())
+    }
+
+    /// A file holding an original — to open or show it — fetched from the team into the cache
+    /// when only the team has it.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn original_file(&self, sha256: &str) -> Result<PathBuf> {
+        self.with_archive(|archive| archive.original_file(sha256))
+    }
+
+    /// A thumbnail's file, fetched from the team when it is not here; `None` when there is none.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn thumbnail_file(&self, sha256: &str, max_side: u32) -> Result<Option<PathBuf>> {
+        self.with_archive(|archive| crate::originals::thumbnail_file(archive, sha256, max_side))
+    }
+
+    /// Every original the archive's items name (for checking the team's store).
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn named_originals(&self) -> Result<Vec<crate::originals::NamedOriginal>> {
+        self.read(crate::originals::named)
+    }
+
+    /// How full the cache of originals fetched from the team is, and its limit.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn cache_usage(&self) -> Result<CacheUsage> {
+        let limit = self.read(crate::originals::cache_limit)?;
+        crate::originals::cache_usage(self.dir(), limit)
     }
 
     /// Runs `read` on a pooled read connection.
@@ -157,7 +200,7 @@ impl ReadHandle {
             Some(conn) => conn,
             None => db::open(&self.dir().join(DATABASE_FILE), Access::Read)?,
         };
-        let archive = Archive::around_reader(self.dir(), conn);
+        let archive = Archive::around_reader(self.dir(), conn, self.remote_originals());
         let result = read(&archive);
         let conn = archive.into_connection();
         if let Ok(mut idle) = self.shared.idle.lock()
@@ -419,8 +462,7 @@ impl ReadHandle {
     /// Decodes these originals and fingerprints those that decode; reads files only, so it runs
     /// beside the writer. Store the result with [`WriteHandle::store_fingerprints`].
     pub fn fingerprint_photos(&self, sha256s: &[String]) -> Vec<(String, u64)> {
-        let store = crate::blobs::FsBlobStore::new(&self.shared.dir);
-        similar::backfill::make_fingerprints(&store, sha256s)
+        similar::backfill::make_fingerprints(&self.shared.dir, sha256s)
     }
 
     /// Every group of near-duplicate photos and articles in the library.
@@ -963,6 +1005,15 @@ impl WriteHandle {
             value: report,
             changes,
         })
+    }
+
+    /// Sets the size limit of the cache of originals fetched from the team, and trims the cache
+    /// to it at once. Originals imported here are not in the cache and never removed.
+    #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+    pub fn set_cache_limit(&mut self, bytes: u64) -> Result<CacheUsage> {
+        crate::originals::set_cache_limit(self.conn(), bytes)?;
+        crate::originals::evict(self.dir(), bytes, None)?;
+        self.cache_usage()
     }
 
     /// Applies another archive's journal actions, in order, each with its own uid, author and

@@ -76,6 +76,7 @@ pub(crate) fn remove_files(archive: &Archive, unreferenced: &[String]) {
         if let Ok(path) = archive.blobs().object_path(sha256) {
             remove_if_present(&path);
         }
+        crate::originals::remove_cached(archive.dir(), sha256);
         for size in crate::photo::THUMBNAIL_SIDES {
             remove_if_present(&thumbnails::path(&derived, sha256, size));
         }

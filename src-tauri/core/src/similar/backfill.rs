@@ -5,13 +5,13 @@
 //! is missing or does not decode stays without one and is counted as pending.
 
 use std::fs;
+use std::path::Path;
 
 use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::sketch;
 use crate::archive::Archive;
-use crate::blobs::FsBlobStore;
 use crate::error::Result;
 use crate::photo;
 use crate::progress::CancelToken;
@@ -35,7 +35,7 @@ pub(crate) fn fill(archive: &mut Archive, cancel: &CancelToken) -> Result<u64> {
         if cancel.is_cancelled() {
             break;
         }
-        let made = make_fingerprints(archive.blobs(), chunk);
+        let made = make_fingerprints(archive.dir(), chunk);
         filled += store_fingerprints(archive.conn_mut(), &made)?.len() as u64;
     }
     Ok(filled)
@@ -75,11 +75,14 @@ pub(crate) fn photos_without_fingerprint(conn: &Connection) -> Result<Vec<String
 }
 
 /// Decodes these originals (in parallel, reading files only) and fingerprints those that decode.
-pub(crate) fn make_fingerprints(store: &FsBlobStore, sha256s: &[String]) -> Vec<(String, u64)> {
+/// A team member's original that is only in the team's store is not fetched for this: it is
+/// fingerprinted once it has been fetched for another reason.
+pub(crate) fn make_fingerprints(archive_dir: &Path, sha256s: &[String]) -> Vec<(String, u64)> {
     sha256s
         .par_iter()
         .filter_map(|sha256| {
-            let bytes = fs::read(store.object_path(sha256).ok()?).ok()?;
+            let file = crate::originals::local_file(archive_dir, sha256)?;
+            let bytes = fs::read(file).ok()?;
             let fingerprint = photo::extract(&bytes).ok()?.fingerprint?;
             Some((sha256.clone(), fingerprint))
         })

@@ -22,10 +22,8 @@ use sha2::{Digest, Sha256, Sha512};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::archive::{Archive, DERIVED_DIR};
-use crate::blobs::BlobStore;
+use crate::archive::Archive;
 use crate::error::Error;
-use crate::thumbnails;
 
 use super::{ExportRequest, Job, Stop};
 use crate::bundle::{bagit, format};
@@ -225,7 +223,7 @@ impl BagWriter<'_> {
     /// own (DESIGN §1: the stored hash is reused on export); the SHA-512 is computed on the
     /// way, beside the ZIP's writing.
     fn original(&mut self, archive: &Archive, item: &Item, path: &str) -> Result<(), Stop> {
-        let mut source = archive.blobs().open(&item.sha256)?;
+        let mut source = archive.open_original(&item.sha256)?;
         self.start(path, compresses(&item.media_type), item.size)?;
         let mut sha512 = Sha512::new();
         let mut size = 0u64;
@@ -273,8 +271,7 @@ impl BagWriter<'_> {
         }
         let mut original = Vec::new();
         archive
-            .blobs()
-            .open(&item.sha256)?
+            .open_original(&item.sha256)?
             .read_to_end(&mut original)
             .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
         if captioned::already_carries(&original, caption) {
@@ -302,8 +299,7 @@ impl BagWriter<'_> {
     ) -> Result<bool, Stop> {
         let mut original = Vec::new();
         archive
-            .blobs()
-            .open(&item.sha256)?
+            .open_original(&item.sha256)?
             .read_to_end(&mut original)
             .map_err(|e| Error::Internal(format!("cannot read an original: {e}")))?;
         let rendition = match crate::photo::jpeg_rendition(&original) {
@@ -336,9 +332,10 @@ impl BagWriter<'_> {
         if self.written_thumbnails.contains(sha256) {
             return Ok(Some(path));
         }
-        let source = thumbnails::path(&archive.dir().join(DERIVED_DIR), sha256, THUMBNAIL_SIDE);
-        // Thumbnails are derived and may have been deleted; the catalogue then shows none.
-        let Ok(bytes) = std::fs::read(&source) else {
+        // Thumbnails are derived and may have been deleted (or be the team's, out of reach);
+        // the catalogue then shows none.
+        let source = crate::originals::thumbnail_file(archive, sha256, THUMBNAIL_SIDE);
+        let Some(Ok(bytes)) = source.ok().flatten().map(std::fs::read) else {
             return Ok(None);
         };
         self.payload_bytes(&path, &bytes, false)?;

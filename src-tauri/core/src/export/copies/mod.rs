@@ -37,7 +37,6 @@ use ts_rs::TS;
 pub use fields::Embedded;
 
 use crate::archive::Archive;
-use crate::blobs::BlobStore;
 use crate::error::{Error, Result};
 use crate::file_names;
 use crate::photo::PhotoFormat;
@@ -170,7 +169,7 @@ fn embedded(item: &Item) -> Option<Embedded> {
 }
 
 fn copy_one(archive: &Archive, item: &Item, destination: &Path) -> Result<CopiedItem> {
-    let mut source = archive.blobs().open(&item.sha256)?;
+    let mut source = archive.open_original(&item.sha256)?;
     let mut head = [0u8; 32];
     let head_len = read_up_to(&mut source, &mut head)
         .map_err(|e| Error::Internal(format!("cannot read the original: {e}")))?;

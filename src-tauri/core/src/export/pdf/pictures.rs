@@ -12,7 +12,6 @@ use serde::Serialize;
 use typst::foundations::Bytes;
 
 use crate::archive::Archive;
-use crate::blobs::BlobStore;
 use crate::error::Error;
 
 use super::embed;
@@ -195,8 +194,7 @@ impl<'a> Pictures<'a> {
     fn prepare(&mut self, sha256: &str, roles: &[Role]) -> Result<(Picture, Bytes), String> {
         let mut bytes = Vec::new();
         self.archive
-            .blobs()
-            .open(sha256)
+            .open_original(sha256)
             .and_then(|mut file| {
                 file.read_to_end(&mut bytes)
                     .map_err(|e| Error::Internal(e.to_string()))
