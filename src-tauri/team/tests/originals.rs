@@ -67,13 +67,13 @@ fn team() -> Team {
     let originals = vec![
         ("harbour", big_photo("The harbour at dawn", 1)),
         ("pier", big_photo("The pier at noon", 2)),
-        ("report", b"Port report\n\nShips came in at dawn.\n".to_vec()),
+        ("Port report", b"Port report\n\nShips came in at dawn.\n".to_vec()),
     ];
     let files: Vec<(String, Vec<u8>)> = originals
         .iter()
         .map(|(title, bytes)| {
-            let name = if title == &"report" {
-                format!("{title}.txt")
+            let name = if title == &"Port report" {
+                "report.txt".to_owned()
             } else {
                 format!("{title}.jpg")
             };
@@ -221,7 +221,7 @@ fn the_cache_evicts_the_least_recently_used_fetched_originals_and_never_a_local_
     let local = sha_of(&team.b, "lighthouse");
     let b = &mut team.b;
     team_originals::attach(b).unwrap();
-    let [harbour, pier, report] = ["harbour", "pier", "report"].map(|title| sha_of(b, title));
+    let [harbour, pier, report] = ["harbour", "pier", "Port report"].map(|title| sha_of(b, title));
     let size = |title: &str| {
         team.originals
             .iter()
@@ -291,7 +291,7 @@ fn verify_team_finds_a_deleted_key_and_damaged_bytes() {
     assert!(clean.is_clean(), "{clean:?}");
     assert_eq!((clean.originals, clean.thumbnails), (3, 4), "{clean:?}");
 
-    let [harbour, pier, report] = ["harbour", "pier", "report"].map(|title| sha_of(b, title));
+    let [harbour, pier, report] = ["harbour", "pier", "Port report"].map(|title| sha_of(b, title));
     std::fs::remove_file(shared_original(&team.shared, &harbour)).unwrap();
     std::fs::remove_file(shared_thumbnail(&team.shared, &pier, 1024)).unwrap();
     // Same length, other bytes: only downloading and hashing tells.
