@@ -9,8 +9,14 @@ fn the_cache_limit_is_kept_in_the_archive_and_read_in_decimal_units() {
     let sandbox = Sandbox::new();
     sandbox.folio(&["init"]).success();
     let shown = sandbox.folio(&["team", "cache", "--json"]).success().json();
-    assert_eq!(shown["limit"], 10_000_000_000_u64, "10 GB unless set: {shown}");
-    assert_eq!((shown["files"].as_u64(), shown["bytes"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        shown["limit"], 10_000_000_000_u64,
+        "10 GB unless set: {shown}"
+    );
+    assert_eq!(
+        (shown["files"].as_u64(), shown["bytes"].as_u64()),
+        (Some(0), Some(0))
+    );
 
     let set = sandbox
         .folio(&["team", "cache", "--limit", "5GB", "--json"])
@@ -31,7 +37,11 @@ fn verify_team_outside_a_team_says_so_and_deep_needs_team() {
     sandbox.folio(&["init"]).success();
     let refused = sandbox.folio(&["verify", "--team"]);
     assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("not in a team"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("not in a team"),
+        "{}",
+        refused.stderr
+    );
 
     let usage = sandbox.folio(&["verify", "--deep"]);
     assert_eq!(usage.code, 2);

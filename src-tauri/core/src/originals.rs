@@ -20,7 +20,6 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::archive::{Archive, DERIVED_DIR};
 use crate::blobs::{is_sha256_hex, sha256_hex};
@@ -43,7 +42,7 @@ pub trait RemoteOriginals: Send + Sync + std::fmt::Debug {
 }
 
 /// How full the cache of fetched originals is, and its limit.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct CacheUsage {
     pub files: u64,
     pub bytes: u64,
@@ -57,10 +56,7 @@ pub fn cached_path(archive_dir: &Path, sha256: &str) -> Result<PathBuf> {
             "not a SHA-256 hash: {sha256:?}"
         )));
     }
-    Ok(archive_dir
-        .join(CACHE_DIR)
-        .join(&sha256[..2])
-        .join(sha256))
+    Ok(archive_dir.join(CACHE_DIR).join(&sha256[..2]).join(sha256))
 }
 
 /// A file holding the original with this SHA-256: the archive's own, a cached copy (marked as
@@ -106,11 +102,15 @@ pub fn open_original(archive: &Archive, sha256: &str) -> Result<File> {
 /// The file of an original this archive holds itself or in its cache; `None` when only the
 /// team has it (nothing is fetched).
 pub fn local_file(archive_dir: &Path, sha256: &str) -> Option<PathBuf> {
-    let own = crate::blobs::FsBlobStore::new(archive_dir).object_path(sha256).ok()?;
+    let own = crate::blobs::FsBlobStore::new(archive_dir)
+        .object_path(sha256)
+        .ok()?;
     if own.is_file() {
         return Some(own);
     }
-    cached_path(archive_dir, sha256).ok().filter(|p| p.is_file())
+    cached_path(archive_dir, sha256)
+        .ok()
+        .filter(|p| p.is_file())
 }
 
 /// Whether the archive holds this original itself or in its cache, without fetching.

@@ -112,10 +112,9 @@ pub fn verify(reader: &ReadHandle, deep: bool) -> Result<TeamVerifyReport> {
         };
         report.originals += 1;
         match store.original_size(&named.sha256)? {
-            None => report.missing.push(problem(
-                "original",
-                "not in the team's store".into(),
-            )),
+            None => report
+                .missing
+                .push(problem("original", "not in the team's store".into())),
             Some(size) if size != named.size => report.corrupt.push(problem(
                 "original",
                 format!("{size} bytes in the team's store, {} expected", named.size),

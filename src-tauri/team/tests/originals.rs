@@ -67,7 +67,10 @@ fn team() -> Team {
     let originals = vec![
         ("harbour", big_photo("The harbour at dawn", 1)),
         ("pier", big_photo("The pier at noon", 2)),
-        ("Port report", b"Port report\n\nShips came in at dawn.\n".to_vec()),
+        (
+            "Port report",
+            b"Port report\n\nShips came in at dawn.\n".to_vec(),
+        ),
     ];
     let files: Vec<(String, Vec<u8>)> = originals
         .iter()
@@ -197,9 +200,7 @@ fn exporting_and_copying_fetch_the_originals_they_need_byte_for_byte() {
     }
 
     // A copy of the article is its original file.
-    let copies = b
-        .copy_items(&ids[2..], &out.path().join("copies"))
-        .unwrap();
+    let copies = b.copy_items(&ids[2..], &out.path().join("copies")).unwrap();
     assert_eq!(copies.failed, 0, "{copies:?}");
     let copied = copies.copies[0].path.clone().unwrap();
     assert_eq!(std::fs::read(copied).unwrap(), team.originals[2].1);
@@ -308,7 +309,10 @@ fn verify_team_finds_a_deleted_key_and_damaged_bytes() {
     missing.sort_unstable();
     assert_eq!(
         missing,
-        vec![("original", harbour.as_str()), ("thumbnail 1024", pier.as_str())],
+        vec![
+            ("original", harbour.as_str()),
+            ("thumbnail 1024", pier.as_str())
+        ],
         "{quick:?}"
     );
     assert!(quick.corrupt.is_empty(), "{quick:?}");

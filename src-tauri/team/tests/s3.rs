@@ -151,7 +151,10 @@ fn members_with_originals_in_s3() {
     for item in &items {
         assert!(!folio_core::originals::is_here(&bob.archive, &item.sha256));
         let original = b.original_file(&item.sha256).unwrap();
-        assert!(original.starts_with(bob.archive.join("cache")), "{original:?}");
+        assert!(
+            original.starts_with(bob.archive.join("cache")),
+            "{original:?}"
+        );
         let bytes = std::fs::read(&original).unwrap();
         assert_eq!(folio_core::blobs::sha256_hex(&bytes), item.sha256);
     }
@@ -162,7 +165,11 @@ fn members_with_originals_in_s3() {
     assert_eq!(copies.failed, 0, "{copies:?}");
     let checked = folio_team::originals::verify(&b, true).unwrap();
     assert!(checked.is_clean(), "{checked:?}");
-    assert_eq!((checked.originals, checked.thumbnails), (2, 2), "{checked:?}");
+    assert_eq!(
+        (checked.originals, checked.thumbnails),
+        (2, 2),
+        "{checked:?}"
+    );
 
     // Bob's import reaches Alice through the bucket too.
     import(&mut b, &[("pier.jpg", photo("Pier", 10))], &bob.files());

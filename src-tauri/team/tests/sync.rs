@@ -112,7 +112,10 @@ fn a_member_who_joins_gets_the_team_record_and_both_converge() {
     assert_eq!(harbour.len(), 2);
     for item in &harbour {
         // Originals stay in the team's store until needed (see the originals tests).
-        assert!(!b.original_path(&item.sha256).unwrap().is_file(), "{item:?}");
+        assert!(
+            !b.original_path(&item.sha256).unwrap().is_file(),
+            "{item:?}"
+        );
     }
     // Search works on what was received.
     let found = b

@@ -20,6 +20,11 @@ checked: number,
  */
 ok: number, missing: Array<MissingObject>, corrupt: Array<CorruptObject>, orphans: Array<OrphanFile>, 
 /**
+ * Originals a team member's archive has not fetched: the team's store holds them, and they
+ * are fetched when shown or exported (`folio verify --team` checks them there). Not missing.
+ */
+remote: number, 
+/**
  * Set when the check was cancelled before it saw every original.
  */
 cancelled: boolean, 

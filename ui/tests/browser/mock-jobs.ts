@@ -183,7 +183,7 @@ function objectPath(name: string): string {
 }
 
 function cleanReport(checked: number): VerifyReport {
-  return { database: 'ok', checked, ok: checked, missing: [], corrupt: [], orphans: [], cancelled: false, repaired: false, fingerprinted: 0 };
+  return { database: 'ok', checked, ok: checked, missing: [], corrupt: [], orphans: [], remote: 0, cancelled: false, repaired: false, fingerprinted: 0 };
 }
 
 /** Two originals gone, one changed, two stray files (`?verify=damaged`). */
@@ -203,6 +203,7 @@ function damagedReport(checked: number): VerifyReport {
     missing,
     corrupt,
     orphans,
+    remote: 0,
     cancelled: false,
     repaired: false,
     fingerprinted: 0,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../src/bindings/VerifyReport';
 import { summarizeVerify } from '../../src/lib/verifyReport';
 
-const CLEAN: VerifyReport = { database: 'ok', checked: 5, ok: 5, missing: [], corrupt: [], orphans: [], cancelled: false, repaired: false, fingerprinted: 0 };
+const CLEAN: VerifyReport = { database: 'ok', checked: 5, ok: 5, missing: [], corrupt: [], orphans: [], remote: 0, cancelled: false, repaired: false, fingerprinted: 0 };
 
 describe('summarizeVerify', () => {
   it('calls a clean report intact', () => {

@@ -94,20 +94,6 @@ impl WriteHandle {
         tables::team::record_sync(self.conn(), &crate::now_rfc3339(), error)
     }
 
-    /// Stores an original fetched from elsewhere (the team's objects) after checking that its
-    /// bytes have the hash it was fetched by.
-    pub fn store_original(&mut self, sha256: &str, bytes: &[u8]) -> Result<()> {
-        let got = crate::blobs::sha256_hex(bytes);
-        if got != sha256 {
-            return Err(Error::InvalidInput(format!(
-                "the team's copy of original {sha256} is damaged (its bytes hash to {got})"
-            )));
-        }
-        let batch = self.archive.blobs().batch();
-        batch.put_bytes(bytes)?;
-        batch.settle()
-    }
-
     /// Stores a thumbnail fetched from elsewhere (thumbnails are rebuildable: no hash to check).
     pub fn store_thumbnail(&mut self, sha256: &str, max_side: u32, jpeg: &[u8]) -> Result<()> {
         if !crate::photo::THUMBNAIL_SIDES.contains(&max_side) {
