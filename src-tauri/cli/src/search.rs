@@ -16,7 +16,8 @@ use crate::output;
 /// up to date first; while another Folio holds it (the desktop app), that process keeps the
 /// index current and this one only reads.
 pub enum Searchable {
-    Writing(WriteHandle),
+    // Boxed: a writer is much larger than a reader (which is one pointer).
+    Writing(Box<WriteHandle>),
     Reading(ReadHandle),
 }
 
@@ -33,7 +34,7 @@ impl Deref for Searchable {
 
 pub fn open_with_index(dir: &Path) -> anyhow::Result<Searchable> {
     Ok(match WriteHandle::open(dir) {
-        Ok(writer) => Searchable::Writing(writer),
+        Ok(writer) => Searchable::Writing(Box::new(writer)),
         Err(Error::ArchiveInUse(_)) => Searchable::Reading(ReadHandle::open(dir)?),
         Err(error) => return Err(error.into()),
     })
