@@ -162,9 +162,12 @@ impl TeamSync {
                 Some(listening) => match listening.wait(left.min(Duration::from_millis(200))) {
                     Ok(true) => return false,
                     Ok(false) => {}
+                    // The connection is gone: the round that follows finds out why (and says
+                    // so), and connects again.
                     Err(error) => {
                         tracing::info!("stopped listening to the team: {error}");
                         *listener = None;
+                        return false;
                     }
                 },
                 None => {
@@ -283,6 +286,8 @@ fn attempt(
 ) -> Result<(), Problem> {
     if link.as_ref().is_none_or(|l| l.database != team.database) {
         *link = Some(Link::connect(team).map_err(|error| classify(team, &error))?);
+    } else if let Some(deaf) = link.as_mut().filter(|l| l.listener.is_none()) {
+        deaf.listener = listen(team);
     }
     let Some(connected) = link.as_mut() else {
         return Ok(());
@@ -316,17 +321,22 @@ impl Link {
         let mut log = TeamLog::connect(&address)?;
         log.check_schema()?;
         let store = Objects::open(&team.objects)?;
-        // Without notifications the poll still finds the team's news, later.
-        let listener = Listener::connect(&address)
-            .map_err(|error| tracing::info!("not listening to the team: {error}"))
-            .ok();
         Ok(Self {
             database: team.database.clone(),
             log,
             store,
-            listener,
+            listener: listen(team),
         })
     }
+}
+
+/// A connection that hears other members' appends. Without one the poll still finds the team's
+/// news, later; each attempt tries again.
+fn listen(team: &Membership) -> Option<Listener> {
+    DatabaseAddress::parse(&team.database)
+        .and_then(|address| Listener::connect(&address))
+        .map_err(|error| tracing::info!("not listening to the team: {error}"))
+        .ok()
 }
 
 /// A database failure is "offline" when the database's server cannot be reached at all; every

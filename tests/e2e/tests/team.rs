@@ -2,7 +2,7 @@
 //! throwaway PostgreSQL cluster (Debian's `pg_virtualenv`, as the team crate's tests start it)
 //! and whose originals are in a shared folder. A caption edited in one member's window appears
 //! in the other's open inspector within seconds, with no reload, and both sync indicators then
-//! read "Up to date". The team is set up with the `folio` CLI (create from the first archive,
+//! read "Up to date" — and "Offline since …" once the database has gone. The team is set up with the `folio` CLI (create from the first archive,
 //! join in a new second one); everything after that happens in the windows.
 
 use std::path::Path;
@@ -215,6 +215,12 @@ fn a_caption_edited_in_one_members_window_appears_in_the_others() -> Result<()> 
     // Everything is sent and received: both indicators say so.
     for window in [&alice_window, &bob_window] {
         window.wait_for_text("[data-testid=team-indicator]", "Up to date", SOON)?;
+    }
+
+    // The team's database goes away: both windows say they are offline, and since when.
+    drop(cluster);
+    for window in [&alice_window, &bob_window] {
+        window.wait_for_text("[data-testid=team-indicator]", "Offline since", PATIENCE)?;
     }
     Ok(())
 }
