@@ -112,3 +112,18 @@ fn to_wire(error: &folio_team::Error) -> WireError {
 fn invalid(message: &str) -> WireError {
     Error::InvalidInput(message.to_owned()).to_wire()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check_empty;
+
+    #[test]
+    fn a_team_is_joined_in_an_empty_or_new_folder_only() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(check_empty(dir.path()).is_ok());
+        assert!(check_empty(&dir.path().join("not made yet")).is_ok());
+        std::fs::write(dir.path().join("notes.txt"), "someone's documents").unwrap();
+        let refused = check_empty(dir.path()).unwrap_err();
+        assert!(refused.message.contains("not empty"), "{}", refused.message);
+    }
+}

@@ -91,6 +91,8 @@ async function memberArchive(checks, context, baseUrl, mockHost) {
     const since = await page.evaluate(() => new Date(2026, 11, 6, 10, 42).toISOString());
     await setSync({ state: 'offline', since, reason: 'connection refused' }, 1);
     await expectText(page, 'team-indicator', 'Offline since 10:42');
+    const tooltip = (await page.getByTestId('team-indicator').getAttribute('title')) ?? '';
+    expect(tooltip.includes('1 waiting to send') && tooltip.includes('Desk'), `the tooltip says ${JSON.stringify(tooltip)}`);
     await setSync({ state: 'failed', message: 'permission denied for table log' }, 0);
     await expectText(page, 'team-indicator', 'Sync failed: permission denied for table log');
     await setSync({ state: 'up_to_date' }, 0);
