@@ -18,8 +18,8 @@ const PATIENCE: Duration = Duration::from_secs(60);
 const SOON: Duration = Duration::from_secs(10);
 const CAPTION: &str = "The harbour at dawn, seen from the ferry";
 
-/// A PostgreSQL cluster for this test, with an empty database `desk`; pg_virtualenv removes it
-/// when it is dropped (or when this test's process ends, whichever comes first).
+/// A PostgreSQL cluster for this test, with an empty database `desk`, in a temporary folder of its
+/// own (`-t`, so runs at once do not collide); pg_virtualenv removes it when it is dropped (or when this test's process ends, whichever comes first).
 struct Cluster {
     child: Child,
     stop: std::path::PathBuf,
@@ -40,7 +40,7 @@ impl Cluster {
             stop.display()
         );
         let child = Command::new("pg_virtualenv")
-            .args(["-i", "-A trust", "sh", "-c", &script])
+            .args(["-t", "-i", "-A trust", "sh", "-c", &script])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
