@@ -26,6 +26,7 @@ use folio_core::library::templates::Template;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};
+use folio_core::team_view::TeamView;
 use folio_core::watch::{WatchFolder, WatchStatus};
 use ts_rs::{Config, TS};
 

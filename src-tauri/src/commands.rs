@@ -23,6 +23,7 @@ use folio_core::progress::CancelToken;
 use folio_core::search::{SearchPage, SearchRequest};
 use folio_core::selection::ExportItemsRequest;
 use folio_core::similar::{DuplicatesReport, MergeReport, MergeRequest, SimilarReport, Thresholds};
+use folio_core::team_view::TeamView;
 use folio_core::watch::{WatchFolder, WatchStatus};
 use folio_core::{Stats, WireError};
 use tauri::{AppHandle, Manager, State};
@@ -33,6 +34,8 @@ use crate::ocr::OcrWorker;
 use crate::opened_files::OpenedFiles;
 use crate::pickers;
 use crate::state::AppState;
+use crate::team;
+use crate::team_sync::TeamSync;
 use crate::trusted::Trusted;
 use crate::watching::Watching;
 
@@ -573,4 +576,45 @@ pub fn set_watch_folders(
         .collect();
     trusted.check_imports(&new)?;
     watching.set(folders)
+}
+
+/// The team the archive is a member of, as the Team dialog and the sync indicator show it;
+/// none when it is in no team.
+#[tauri::command]
+pub async fn team_status(app: AppHandle) -> Result<Option<TeamView>, WireError> {
+    off_main_thread(move || team::status(&app)).await?
+}
+
+/// Makes the open archive the first member of a new team and sends it whole.
+#[tauri::command]
+pub async fn create_team(
+    app: AppHandle,
+    database: String,
+    objects: String,
+    name: String,
+) -> Result<TeamView, WireError> {
+    off_main_thread(move || team::create(&app, &database, &objects, &name)).await?
+}
+
+/// Joins a team in a new archive in a folder chosen in the host's picker, then restarts on it;
+/// none when the picker was cancelled.
+#[tauri::command]
+pub async fn join_team(
+    app: AppHandle,
+    database: String,
+    objects: Option<String>,
+) -> Result<Option<String>, WireError> {
+    off_main_thread(move || team::join(&app, &database, objects.as_deref())).await?
+}
+
+/// Stops syncing with the team; the archive keeps everything.
+#[tauri::command]
+pub async fn leave_team(app: AppHandle) -> Result<(), WireError> {
+    off_main_thread(move || team::leave(&app)).await?
+}
+
+/// Asks the team's sync for a round now; how it goes arrives as `folio://team`.
+#[tauri::command]
+pub fn sync_team(team_sync: State<'_, TeamSync>) {
+    team_sync.sync_now();
 }

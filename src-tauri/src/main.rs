@@ -22,6 +22,8 @@ mod pickers;
 mod reveal;
 mod similarity;
 mod state;
+mod team;
+mod team_sync;
 mod thumbnails;
 mod trusted;
 mod watching;
@@ -48,6 +50,7 @@ fn main() {
         .manage(drag_out::DragOut::default())
         .manage(watching::Watching::from_settings())
         .manage(ocr::OcrWorker::default())
+        .manage(team_sync::TeamSync::default())
         .register_asynchronous_uri_scheme_protocol(thumbnails::SCHEME, thumbnails::serve)
         .menu(menu::build)
         .on_menu_event(menu::handle)
@@ -57,6 +60,8 @@ fn main() {
             let handle = app.handle().clone();
             // Watch folders from the start: what arrived while Folio was closed comes in now.
             watching::start(&handle);
+            // A team member catches up with its team from the start, and keeps in step.
+            team_sync::start(&handle);
             std::thread::spawn(move || {
                 let state = handle.state::<state::AppState>();
                 if let Err(error) = state.open_index(&events::ProgressEmitter::new(&handle)) {

@@ -1,5 +1,6 @@
 //! The app menu: File → "Save a Copy…" (asks the window to save copies of what is selected, as
-//! its own button does), and the Archive entries "Check Archive Location" (where the archive is,
+//! its own button does), and the Archive entries "Team…" (asks the window to open its Team
+//! dialog), "Check Archive Location" (where the archive is,
 //! space left, and whether the place is safe for it) and "Open Another Archive…" (remembered,
 //! then the app restarts on it so nothing of the old archive stays open).
 
@@ -14,15 +15,20 @@ use crate::state::AppState;
 const CHECK_LOCATION: &str = "archive.check-location";
 const OPEN_ANOTHER: &str = "archive.open-another";
 const SAVE_COPY: &str = "file.save-copy";
+const TEAM: &str = "archive.team";
 
 /// The event that asks the window to save copies of its selection (only the window knows it).
 pub const SAVE_COPY_ASKED: &str = "folio://save-copy";
+
+/// The event that asks the window to open its Team dialog.
+pub const TEAM_ASKED: &str = "folio://team-dialog";
 
 /// The menu's words in the UI languages, chosen from the system's.
 struct Words {
     file: &'static str,
     save_copy: &'static str,
     archive: &'static str,
+    team: &'static str,
     check_location: &'static str,
     open_another: &'static str,
     show_folder: &'static str,
@@ -36,6 +42,7 @@ const ENGLISH: Words = Words {
     file: "&File",
     save_copy: "Save a Copy…",
     archive: "&Archive",
+    team: "Team…",
     check_location: "Check Archive Location",
     open_another: "Open Another Archive…",
     show_folder: "Show in Folder",
@@ -49,6 +56,7 @@ const CHINESE: Words = Words {
     file: "文件(&F)",
     save_copy: "存储副本…",
     archive: "档案库(&A)",
+    team: "团队…",
     check_location: "检查档案库位置",
     open_another: "打开其他档案库…",
     show_folder: "在文件夹中显示",
@@ -62,6 +70,7 @@ const RUSSIAN: Words = Words {
     file: "&Файл",
     save_copy: "Сохранить копию…",
     archive: "&Архив",
+    team: "Команда…",
     check_location: "Проверить расположение архива",
     open_another: "Открыть другой архив…",
     show_folder: "Показать в папке",
@@ -100,13 +109,15 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         None::<&str>,
     )?;
     let open = MenuItem::with_id(app, OPEN_ANOTHER, words.open_another, true, None::<&str>)?;
+    let team = MenuItem::with_id(app, TEAM, words.team, true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
+    let before_team = PredefinedMenuItem::separator(app)?;
     let quit = PredefinedMenuItem::quit(app, None)?;
     let archive = Submenu::with_items(
         app,
         words.archive,
         true,
-        &[&check, &open, &separator, &quit],
+        &[&check, &open, &before_team, &team, &separator, &quit],
     )?;
     let save_copy = MenuItem::with_id(app, SAVE_COPY, words.save_copy, true, None::<&str>)?;
     let file = Submenu::with_items(app, words.file, true, &[&save_copy])?;
@@ -136,6 +147,11 @@ pub fn handle<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         SAVE_COPY => {
             if let Err(error) = app.emit(SAVE_COPY_ASKED, ()) {
                 tracing::warn!("cannot ask the window to save a copy: {error}");
+            }
+        }
+        TEAM => {
+            if let Err(error) = app.emit(TEAM_ASKED, ()) {
+                tracing::warn!("cannot ask the window to open the Team dialog: {error}");
             }
         }
         _ => {}

@@ -53,6 +53,11 @@ pub fn pick_copy_folder(app: &AppHandle) -> Option<PathBuf> {
     e2e::copy_to().or_else(|| picker(app).blocking_pick_folder().and_then(local))
 }
 
+/// Asks for the empty folder a joined team's archive goes in; None when cancelled.
+pub fn pick_team_folder(app: &AppHandle) -> Option<PathBuf> {
+    picker(app).blocking_pick_folder().and_then(local)
+}
+
 /// A picker in front of the main window.
 fn picker(app: &AppHandle) -> FileDialogBuilder<tauri::Wry> {
     let dialog = app.dialog().file();

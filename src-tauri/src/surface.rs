@@ -60,6 +60,11 @@ macro_rules! command_surface {
             pick_export_path(default_name: String, format: ExportFormat) -> Option<String>;
             watch_folders() -> WatchStatus;
             set_watch_folders(folders: Vec<WatchFolder>) -> WatchStatus;
+            team_status() -> Option<TeamView>;
+            create_team(database: String, objects: String, name: String) -> TeamView;
+            join_team(database: String, objects: Option<String>) -> Option<String>;
+            leave_team() -> ();
+            sync_team() -> ();
         }
     };
 }

@@ -35,6 +35,7 @@ pub mod selection;
 pub mod similar;
 pub mod stats;
 pub mod tables;
+pub mod team_view;
 pub mod text;
 pub mod thumbnails;
 pub(crate) mod user_files;

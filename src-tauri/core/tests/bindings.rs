@@ -31,6 +31,7 @@ use folio_core::similar::{
     DuplicateGroup, DuplicatesReport, MergeReport, MergeRequest, SimilarItem, SimilarReport,
     Thresholds,
 };
+use folio_core::team_view::{SyncState, TeamView};
 use folio_core::watch::{WatchFolder, WatchImport, WatchStatus};
 use folio_core::{ErrorCode, Stats, WireError};
 use ts_rs::{Config, TS};
@@ -88,6 +89,7 @@ fn generated() -> BTreeMap<String, String> {
         MergeReport
     );
     export!(WatchFolder, WatchStatus, WatchImport);
+    export!(TeamView, SyncState);
     export!(
         ExportFormat,
         Paper,

@@ -139,6 +139,21 @@ pub fn sync(handle: &mut WriteHandle) -> Result<SyncReport> {
     }
 }
 
+/// One sync round over a connection to the team's log and store that the caller keeps between
+/// rounds: a member that stays open (the desktop) connects without holding its archive's writer,
+/// and holds it only for the round itself.
+pub fn sync_over(
+    handle: &mut WriteHandle,
+    log: &mut TeamLog,
+    store: &Objects,
+) -> Result<SyncReport> {
+    if handle.membership()?.is_none() {
+        return Err(Error::Team("this archive is not in a team".into()));
+    }
+    let result = round(handle, log, store);
+    finish(handle, result)
+}
+
 /// How often a watching member syncs when nothing wakes it: the fallback for notifications
 /// that cannot arrive (a dropped connection, a database in between that does not pass them on).
 pub const POLL: Duration = Duration::from_secs(30);

@@ -1,6 +1,7 @@
 //! A throwaway PostgreSQL cluster for the tests, started by `pg_virtualenv` (Debian's
-//! postgresql-common; it works as root too) with trust authentication, one per test binary run,
-//! and a fresh database per test. The cluster goes away when this process ends.
+//! postgresql-common; it works as root too) in a temporary folder of its own (`-t`: as root it
+//! would otherwise be the one cluster named "regress", and two runs at once would collide), with
+//! trust authentication, one per test binary run, and a fresh database per test. The cluster goes away when this process ends.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -58,7 +59,7 @@ impl Cluster {
             std::process::id()
         );
         let child = Command::new("pg_virtualenv")
-            .args(["-i", "-A trust", "sh", "-c", &script])
+            .args(["-t", "-i", "-A trust", "sh", "-c", &script])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()

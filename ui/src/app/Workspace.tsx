@@ -23,6 +23,7 @@ import { selectionPanel } from '../components/SelectionPanel';
 import { SearchBox } from '../components/SearchBox';
 import { SearchFilters } from '../components/SearchFilters';
 import { SettingsDialog } from '../components/SettingsDialog';
+import { TeamDialog } from '../components/TeamDialog';
 import { Timeline } from '../components/Timeline';
 import { Sidebar } from '../components/Sidebar';
 import { Toasts } from '../components/Toasts';
@@ -47,6 +48,8 @@ import { useListing, useLoadedSummaries } from '../hooks/useListing';
 import { useSelectionState } from '../hooks/useSelectionState';
 import type { SettingsState } from '../hooks/useSettings';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { useSubscription } from '../hooks/useSubscription';
+import { useTeam } from '../hooks/useTeam';
 import { useVerify } from '../hooks/useVerify';
 import { useT } from '../i18n/I18nProvider';
 import type { ExportContext } from '../lib/exportPlan';
@@ -57,7 +60,7 @@ import { splitDropped } from '../lib/links';
 import { selectAll, selectOnly } from '../lib/selection';
 import { OUTSIDE, useDropTarget } from './drag';
 import { useNotify, useReportError } from './notices';
-import { dragCopies } from '../platform/host';
+import { dragCopies, onTeamDialogAsked } from '../platform/host';
 import { emptyText, scopeTitle } from './views';
 import './App.css';
 
@@ -123,7 +126,13 @@ export function Workspace({ settings }: { settings: SettingsState }) {
 
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useItem(openId, true);
-  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | 'duplicates' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | 'duplicates' | 'team' | null>(null);
+  // The team's sync: the indicator and the Team dialog (Archive → Team… in the app menu).
+  const team = useTeam(archiveOpen);
+  const openTeam = useCallback(() => {
+    setDialog('team');
+  }, []);
+  useSubscription(useCallback(() => onTeamDialogAsked(openTeam), [openTeam]), 'Archive → Team…');
   const searchInput = useRef<HTMLInputElement>(null);
 
   const inTrash = !searching && scope.kind === 'trash';
@@ -300,6 +309,8 @@ export function Workspace({ settings }: { settings: SettingsState }) {
         onOpenDuplicates={() => {
           if (archiveOpen) setDialog('duplicates');
         }}
+        team={team.query.data}
+        onOpenTeam={openTeam}
       />
       <ItemArea
         title={title}
@@ -446,6 +457,14 @@ export function Workspace({ settings }: { settings: SettingsState }) {
           context={exportContext}
           selectedIds={() => access.selectedIds(selection)}
           onStart={exporter.start}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'team' && archiveOpen && team.query.data !== undefined && (
+        <TeamDialog
+          team={team.query.data}
           onClose={() => {
             setDialog(null);
           }}

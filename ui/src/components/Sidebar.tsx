@@ -1,6 +1,8 @@
-// The left column: library views, collections, saved searches, tags, and the Settings button.
+// The left column: library views, collections, saved searches, tags, the team's sync indicator
+// and the Settings button.
 import type { Scope } from '../bindings/Scope';
 import type { Stats } from '../bindings/Stats';
+import type { TeamView } from '../bindings/TeamView';
 import { LIBRARY_VIEWS } from '../app/views';
 import { useT } from '../i18n/I18nProvider';
 import { CollectionsSection } from './CollectionsSection';
@@ -8,6 +10,7 @@ import { Icon } from './Icon';
 import { SavedSearchesSection } from './SavedSearchesSection';
 import { SidebarItem } from './SidebarItem';
 import { SidebarSection } from './SidebarSection';
+import { TeamIndicator } from './TeamIndicator';
 import { TagTreeSection } from './TagTreeSection';
 import './Sidebar.css';
 
@@ -21,6 +24,9 @@ type Props = {
   onRunSearch: (query: string) => void;
   onOpenSettings: () => void;
   onOpenDuplicates: () => void;
+  /** The team the archive is a member of (none: no indicator), and what opens the Team dialog. */
+  team: TeamView | null | undefined;
+  onOpenTeam: () => void;
 };
 
 export function Sidebar({
@@ -32,6 +38,8 @@ export function Sidebar({
   onRunSearch,
   onOpenSettings,
   onOpenDuplicates,
+  team,
+  onOpenTeam,
 }: Props) {
   const t = useT();
   const shown = searching ? null : scope;
@@ -70,6 +78,7 @@ export function Sidebar({
         </>
       )}
       <div className="sidebar__foot">
+        <TeamIndicator team={team} onOpen={onOpenTeam} />
         <button type="button" className="sidebar-item" onClick={onOpenSettings} data-testid="settings-button">
           <Icon name="settings" className="sidebar-item__icon" />
           <span className="sidebar-item__label">{t('sidebar.settings')}</span>

@@ -33,6 +33,8 @@ export const queryKeys = {
   collections: ['collections'] as const,
   savedSearches: ['saved_searches'] as const,
   templates: ['templates'] as const,
+  /** The team and how its sync goes: set by the host's `folio://team`, not by change sets. */
+  team: ['team'] as const,
 };
 
 /** What else shows each kind: rows carry their tags, and lists and items name their collections. */

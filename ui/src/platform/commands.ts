@@ -25,6 +25,7 @@ import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { TeamView } from '../bindings/TeamView';
 import type { Template } from '../bindings/Template';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
@@ -81,6 +82,11 @@ export type Commands = {
   pick_export_path: { args: { defaultName: string; format: ExportFormat }; answer: string | null };
   watch_folders: { args: Record<string, never>; answer: WatchStatus };
   set_watch_folders: { args: { folders: Array<WatchFolder> }; answer: WatchStatus };
+  team_status: { args: Record<string, never>; answer: TeamView | null };
+  create_team: { args: { database: string; objects: string; name: string }; answer: TeamView };
+  join_team: { args: { database: string; objects: string | null }; answer: string | null };
+  leave_team: { args: Record<string, never>; answer: null };
+  sync_team: { args: Record<string, never>; answer: null };
 };
 
 export type CommandName = keyof Commands;

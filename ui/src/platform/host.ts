@@ -31,6 +31,7 @@ import type { SimilarReport } from '../bindings/SimilarReport';
 import type { Stats } from '../bindings/Stats';
 import type { TagCount } from '../bindings/TagCount';
 import type { TagRequest } from '../bindings/TagRequest';
+import type { TeamView } from '../bindings/TeamView';
 import type { Template } from '../bindings/Template';
 import type { Thresholds } from '../bindings/Thresholds';
 import type { Undone } from '../bindings/Undone';
@@ -49,6 +50,8 @@ export const EVENTS = {
   watchImport: 'folio://watch-import',
   saveCopy: 'folio://save-copy',
   ocrFinished: 'folio://ocr-finished',
+  team: 'folio://team',
+  teamDialog: 'folio://team-dialog',
 } as const;
 
 /** What each host event carries. */
@@ -59,6 +62,8 @@ type EventPayloads = {
   'folio://watch-import': WatchImport;
   'folio://save-copy': null;
   'folio://ocr-finished': OcrReport;
+  'folio://team': TeamView | null;
+  'folio://team-dialog': null;
 };
 
 export type Unsubscribe = () => void;
@@ -188,6 +193,46 @@ export function setWatchFolders(folders: WatchFolder[]): Promise<WatchStatus> {
 /** Runs `callback` when a watch folder's import starts (`report` null) and when it ends. */
 export function onWatchImport(callback: (event: WatchImport) => void): Promise<Unsubscribe> {
   return listenTo(EVENTS.watchImport, callback);
+}
+
+// Team archives: the archive's journal shared with a team through PostgreSQL and an object store.
+
+/** The team this archive is a member of, and how syncing goes; null when it is in no team. */
+export function teamStatus(): Promise<TeamView | null> {
+  return call('team_status');
+}
+
+/** Makes this archive the first member of a new team and sends it whole; resolves once sent. */
+export function createTeam(database: string, objects: string, name: string): Promise<TeamView> {
+  return call('create_team', { database, objects, name });
+}
+
+/** Asks for an empty folder in the system's folder picker, joins the team in a new archive there
+ * and restarts Folio on it; null when the picker was cancelled. */
+export function joinTeam(database: string, objects: string | null): Promise<string | null> {
+  return call('join_team', { database, objects });
+}
+
+/** Stops syncing with the team; the archive keeps everything. */
+export function leaveTeam(): Promise<void> {
+  return run('leave_team');
+}
+
+/** Asks for a sync round now; how it goes arrives through `onTeamChanged`. */
+export function syncTeam(): Promise<void> {
+  return run('sync_team');
+}
+
+/** Runs `callback` whenever how the team's sync goes changes (null: the archive left its team). */
+export function onTeamChanged(callback: (team: TeamView | null) => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.team, callback);
+}
+
+/** Runs `callback` when the app menu's Archive → Team… is chosen. */
+export function onTeamDialogAsked(callback: () => void): Promise<Unsubscribe> {
+  return listenTo(EVENTS.teamDialog, () => {
+    callback();
+  });
 }
 
 // Listing and reading items.

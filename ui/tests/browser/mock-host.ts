@@ -10,6 +10,8 @@
 // `window.__folioMock` (emitProgress, finishImport), as it sets stats and emits `folio://changed`.
 // Exports and verification (`mock-jobs.ts`) likewise, unless `&jobs=manual` (stepJob, finishJob);
 // `&verify=damaged` makes verify_archive find missing, changed and orphaned files.
+// `&team=1` starts the archive as a member of a team ("Desk"); tests set how its sync goes and
+// play another member's edits through `window.__folioMock` (setTeamSync, remoteEdit, chooseTeamInMenu).
 // Every write answers `Written<T>` and, when it changed something, emits one `folio://changed`
 // carrying the same change set, as the host does after its transaction.
 import { emit } from '@tauri-apps/api/event';
@@ -29,6 +31,8 @@ import type { RateRequest } from '../../src/bindings/RateRequest';
 import type { SearchRequest } from '../../src/bindings/SearchRequest';
 import type { Stats } from '../../src/bindings/Stats';
 import type { TagRequest } from '../../src/bindings/TagRequest';
+import type { SyncState } from '../../src/bindings/SyncState';
+import type { TeamView } from '../../src/bindings/TeamView';
 import type { Template } from '../../src/bindings/Template';
 import type { Thresholds } from '../../src/bindings/Thresholds';
 import type { WatchFolder } from '../../src/bindings/WatchFolder';
@@ -109,6 +113,18 @@ type FolioMock = {
   emitWatchImport: (event: WatchImport) => Promise<void>;
   /** Emits `folio://save-copy`, as the host does when File → Save a Copy… is chosen in its menu. */
   chooseSaveCopyInMenu: () => Promise<void>;
+  /** Emits `folio://team-dialog`, as the host does when Archive → Team… is chosen in its menu. */
+  chooseTeamInMenu: () => Promise<void>;
+  /** The team as the host keeps it (null: in no team). */
+  team: () => TeamView | null;
+  /** Sets how the team's sync goes (and what waits) and emits `folio://team`, as the sync thread does. */
+  setTeamSync: (sync: SyncState, waiting?: number) => Promise<void>;
+  /** Another member's write arriving (`update_item`, `tag_items`, …, with its arguments): the
+   * archive changes without the window asking, then `folio://changed` names what changed, as a
+   * sync round that received it does. Not in `log`: the window did not call it. */
+  remoteWrite: (command: string, input: Args) => Promise<void>;
+  /** What the next `join_team` picker answers: a folder, or null (cancelled). */
+  setJoinFolder: (folder: string | null) => void;
 };
 
 declare global {
@@ -162,6 +178,23 @@ const templates: Template[] =
       ]
     : [];
 const watchRequests: WatchFolder[][] = [];
+/** The team the archive is a member of, as the host keeps it. */
+function deskTeam(database: string, objects: string, name: string): TeamView {
+  return {
+    team: name,
+    database,
+    objects,
+    joined_at: '2026-12-01T08:30:00.000Z',
+    last_sync: '2026-12-06T09:41:00.000Z',
+    last_error: null,
+    waiting_actions: 0,
+    waiting_uploads: 0,
+    sync: { state: 'up_to_date' },
+  };
+}
+let team: TeamView | null =
+  params.get('team') === '1' ? deskTeam('postgres://folio@db.press.local/desk', '/Volumes/Press/Folio', 'Desk') : null;
+let joinFolder: string | null = '/home/ana/Desk archive';
 /** The archive's photo OCR setting, as `set_ocr_photos` left it. */
 let ocrPhotos = false;
 
@@ -424,6 +457,23 @@ mockIPC(
       case 'drag_copies':
         // The host writes the copies and starts the system's drag; nothing to see here.
         return null;
+      case 'team_status':
+        return structuredClone(team);
+      case 'create_team':
+        team = deskTeam(input.database as string, input.objects as string, input.name as string);
+        return structuredClone(team);
+      case 'join_team':
+        // The real host then restarts on the new archive; the mock stays where it is.
+        return joinFolder;
+      case 'leave_team':
+        team = null;
+        return null;
+      case 'sync_team':
+        if (team) {
+          team = { ...team, sync: { state: 'up_to_date' }, waiting_actions: 0, waiting_uploads: 0 };
+          setTimeout(() => void emit('folio://team', team), 0);
+        }
+        return null;
       case 'pick_export_path': {
         const options = { defaultName: input.defaultName as string, format: input.format as string };
         saveRequests.push(options);
@@ -470,6 +520,21 @@ window.__folioMock = {
   },
   emitChanged: (changes) => changed(changes),
   chooseSaveCopyInMenu: () => emit('folio://save-copy', null),
+  chooseTeamInMenu: () => emit('folio://team-dialog', null),
+  team: () => structuredClone(team),
+  setTeamSync: async (sync, waiting = 0) => {
+    if (!team) throw new Error('the archive is in no team');
+    team = { ...team, sync, waiting_actions: waiting, waiting_uploads: 0 };
+    await emit('folio://team', team);
+  },
+  remoteWrite: async (command, input) => {
+    if (answer(command, input) === undefined) throw new Error(`the mock host has no "${command}"`);
+    // `write` sends its change set on the next turn.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  },
+  setJoinFolder: (folder) => {
+    joinFolder = folder;
+  },
   setDialogAnswer: (paths) => {
     dialogAnswer = paths;
   },

@@ -18,6 +18,7 @@ import { ratingsScenarios } from './ratings.mjs';
 import { scaleScenarios } from './scale.mjs';
 import { searchScenarios } from './search.mjs';
 import { similarScenarios } from './similar.mjs';
+import { teamScenarios } from './team.mjs';
 import { watchScenarios } from './watch.mjs';
 import { serveStatic } from './serve.mjs';
 
@@ -208,6 +209,7 @@ async function main() {
     scale: scaleScenarios,
     similar: similarScenarios,
     watch: watchScenarios,
+    team: teamScenarios,
   };
   // `node tests/browser/run.mjs search organise` runs only those groups, while working on them.
   const only = process.argv.slice(2);
