@@ -60,7 +60,9 @@ fn main() {
             let handle = app.handle().clone();
             // Watch folders from the start: what arrived while Folio was closed comes in now.
             watching::start(&handle);
-            // A team member catches up with its team from the start, and keeps in step.
+            // A team member catches up with its team from the start, and keeps in step; what
+            // only the team's store holds (originals, large thumbnails) is fetched when shown.
+            team::attach_originals(&handle);
             team_sync::start(&handle);
             std::thread::spawn(move || {
                 let state = handle.state::<state::AppState>();

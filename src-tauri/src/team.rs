@@ -34,6 +34,7 @@ pub fn create(
         let mut writer = state.writer()?;
         sync::create(&mut writer, database, objects, name).map_err(|e| to_wire(&e))
     })??;
+    attach_originals(app);
     app.state::<TeamSync>().sync_now();
     status(app)?.ok_or_else(|| Error::Internal("the team was not recorded".into()).to_wire())
 }
@@ -111,6 +112,18 @@ fn to_wire(error: &folio_team::Error) -> WireError {
 
 fn invalid(message: &str) -> WireError {
     Error::InvalidInput(message.to_owned()).to_wire()
+}
+
+/// Lets the open archive fetch from its team's store what only the team holds (originals and
+/// thumbnails, when shown, exported or copied); nothing for an archive in no team.
+pub fn attach_originals(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(reader) = state.reader() else {
+        return;
+    };
+    if let Err(error) = folio_team::originals::attach(reader) {
+        tracing::warn!("the team's originals cannot be reached: {error}");
+    }
 }
 
 #[cfg(test)]

@@ -21,13 +21,20 @@ pub fn path(derived: &Path, sha256: &str, max_side: u32) -> PathBuf {
 /// `<sha256>/<size>` with a known size: the protocol can only ever serve files under `derived/`,
 /// whatever the path holds (`..`, encoded slashes, absolute paths).
 pub fn resolve_request(derived: &Path, url_path: &str) -> Option<PathBuf> {
+    let (sha256, size) = parse_request(url_path)?;
+    Some(path(derived, &sha256, size))
+}
+
+/// The original's hash and the thumbnail's size a `folio-thumb` URL path names, or `None` for
+/// anything that is not exactly a known thumbnail.
+pub fn parse_request(url_path: &str) -> Option<(String, u32)> {
     let decoded = percent_decode(url_path.trim_start_matches('/'))?;
     let (sha256, size) = decoded.split_once('/')?;
     let size: u32 = size.parse().ok()?;
     if !crate::blobs::is_sha256_hex(sha256) || !crate::photo::THUMBNAIL_SIDES.contains(&size) {
         return None;
     }
-    Some(path(derived, sha256, size))
+    Some((sha256.to_owned(), size))
 }
 
 /// `%2F` → `/`; `None` for a malformed escape or bytes that are not UTF-8.
