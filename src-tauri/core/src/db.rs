@@ -53,3 +53,31 @@ pub fn configure_writer(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::StatementStatus;
+
+    use super::*;
+
+    /// A statement whose plan could depend on its bound value (an id on a joined table) is
+    /// compiled once, however often it is used from the cache.
+    #[test]
+    fn a_cached_statement_is_compiled_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join(DATABASE_FILE), Access::Write).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE items (id INTEGER PRIMARY KEY, kind TEXT);
+             CREATE TABLE articles (item_id INTEGER PRIMARY KEY REFERENCES items (id), byline TEXT);",
+        )
+        .unwrap();
+        let sql = "SELECT i.kind, a.byline FROM items i LEFT JOIN articles a ON a.item_id = i.id
+                   WHERE i.id = ?1";
+        for id in 2..50_i64 {
+            let mut statement = conn.prepare_cached(sql).unwrap();
+            let _ = statement.query_row([id], |_| Ok(()));
+        }
+        let statement = conn.prepare_cached(sql).unwrap();
+        assert_eq!(statement.get_status(StatementStatus::RePrepare), 0);
+    }
+}
