@@ -106,41 +106,40 @@ pub(crate) fn load(conn: &Connection, ids: &[i64]) -> Result<Vec<Item>> {
 
 fn load_one(conn: &Connection, id: i64) -> Result<Item> {
     let mut item = conn
-        .query_row(
+        .prepare_cached(
             "SELECT i.uid, i.kind, i.title, i.date, i.date_precision, i.language, i.sha256,
                     b.size, b.media_type, i.source_name, i.source_path, i.imported_at,
                     i.modified_at, i.notes, i.rating, i.label
              FROM items i JOIN blobs b ON b.sha256 = i.sha256 WHERE i.id = ?1",
-            [id],
-            |row| {
-                let kind: String = row.get(1)?;
-                let detail = if kind == "article" {
-                    Detail::Article(Article::default())
-                } else {
-                    Detail::Photo(Photo::default())
-                };
-                Ok(Item {
-                    id,
-                    uid: row.get(0)?,
-                    title: row.get(2)?,
-                    date: row.get(3)?,
-                    date_precision: row.get(4)?,
-                    language: row.get(5)?,
-                    sha256: row.get(6)?,
-                    size: row.get::<_, i64>(7)?.max(0).unsigned_abs(),
-                    media_type: row.get(8)?,
-                    source_name: row.get(9)?,
-                    source_path: row.get(10)?,
-                    imported_at: row.get(11)?,
-                    modified_at: row.get(12)?,
-                    notes: row.get(13)?,
-                    tags: Vec::new(),
-                    rating: row.get(14)?,
-                    label: row.get(15)?,
-                    detail,
-                })
-            },
-        )
+        )?
+        .query_row([id], |row| {
+            let kind: String = row.get(1)?;
+            let detail = if kind == "article" {
+                Detail::Article(Article::default())
+            } else {
+                Detail::Photo(Photo::default())
+            };
+            Ok(Item {
+                id,
+                uid: row.get(0)?,
+                title: row.get(2)?,
+                date: row.get(3)?,
+                date_precision: row.get(4)?,
+                language: row.get(5)?,
+                sha256: row.get(6)?,
+                size: row.get::<_, i64>(7)?.max(0).unsigned_abs(),
+                media_type: row.get(8)?,
+                source_name: row.get(9)?,
+                source_path: row.get(10)?,
+                imported_at: row.get(11)?,
+                modified_at: row.get(12)?,
+                notes: row.get(13)?,
+                tags: Vec::new(),
+                rating: row.get(14)?,
+                label: row.get(15)?,
+                detail,
+            })
+        })
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("item {id}")))?;
     item.tags = tags::of_item(conn, id)?;
@@ -152,8 +151,7 @@ fn load_one(conn: &Connection, id: i64) -> Result<Item> {
 }
 
 fn article(conn: &Connection, id: i64) -> Result<Article> {
-    let mut article = conn.query_row(
-        "SELECT byline, site, url, body_text, body_html, excerpt FROM articles WHERE item_id = ?1",
+    let mut article = conn.prepare_cached("SELECT byline, site, url, body_text, body_html, excerpt FROM articles WHERE item_id = ?1")?.query_row(
         [id],
         |row| {
             Ok(Article {
@@ -167,7 +165,7 @@ fn article(conn: &Connection, id: i64) -> Result<Article> {
             })
         },
     )?;
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT f.position, f.caption, f.credit, f.image_ref, p.uid, p.sha256
          FROM figures f LEFT JOIN items p ON p.id = f.photo_id
          WHERE f.article_id = ?1 ORDER BY f.position",
@@ -190,12 +188,13 @@ fn article(conn: &Connection, id: i64) -> Result<Article> {
 }
 
 fn photo(conn: &Connection, id: i64) -> Result<Photo> {
-    let (photo, keywords) = conn.query_row(
-        "SELECT width, height, caption, credit, byline, copyright, keywords, camera, gps_lat,
+    let (photo, keywords) = conn
+        .prepare_cached(
+            "SELECT width, height, caption, credit, byline, copyright, keywords, camera, gps_lat,
                 gps_lon, taken_at
          FROM photos WHERE item_id = ?1",
-        [id],
-        |row| {
+        )?
+        .query_row([id], |row| {
             let lat: Option<f64> = row.get(8)?;
             let lon: Option<f64> = row.get(9)?;
             let keywords: String = row.get(6)?;
@@ -214,8 +213,7 @@ fn photo(conn: &Connection, id: i64) -> Result<Photo> {
                 },
                 keywords,
             ))
-        },
-    )?;
+        })?;
     let keywords = serde_json::from_str(&keywords).map_err(|e| {
         Error::Internal(format!(
             "photo {id} has unreadable keywords ({e}): {keywords}"
@@ -228,7 +226,7 @@ fn photo(conn: &Connection, id: i64) -> Result<Photo> {
 /// `item_ids`, in the collection's order: what a bundle carries by default.
 pub fn collections_of(conn: &Connection, item_ids: &[i64]) -> Result<Vec<(String, Vec<i64>)>> {
     let wanted: HashSet<i64> = item_ids.iter().copied().collect();
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT c.name, ci.item_id FROM collections c
          JOIN collection_items ci ON ci.collection_id = c.id
          ORDER BY c.name COLLATE NOCASE, c.id, ci.position",

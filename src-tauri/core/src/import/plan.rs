@@ -2,7 +2,7 @@
 //! (`photo.xmp`, `photo.txt`) and "Web Page, complete" folders (`page.html` + `page_files/`)
 //! attached to their main file, ZIP bundles unpacked safely, and everything else given a reason.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -213,6 +213,7 @@ fn plan_files(
         .into_iter()
         .map(|(path, display, size)| (path, (display, size)))
         .collect();
+    let photos = PhotosByStem::of(&by_path);
     let mut attached: HashSet<PathBuf> = HashSet::new();
     let mut units = Vec::new();
 
@@ -269,7 +270,7 @@ fn plan_files(
             continue;
         }
         if has_extension(path, &["xmp"]) {
-            if photo_for_sidecar(path, &by_path).is_none() {
+            if photo_for_sidecar(path, &by_path, &photos).is_none() {
                 plan.report.skip(
                     display.clone(),
                     "XMP sidecar without a photo of the same name",
@@ -277,7 +278,7 @@ fn plan_files(
             }
             continue;
         }
-        if has_extension(path, &["txt"]) && photo_for_sidecar(path, &by_path).is_some() {
+        if has_extension(path, &["txt"]) && photo_for_sidecar(path, &by_path, &photos).is_some() {
             continue; // A caption sidecar; attached to its photo below.
         }
         let mut unit = unit(path, display, *size, scratch);
@@ -362,8 +363,47 @@ fn sidecars_of(photo: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -> Vec<Pa
     found
 }
 
+/// The photos of a folder listing by their path without extension (`dir/IMG` → `dir/IMG.jpg`):
+/// a sidecar finds its photo with one lookup, not one per photo extension.
+struct PhotosByStem(HashMap<PathBuf, PathBuf>);
+
+impl PhotosByStem {
+    fn of(files: &BTreeMap<PathBuf, (String, u64)>) -> Self {
+        let mut photos: HashMap<PathBuf, PathBuf> = HashMap::new();
+        for path in files.keys() {
+            let Some(rank) = photo_extension_rank(path) else {
+                continue;
+            };
+            // Of `IMG.jpg` and `IMG.png`, the sidecar goes with the extension listed first.
+            photos
+                .entry(path.with_extension(""))
+                .and_modify(|kept| {
+                    if photo_extension_rank(kept).is_none_or(|kept_rank| rank < kept_rank) {
+                        *kept = path.clone();
+                    }
+                })
+                .or_insert_with(|| path.clone());
+        }
+        Self(photos)
+    }
+}
+
+/// Where a photo's extension stands in [`PHOTO_EXTENSIONS`] (a lower-case spelling before any
+/// other), or `None` for other files.
+fn photo_extension_rank(path: &Path) -> Option<usize> {
+    let extension = path.extension()?.to_str()?;
+    let position = PHOTO_EXTENSIONS
+        .iter()
+        .position(|known| known.eq_ignore_ascii_case(extension))?;
+    Some(2 * position + usize::from(PHOTO_EXTENSIONS[position] != extension))
+}
+
 /// The photo a sidecar belongs to, if one lies beside it.
-fn photo_for_sidecar(sidecar: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -> Option<PathBuf> {
+fn photo_for_sidecar(
+    sidecar: &Path,
+    files: &BTreeMap<PathBuf, (String, u64)>,
+    photos: &PhotosByStem,
+) -> Option<PathBuf> {
     let stem = sidecar.file_stem()?;
     let parent = sidecar.parent()?;
     // `IMG.jpg.xmp`: the stem is itself the photo's name.
@@ -371,11 +411,7 @@ fn photo_for_sidecar(sidecar: &Path, files: &BTreeMap<PathBuf, (String, u64)>) -
     if has_extension(&direct, PHOTO_EXTENSIONS) && files.contains_key(&direct) {
         return Some(direct);
     }
-    PHOTO_EXTENSIONS
-        .iter()
-        .flat_map(|ext| [ext.to_string(), ext.to_uppercase()])
-        .map(|ext| parent.join(stem).with_extension(ext))
-        .find(|candidate| files.contains_key(candidate))
+    photos.0.get(&direct.with_extension("")).cloned()
 }
 
 fn append_extension(path: &Path, extension: &str) -> PathBuf {

@@ -64,11 +64,11 @@ pub fn append(
     } else {
         payload
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO journal (uid, kind, author, at, payload, packed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![uid, action.kind(), author, at, payload, packed],
-    )?;
+    )?
+    .execute(params![uid, action.kind(), author, at, payload, packed])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -127,9 +127,8 @@ pub(crate) fn entry(conn: &Connection, seq: i64) -> Result<Entry> {
 pub(crate) fn seq_of(conn: &Connection, uid: &str) -> Result<Option<i64>> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row("SELECT seq FROM journal WHERE uid = ?1", [uid], |row| {
-            row.get(0)
-        })
+        .prepare_cached("SELECT seq FROM journal WHERE uid = ?1")?
+        .query_row([uid], |row| row.get(0))
         .optional()?)
 }
 

@@ -11,20 +11,15 @@ pub const COLLECTION: &str = "collection";
 
 /// Records that `uid` names the `kind` whose own uid is `target`.
 pub fn insert(conn: &Connection, kind: &str, uid: &str, target: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO aliases (uid, kind, target) VALUES (?1, ?2, ?3)",
-        params![uid, kind, target],
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO aliases (uid, kind, target) VALUES (?1, ?2, ?3)")?
+        .execute(params![uid, kind, target])?;
     Ok(())
 }
 
 /// The uid `uid` stands for, when it is an alias of this kind.
 pub fn target(conn: &Connection, kind: &str, uid: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
-            "SELECT target FROM aliases WHERE uid = ?1 AND kind = ?2",
-            params![uid, kind],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT target FROM aliases WHERE uid = ?1 AND kind = ?2")?
+        .query_row(params![uid, kind], |row| row.get(0))
         .optional()?)
 }

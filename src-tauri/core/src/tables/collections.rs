@@ -33,10 +33,8 @@ pub fn ensure_with_uid(conn: &Connection, uid: &str, name: &str, at: &str) -> Re
         super::aliases::insert(conn, super::aliases::COLLECTION, uid, &existing)?;
         return Ok(id);
     }
-    conn.execute(
-        "INSERT INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)",
-        params![uid, name, at],
-    )?;
+    conn.prepare_cached("INSERT INTO collections (uid, name, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![uid, name, at])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -44,54 +42,47 @@ pub fn ensure_with_uid(conn: &Connection, uid: &str, name: &str, at: &str) -> Re
 /// members of a team).
 pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT id FROM collections WHERE uid = ?1
              UNION ALL
              SELECT c.id FROM aliases a JOIN collections c ON c.uid = a.target
              WHERE a.uid = ?1 AND a.kind = 'collection'
              LIMIT 1",
-            [uid],
-            |row| row.get(0),
-        )
+        )?
+        .query_row([uid], |row| row.get(0))
         .optional()?)
 }
 
 /// The collection called `name` (ignoring case), with its uid.
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .query_row(
-            "SELECT id, uid FROM collections WHERE name = ?1",
-            [name],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .prepare_cached("SELECT id, uid FROM collections WHERE name = ?1")?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)
 }
 
 /// The uid and name of a collection.
 pub fn uid_and_name(conn: &Connection, id: i64) -> Result<(String, String)> {
-    conn.query_row(
-        "SELECT uid, name FROM collections WHERE id = ?1",
-        [id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("collection {id}")))
+    conn.prepare_cached("SELECT uid, name FROM collections WHERE id = ?1")?
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("collection {id}")))
 }
 
 /// Appends an item at the end of the collection; an item already in it stays where it is.
 pub fn append(conn: &Connection, collection_id: i64, item_id: i64) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR IGNORE INTO collection_items (collection_id, item_id, position)
          VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collection_items
                           WHERE collection_id = ?1))",
-        params![collection_id, item_id],
-    )?;
+    )?
+    .execute(params![collection_id, item_id])?;
     Ok(())
 }
 
 /// The names of the collections an item is in.
 pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT c.name FROM collections c JOIN collection_items ci ON ci.collection_id = c.id
          WHERE ci.item_id = ?1 ORDER BY c.name COLLATE NOCASE",
     )?;
@@ -101,7 +92,7 @@ pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
 
 /// The uids of the collections an item is in, sorted.
 pub fn uids_of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT c.uid FROM collections c JOIN collection_items ci ON ci.collection_id = c.id
          WHERE ci.item_id = ?1 ORDER BY c.uid",
     )?;

@@ -13,17 +13,17 @@ pub fn insert(
     image_ref: &str,
     photo_id: Option<i64>,
 ) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO figures (article_id, position, caption, credit, image_ref, photo_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            article_id,
-            i64::try_from(position).unwrap_or(i64::MAX),
-            caption,
-            credit,
-            image_ref,
-            photo_id
-        ],
-    )?;
+    )?
+    .execute(params![
+        article_id,
+        i64::try_from(position).unwrap_or(i64::MAX),
+        caption,
+        credit,
+        image_ref,
+        photo_id
+    ])?;
     Ok(conn.last_insert_rowid())
 }

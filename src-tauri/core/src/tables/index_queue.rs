@@ -6,28 +6,24 @@ use rusqlite::{Connection, params};
 use crate::error::Result;
 
 pub fn upsert(conn: &Connection, item_id: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO index_queue (item_id, op) VALUES (?1, 'upsert')",
-        params![item_id],
-    )?;
+    conn.prepare_cached("INSERT INTO index_queue (item_id, op) VALUES (?1, 'upsert')")?
+        .execute(params![item_id])?;
     Ok(())
 }
 
 /// Queues the item's removal from the index (it is gone from the database).
 pub fn delete(conn: &Connection, item_id: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO index_queue (item_id, op) VALUES (?1, 'delete')",
-        params![item_id],
-    )?;
+    conn.prepare_cached("INSERT INTO index_queue (item_id, op) VALUES (?1, 'delete')")?
+        .execute(params![item_id])?;
     Ok(())
 }
 
 /// Queues every item of a collection (its name is part of their documents).
 pub fn upsert_collection_members(conn: &Connection, collection_id: i64) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO index_queue (item_id, op)
          SELECT item_id, 'upsert' FROM collection_items WHERE collection_id = ?1",
-        params![collection_id],
-    )?;
+    )?
+    .execute(params![collection_id])?;
     Ok(())
 }

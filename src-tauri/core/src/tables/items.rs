@@ -62,24 +62,24 @@ pub fn insert_dated(
     modified_at: &str,
     item: &NewItem<'_>,
 ) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO items (uid, kind, title, date, date_precision, language, sha256, source_name,
                             source_path, imported_at, modified_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            uid,
-            item.kind,
-            item.title,
-            item.date,
-            item.date_precision,
-            item.language,
-            item.sha256,
-            item.source_name,
-            item.source_path,
-            imported_at,
-            modified_at,
-        ],
-    )?;
+    )?
+    .execute(params![
+        uid,
+        item.kind,
+        item.title,
+        item.date,
+        item.date_precision,
+        item.language,
+        item.sha256,
+        item.source_name,
+        item.source_path,
+        imported_at,
+        modified_at,
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -90,66 +90,62 @@ pub fn insert_article(conn: &Connection, item_id: i64, article: &NewArticle<'_>)
         Some(sketch) => sketch.to_vec(),
         None => crate::similar::sketch::of_text(article.body_text),
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO articles (item_id, byline, site, url, body_text, body_html, excerpt, sketch)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            item_id,
-            article.byline,
-            article.site,
-            article.url,
-            article.body_text,
-            article.body_html,
-            article.excerpt,
-            crate::similar::sketch::to_bytes(&sketch)
-        ],
-    )?;
+    )?
+    .execute(params![
+        item_id,
+        article.byline,
+        article.site,
+        article.url,
+        article.body_text,
+        article.body_html,
+        article.excerpt,
+        crate::similar::sketch::to_bytes(&sketch)
+    ])?;
     Ok(())
 }
 
 pub fn insert_photo(conn: &Connection, item_id: i64, photo: &NewPhoto<'_>) -> Result<()> {
     let keywords = serde_json::to_string(photo.keywords)
         .map_err(|e| crate::Error::Internal(format!("keywords: {e}")))?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO photos (item_id, width, height, caption, credit, byline, copyright, keywords,
                              camera, gps_lat, gps_lon, taken_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            item_id,
-            photo.width,
-            photo.height,
-            photo.caption,
-            photo.credit,
-            photo.byline,
-            photo.copyright,
-            keywords,
-            photo.camera,
-            photo.gps.map(|g| g.0),
-            photo.gps.map(|g| g.1),
-            photo.taken_at,
-        ],
-    )?;
+    )?
+    .execute(params![
+        item_id,
+        photo.width,
+        photo.height,
+        photo.caption,
+        photo.credit,
+        photo.byline,
+        photo.copyright,
+        keywords,
+        photo.camera,
+        photo.gps.map(|g| g.0),
+        photo.gps.map(|g| g.1),
+        photo.taken_at,
+    ])?;
     Ok(())
 }
 
 /// The item (in the library or the trash) that already holds these bytes.
 pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
-            "SELECT id FROM items WHERE sha256 = ?1 ORDER BY id LIMIT 1",
-            [sha256],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT id FROM items WHERE sha256 = ?1 ORDER BY id LIMIT 1")?
+        .query_row([sha256], |row| row.get(0))
         .optional()?)
 }
 
 /// The uid of an item (in the library or the trash).
 pub fn uid_of(conn: &Connection, id: i64) -> Result<String> {
-    conn.query_row("SELECT uid FROM items WHERE id = ?1", [id], |row| {
-        row.get(0)
-    })
-    .optional()?
-    .ok_or_else(|| crate::Error::NotFound(format!("item {id}")))
+    conn.prepare_cached("SELECT uid FROM items WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| crate::Error::NotFound(format!("item {id}")))
 }
 
 /// The id of the item with this uid, or `NotFound`.
@@ -161,28 +157,24 @@ pub fn id_of(conn: &Connection, uid: &str) -> Result<i64> {
 /// same original imported by another member of a team).
 pub fn find_by_uid(conn: &Connection, uid: &str) -> Result<Option<i64>> {
     let found = conn
-        .query_row("SELECT id FROM items WHERE uid = ?1", [uid], |row| {
-            row.get(0)
-        })
+        .prepare_cached("SELECT id FROM items WHERE uid = ?1")?
+        .query_row([uid], |row| row.get(0))
         .optional()?;
     if found.is_some() {
         return Ok(found);
     }
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT i.id FROM aliases a JOIN items i ON i.uid = a.target
              WHERE a.uid = ?1 AND a.kind = 'item'",
-            [uid],
-            |row| row.get(0),
-        )
+        )?
+        .query_row([uid], |row| row.get(0))
         .optional()?)
 }
 
 pub fn set_notes(conn: &Connection, item_id: i64, notes: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE items SET notes = ?2 WHERE id = ?1",
-        params![item_id, notes],
-    )?;
+    conn.prepare_cached("UPDATE items SET notes = ?2 WHERE id = ?1")?
+        .execute(params![item_id, notes])?;
     Ok(())
 }
 
@@ -194,10 +186,8 @@ pub fn set_rating_and_label(
     rating: u8,
     label: Option<crate::library::ratings::Label>,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE items SET rating = ?2, label = ?3 WHERE id = ?1",
-        params![item_id, rating, label.map(|label| label.as_str())],
-    )?;
+    conn.prepare_cached("UPDATE items SET rating = ?2, label = ?3 WHERE id = ?1")?
+        .execute(params![item_id, rating, label.map(|label| label.as_str())])?;
     Ok(())
 }
 
@@ -208,11 +198,11 @@ pub fn fill_photo_caption(
     caption: &str,
     credit: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE photos SET caption = CASE WHEN caption = '' THEN ?2 ELSE caption END,
                            credit = CASE WHEN credit = '' THEN ?3 ELSE credit END
          WHERE item_id = ?1",
-        params![item_id, caption, credit],
-    )?;
+    )?
+    .execute(params![item_id, caption, credit])?;
     Ok(())
 }

@@ -17,15 +17,14 @@ pub struct OcrPage {
 
 /// Queues an item for OCR (again, if it was queued already).
 pub fn enqueue(conn: &Connection, item_id: i64, at: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR REPLACE INTO ocr_queue (item_id, queued_at) VALUES (?1, ?2)",
-        params![item_id, at],
-    )?;
+    conn.prepare_cached("INSERT OR REPLACE INTO ocr_queue (item_id, queued_at) VALUES (?1, ?2)")?
+        .execute(params![item_id, at])?;
     Ok(())
 }
 
 pub fn dequeue(conn: &Connection, item_id: i64) -> Result<()> {
-    conn.execute("DELETE FROM ocr_queue WHERE item_id = ?1", [item_id])?;
+    conn.prepare_cached("DELETE FROM ocr_queue WHERE item_id = ?1")?
+        .execute([item_id])?;
     Ok(())
 }
 
@@ -65,18 +64,19 @@ pub fn queued(conn: &Connection) -> Result<Vec<Queued>> {
 
 /// How many items wait for OCR.
 pub fn queue_length(conn: &Connection) -> Result<usize> {
-    let count: i64 = conn.query_row(
-        "SELECT count(*) FROM ocr_queue q JOIN items i ON i.id = q.item_id
+    let count: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM ocr_queue q JOIN items i ON i.id = q.item_id
          WHERE i.deleted_at IS NULL",
-        [],
-        |row| row.get(0),
-    )?;
+        )?
+        .query_row([], |row| row.get(0))?;
     Ok(count as usize)
 }
 
 /// Replaces the pages OCR read of an item.
 pub fn replace_pages(conn: &Connection, item_id: i64, pages: &[OcrPage]) -> Result<()> {
-    conn.execute("DELETE FROM ocr_pages WHERE item_id = ?1", [item_id])?;
+    conn.prepare_cached("DELETE FROM ocr_pages WHERE item_id = ?1")?
+        .execute([item_id])?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO ocr_pages (item_id, page, text, problem) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -108,20 +108,17 @@ const OCR_PHOTOS: &str = "ocr_photos";
 /// Whether imported photos are queued for OCR (off unless turned on).
 pub fn photos_enabled(conn: &Connection) -> Result<bool> {
     let value: Option<String> = conn
-        .query_row(
-            "SELECT value FROM archive_settings WHERE key = ?1",
-            [OCR_PHOTOS],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT value FROM archive_settings WHERE key = ?1")?
+        .query_row([OCR_PHOTOS], |row| row.get(0))
         .optional()?;
     Ok(value.as_deref() == Some("on"))
 }
 
 pub fn set_photos_enabled(conn: &Connection, enabled: bool) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO archive_settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![OCR_PHOTOS, if enabled { "on" } else { "off" }],
-    )?;
+    )?
+    .execute(params![OCR_PHOTOS, if enabled { "on" } else { "off" }])?;
     Ok(())
 }

@@ -23,34 +23,31 @@ pub fn normalise(name: &str) -> Result<String> {
 /// The id of the tag, created if it does not exist (matching ignores case).
 pub fn ensure(conn: &Connection, name: &str) -> Result<i64> {
     let name = normalise(name)?;
-    conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?1)", [&name])?;
-    Ok(
-        conn.query_row("SELECT id FROM tags WHERE name = ?1", [&name], |row| {
-            row.get(0)
-        })?,
-    )
+    conn.prepare_cached("INSERT OR IGNORE INTO tags (name) VALUES (?1)")?
+        .execute([&name])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM tags WHERE name = ?1")?
+        .query_row([&name], |row| row.get(0))?)
 }
 
 pub fn add_to_item(conn: &Connection, item_id: i64, tag_id: i64) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?1, ?2)",
-        params![item_id, tag_id],
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag_id) VALUES (?1, ?2)")?
+        .execute(params![item_id, tag_id])?;
     Ok(())
 }
 
 /// Removes tags no item carries any more, so the tag list shows only tags in use.
 pub fn delete_unused(conn: &Connection) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM item_tags WHERE tag_id = tags.id)",
-        [],
-    )?;
+    )?
+    .execute([])?;
     Ok(())
 }
 
 /// The item's tags, sorted.
 pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<String>> {
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare_cached(
         "SELECT t.name FROM tags t JOIN item_tags it ON it.tag_id = t.id
          WHERE it.item_id = ?1 ORDER BY t.name COLLATE NOCASE",
     )?;

@@ -24,78 +24,73 @@ pub struct Membership {
 
 pub fn membership(conn: &Connection) -> Result<Option<Membership>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT uid, name, database, objects, pulled, joined_at, last_sync, last_error
              FROM team WHERE id = 1",
-            [],
-            |row| {
-                Ok(Membership {
-                    uid: row.get(0)?,
-                    name: row.get(1)?,
-                    database: row.get(2)?,
-                    objects: row.get(3)?,
-                    pulled: row.get(4)?,
-                    joined_at: row.get(5)?,
-                    last_sync: row.get(6)?,
-                    last_error: row.get(7)?,
-                })
-            },
-        )
+        )?
+        .query_row([], |row| {
+            Ok(Membership {
+                uid: row.get(0)?,
+                name: row.get(1)?,
+                database: row.get(2)?,
+                objects: row.get(3)?,
+                pulled: row.get(4)?,
+                joined_at: row.get(5)?,
+                last_sync: row.get(6)?,
+                last_error: row.get(7)?,
+            })
+        })
         .optional()?)
 }
 
 pub fn insert(conn: &Connection, team: &Membership) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO team (id, uid, name, database, objects, pulled, joined_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            team.uid,
-            team.name,
-            team.database,
-            team.objects,
-            team.pulled,
-            team.joined_at
-        ],
-    )?;
+    )?
+    .execute(params![
+        team.uid,
+        team.name,
+        team.database,
+        team.objects,
+        team.pulled,
+        team.joined_at
+    ])?;
     Ok(())
 }
 
 /// Leaving a team: the membership goes, and what the journal knew of the team's order with it
 /// (a later team starts from this archive's own journal).
 pub fn remove(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM team", [])?;
-    conn.execute("DELETE FROM team_pending", [])?;
-    conn.execute(
-        "UPDATE journal SET team_seq = NULL WHERE team_seq IS NOT NULL",
-        [],
-    )?;
+    conn.prepare_cached("DELETE FROM team")?.execute([])?;
+    conn.prepare_cached("DELETE FROM team_pending")?
+        .execute([])?;
+    conn.prepare_cached("UPDATE journal SET team_seq = NULL WHERE team_seq IS NOT NULL")?
+        .execute([])?;
     Ok(())
 }
 
 /// Whether this archive is a member of a team.
 pub fn is_member(conn: &Connection) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM team WHERE id = 1)",
-        [],
-        |row| row.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM team WHERE id = 1)")?
+        .query_row([], |row| row.get(0))?)
 }
 
 pub fn set_pulled(conn: &Connection, pulled: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE team SET pulled = max(pulled, ?1) WHERE id = 1",
-        [pulled],
-    )?;
+    conn.prepare_cached("UPDATE team SET pulled = max(pulled, ?1) WHERE id = 1")?
+        .execute([pulled])?;
     Ok(())
 }
 
 pub fn record_sync(conn: &Connection, at: &str, error: Option<&str>) -> Result<()> {
     match error {
-        None => conn.execute(
-            "UPDATE team SET last_sync = ?1, last_error = NULL WHERE id = 1",
-            [at],
-        )?,
-        Some(error) => conn.execute("UPDATE team SET last_error = ?1 WHERE id = 1", [error])?,
+        None => conn
+            .prepare_cached("UPDATE team SET last_sync = ?1, last_error = NULL WHERE id = 1")?
+            .execute([at])?,
+        Some(error) => conn
+            .prepare_cached("UPDATE team SET last_error = ?1 WHERE id = 1")?
+            .execute([error])?,
     };
     Ok(())
 }
@@ -103,17 +98,15 @@ pub fn record_sync(conn: &Connection, at: &str, error: Option<&str>) -> Result<(
 /// Marks a journal action as held by the team's log at `team_seq`; false if this archive does
 /// not have the action.
 pub fn set_team_seq(conn: &Connection, uid: &str, team_seq: i64) -> Result<bool> {
-    Ok(conn.execute(
-        "UPDATE journal SET team_seq = ?2 WHERE uid = ?1",
-        params![uid, team_seq],
-    )? > 0)
+    Ok(conn
+        .prepare_cached("UPDATE journal SET team_seq = ?2 WHERE uid = ?1")?
+        .execute(params![uid, team_seq])?
+        > 0)
 }
 
 /// How many actions wait to be sent.
 pub fn waiting(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM journal WHERE team_seq IS NULL AND kind <> 'legacy'",
-        [],
-        |row| row.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM journal WHERE team_seq IS NULL AND kind <> 'legacy'")?
+        .query_row([], |row| row.get(0))?)
 }
