@@ -4,9 +4,11 @@
 //! team and runs one round: send what waits, then receive and apply the rest in the log's order.
 
 pub mod address;
+pub mod keychain;
 pub mod log;
 pub mod objects;
 pub mod sync;
+mod tls;
 
 /// What can go wrong in a team operation, in words a person can act on.
 #[derive(Debug, thiserror::Error)]

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod conflicts;
 mod converge;
 mod postgres;
@@ -12,4 +13,5 @@ mod postgres;
 mod random_changes;
 mod s3;
 mod sync;
+mod tls;
 mod watch;
