@@ -21,6 +21,8 @@ packages=(build-essential pkg-config file curl libwebkit2gtk-4.1-dev libxdo-dev 
   libayatana-appindicator3-dev librsvg2-dev libclang-dev clang libheif-dev)
 # OCR: the app links Tesseract 5 and Leptonica, and reads English, Russian and simplified Chinese.
 packages+=(libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-chi-sim)
+# Team database passwords live in the system's keychain: Secret Service is reached through libdbus.
+packages+=(libdbus-1-dev)
 if $for_tests; then
   packages+=(xvfb xauth webkit2gtk-driver imagemagick)
   # The OCR benchmark runs the `tesseract` command beside Folio on the same pages.
@@ -36,6 +38,9 @@ if $for_tests; then
   # Team archives are tested against a real PostgreSQL: pg_virtualenv starts a throwaway cluster;
   # and against an S3-compatible server, moto's, installed from PyPI in a virtual environment.
   packages+=(postgresql python3-venv)
+  # The team tests keep passwords in the kernel's keyring (keyctl gives the test run a session
+  # keyring of its own) and make a CA and server certificates for TLS with openssl.
+  packages+=(keyutils openssl)
   # Debian calls the browser chromium; Ubuntu ships it as chromium-browser.
   if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
 fi

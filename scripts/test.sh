@@ -36,7 +36,9 @@ step "rust: format" cargo fmt --all --check
 step "rust: format (e2e)" cargo fmt --manifest-path tests/e2e/Cargo.toml --check
 step "rust: clippy" cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "rust: core and cli stay free of tauri" scripts/check-layering.sh
-step "rust: tests (core, cli, bindings drift)" cargo test --workspace --quiet
+# In a session keyring of their own: the team tests keep database passwords in the keychain
+# (the kernel's keyutils where no D-Bus session runs), and they go away with the run.
+step "rust: tests (core, cli, bindings drift)" keyctl session - cargo test --workspace --quiet
 step "ui: browser tests (chromium, mock host)" npm --prefix ui run --silent test:browser
 step "app: build" cargo build -p folio-desktop -p folio --quiet
 step "packages: .deb and .rpm built, installed in a throwaway root, started" scripts/test-packages.sh

@@ -391,6 +391,7 @@ mod tests {
             joined_at: "2026-12-06T09:00:00.000Z".into(),
             last_sync: None,
             last_error: last_error.map(str::to_owned),
+            read_only: false,
         }
     }
 

@@ -297,6 +297,10 @@ pub fn history(dir: &Path, id: i64, json: bool) -> anyhow::Result<ExitCode> {
             } else {
                 format!("  {}", e.author)
             };
+            let by = match &e.pushed_by {
+                Some(role) => format!("{by} (sent to the team as {role})"),
+                None => by,
+            };
             println!(
                 "{}{by}  {}: {:?} → {:?}{undone}",
                 e.changed_at,

@@ -1,11 +1,13 @@
 //! `folio team …` and `folio sync`: making the archive a member of a team, one sync round, the
 //! team's status, and leaving it.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
 use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_team::address::DatabaseAddress;
 use folio_team::sync::{self, SyncReport};
 
 use crate::output;
@@ -23,6 +25,10 @@ pub enum TeamAction {
         /// The team's name.
         #[arg(long, default_value = "Press office")]
         name: String,
+        /// Read the database password from standard input (else it is asked for on a terminal,
+        /// or taken from PGPASSWORD). It is kept in this computer's keychain, never in the archive.
+        #[arg(long)]
+        password_stdin: bool,
         #[arg(long)]
         json: bool,
     },
@@ -33,8 +39,18 @@ pub enum TeamAction {
         /// Where this computer finds the team's originals, if not where the team says.
         #[arg(long, value_name = "URL")]
         objects: Option<String>,
+        /// Read the database password from standard input (else it is asked for on a terminal,
+        /// or taken from PGPASSWORD). It is kept in this computer's keychain, never in the archive.
+        #[arg(long)]
+        password_stdin: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Check a new password for the team's database and keep it in this computer's keychain.
+    Password {
+        /// Read the password from standard input instead of asking for it.
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// The team, the last sync, what waits to be sent, the last error.
     Status {
@@ -61,8 +77,10 @@ pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
             database,
             objects,
             name,
+            password_stdin,
             json,
         } => {
+            let database = with_password(&database, password_stdin)?;
             let mut handle = WriteHandle::open_or_create(dir)?;
             let report = sync::create(&mut handle, &database, &objects, &name)?;
             print_report(
@@ -74,8 +92,10 @@ pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
         TeamAction::Join {
             database,
             objects,
+            password_stdin,
             json,
         } => {
+            let database = with_password(&database, password_stdin)?;
             let dir: PathBuf = dir.to_path_buf();
             let (handle, report) = sync::join(&dir, &database, objects.as_deref())?;
             let team = handle.membership()?.map(|t| t.name).unwrap_or_default();
@@ -87,6 +107,30 @@ pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
         }
         TeamAction::Status { json } => status(dir, json),
         TeamAction::Cache { limit, json } => crate::originals::cache(dir, limit.as_deref(), json),
+        TeamAction::Password { password_stdin } => {
+            let reader = ReadHandle::open(dir)?;
+            let team = reader.membership()?.ok_or_else(|| {
+                anyhow::anyhow!(
+                    "this archive is not in a team (folio team create or folio team join)"
+                )
+            })?;
+            let address = DatabaseAddress::parse(&team.database)?;
+            let password = if password_stdin {
+                Some(read_stdin_password()?)
+            } else {
+                ask_password(&address)?
+            };
+            let Some(password) = password else {
+                anyhow::bail!("give the password on a terminal or with --password-stdin");
+            };
+            sync::change_password(&reader, &password)?;
+            println!(
+                "PostgreSQL took the password for role {} on {}; it is kept in this computer's keychain.",
+                address.role(),
+                address.host()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         TeamAction::Leave => {
             let mut handle = WriteHandle::open(dir)?;
             sync::leave(&mut handle)?;
@@ -94,6 +138,56 @@ pub fn team(dir: &Path, action: TeamAction) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The database address to create or join with, the password in it when one is given: in the
+/// address itself, on standard input, in PGPASSWORD (or FOLIO_TEAM_PASSWORD), or typed at a
+/// prompt on a terminal. The team code keeps it in the keychain and the address without it.
+fn with_password(database: &str, from_stdin: bool) -> anyhow::Result<String> {
+    let address = DatabaseAddress::parse(database)?;
+    let password = if from_stdin {
+        Some(read_stdin_password()?)
+    } else if address.password.is_some() {
+        eprintln!(
+            "The password is taken out of the address: the archive keeps the address without it, \
+             and this computer's keychain keeps the password."
+        );
+        return Ok(database.to_owned());
+    } else if let Some(password) = ["FOLIO_TEAM_PASSWORD", "PGPASSWORD"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|p| !p.is_empty()))
+    {
+        Some(password)
+    } else {
+        ask_password(&address)?
+    };
+    Ok(match password {
+        Some(password) => DatabaseAddress::with_password(database, &password)?,
+        None => database.to_owned(),
+    })
+}
+
+/// The first line of standard input, without its line end.
+fn read_stdin_password() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    anyhow::ensure!(!password.is_empty(), "no password on standard input");
+    Ok(password)
+}
+
+/// Asks for the password on a terminal, without showing it; `None` when there is no terminal
+/// or nothing is typed (a server that trusts this computer asks for none).
+fn ask_password(address: &DatabaseAddress) -> anyhow::Result<Option<String>> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let password = rpassword::prompt_password(format!(
+        "Password for role {} on {} (Enter for none): ",
+        address.role(),
+        address.host()
+    ))?;
+    Ok(Some(password).filter(|p| !p.is_empty()))
 }
 
 /// `folio sync`: one round.
@@ -148,6 +242,9 @@ fn status(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     println!("Team:        {}", status.team);
     println!("Database:    {}", status.database);
     println!("Originals:   {}", status.objects);
+    if status.reader {
+        println!("Access:      reader (receives the team's changes, makes none)");
+    }
     println!(
         "Last sync:   {}",
         status.last_sync.as_deref().unwrap_or("never")

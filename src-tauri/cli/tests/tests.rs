@@ -5,6 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod library;
+/// The team tests' throwaway PostgreSQL clusters.
+#[allow(dead_code)]
+#[path = "../../team/tests/postgres.rs"]
+mod postgres;
 mod util;
 
 use folio_samples::files as samples;
@@ -28,6 +32,7 @@ mod permissions;
 mod ratings;
 mod search;
 mod similar;
+mod team;
 mod team_originals;
 mod templates;
 mod watch;

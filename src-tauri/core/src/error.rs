@@ -74,6 +74,13 @@ pub enum Error {
     )]
     ReadOnly(PathBuf),
 
+    /// A reader of a team (its database role may read the team's log, not add to it): the
+    /// archive shows everything and receives the team's changes, but makes none of its own.
+    #[error(
+        "this archive is a reader of the team \"{team}\": ask the team's admin to make you an editor"
+    )]
+    TeamReader { team: String },
+
     #[error("{action} {}: {source}", .path.display())]
     Io {
         action: &'static str,
@@ -104,7 +111,7 @@ impl Error {
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::DiskFull(_) => ErrorCode::DiskFull,
-            Error::ReadOnly(_) => ErrorCode::ReadOnly,
+            Error::ReadOnly(_) | Error::TeamReader { .. } => ErrorCode::ReadOnly,
             Error::Io { .. } => ErrorCode::Io,
             Error::Database(_) => ErrorCode::Database,
             Error::Internal(_) => ErrorCode::Internal,

@@ -100,6 +100,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "facet_generation",
         sql: include_str!("migrations/0016_facet_generation.sql"),
     },
+    Migration {
+        number: 17,
+        name: "team_reader",
+        sql: include_str!("migrations/0017_team_reader.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -257,6 +262,10 @@ mod tests {
             (
                 16,
                 include_str!("migrations/0016_facet_generation.sql.sha256").trim(),
+            ),
+            (
+                17,
+                include_str!("migrations/0017_team_reader.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

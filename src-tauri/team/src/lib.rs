@@ -5,10 +5,12 @@
 //! [`originals`] fetches the team's originals on demand and checks the store.
 
 pub mod address;
+pub mod keychain;
 pub mod log;
 pub mod objects;
 pub mod originals;
 pub mod sync;
+mod tls;
 
 /// What can go wrong in a team operation, in words a person can act on.
 #[derive(Debug, thiserror::Error)]

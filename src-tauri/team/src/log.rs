@@ -6,13 +6,18 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use folio_core::journal::{Action, Entry};
-use postgres::{Client, NoTls};
+use folio_core::tables::team::Pulled;
+use postgres::Client;
+use postgres::error::SqlState;
 
-use crate::address::DatabaseAddress;
-use crate::{Error, Result};
+use crate::address::{DatabaseAddress, SslMode};
+use crate::{Error, Result, keychain, tls};
 
 /// The team schema's migrations, in order. Append only.
-const SCHEMA: &[(i32, &str, &str)] = &[(1, "team", include_str!("schema/0001_team.sql"))];
+const SCHEMA: &[(i32, &str, &str)] = &[
+    (1, "team", include_str!("schema/0001_team.sql")),
+    (2, "roles", include_str!("schema/0002_roles.sql")),
+];
 
 /// The advisory lock that serialises appends (and the schema's installation): "Folio" in ASCII.
 const APPEND_LOCK: i64 = 0x46_6f_6c_69_6f;
@@ -30,26 +35,46 @@ pub struct TeamRecord {
 
 pub struct TeamLog {
     client: Client,
+    /// The login role connected as, for messages.
+    role: String,
 }
 
 impl TeamLog {
+    /// Connects with the password typed in this time, else the one the keychain keeps for this
+    /// database (none: the server may not ask for one), encrypted as the address says.
     pub fn connect(address: &DatabaseAddress) -> Result<Self> {
-        let mut config = postgres::Config::from_str(&address.shown)
+        let mut config = postgres::Config::from_str(address.connect_string())
             .map_err(|e| Error::Database(format!("{}: {e}", address.shown)))?;
-        if let Some(password) = &address.password {
+        let password = match &address.password {
+            Some(password) => Some(password.clone()),
+            None => keychain::password(address).unwrap_or_else(|error| {
+                tracing::warn!("connecting without a stored password: {error}");
+                None
+            }),
+        };
+        if let Some(password) = &password {
             config.password(password);
         }
         config
             .connect_timeout(Duration::from_secs(10))
-            .application_name("folio");
-        let client = config.connect(NoTls).map_err(|e| {
-            Error::Database(format!(
-                "cannot connect to {}: {}",
-                address.shown,
-                describe(&e)
-            ))
-        })?;
-        Ok(Self { client })
+            .application_name("folio")
+            .ssl_mode(tls::client_mode(&address.tls));
+        let client = config
+            .connect(tls::connector(&address.tls)?)
+            .map_err(|e| Error::Database(connect_failure(address, password.is_some(), &e)))?;
+        Ok(Self {
+            client,
+            role: address.role().to_owned(),
+        })
+    }
+
+    /// Whether this connection's role may add to the team's log (an editor or admin), or only
+    /// read it (a reader).
+    pub fn may_push(&mut self) -> Result<bool> {
+        Ok(self
+            .client
+            .query_one("SELECT has_table_privilege('folio.log', 'INSERT')", &[])?
+            .get(0))
     }
 
     /// Brings the team schema up to this Folio's, or refuses a newer one.
@@ -146,6 +171,20 @@ impl TeamLog {
     /// Appends actions to the log in this order, each once: an action the log already holds
     /// (sent before a crash, say) keeps its place. Returns each action's sequence number.
     pub fn append(&mut self, entries: &[Entry]) -> Result<Vec<(String, i64)>> {
+        let role = self.role.clone();
+        self.append_as_allowed(entries).map_err(|error| match error {
+            PushError::Refused => Error::Team(format!(
+                "the team's database refused this archive's changes: the role \"{role}\" may read \
+                 the team but not change it (a reader); ask the team's admin to make it an editor"
+            )),
+            PushError::Other(error) => error,
+        })
+    }
+
+    fn append_as_allowed(
+        &mut self,
+        entries: &[Entry],
+    ) -> std::result::Result<Vec<(String, i64)>, PushError> {
         let mut tx = self.client.transaction()?;
         // Held until commit: the next appender numbers after this one's actions are visible.
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&APPEND_LOCK])?;
@@ -186,10 +225,11 @@ impl TeamLog {
         Ok(placed)
     }
 
-    /// Up to `limit` actions after `after`, in the log's order, with their sequence numbers.
-    pub fn after(&mut self, after: i64, limit: i64) -> Result<Vec<(i64, Entry)>> {
+    /// Up to `limit` actions after `after`, in the log's order, with their sequence numbers and
+    /// the database roles that pushed them.
+    pub fn after(&mut self, after: i64, limit: i64) -> Result<Vec<Pulled>> {
         let rows = self.client.query(
-            "SELECT seq, uid, author, at, payload FROM folio.log
+            "SELECT seq, uid, author, at, payload, pushed_by FROM folio.log
              WHERE seq > $1 ORDER BY seq LIMIT $2",
             &[&after, &limit],
         )?;
@@ -203,16 +243,17 @@ impl TeamLog {
                         "action {uid} in the team's log cannot be read by this Folio ({e}); update Folio"
                     ))
                 })?;
-                Ok((
-                    seq,
-                    Entry {
+                Ok(Pulled {
+                    team_seq: seq,
+                    pushed_by: row.get(5),
+                    entry: Entry {
                         seq,
                         uid,
                         author: row.get(2),
                         at: row.get(3),
                         action,
                     },
-                ))
+                })
             })
             .collect()
     }
@@ -244,6 +285,81 @@ impl Listener {
         let mut notifications = self.client.notifications();
         Ok(notifications.timeout_iter(timeout).next()?.is_some())
     }
+}
+
+/// Why a push failed: refused for want of the right, or anything else.
+enum PushError {
+    Refused,
+    Other(Error),
+}
+
+impl From<postgres::Error> for PushError {
+    fn from(error: postgres::Error) -> Self {
+        if error.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+            PushError::Refused
+        } else {
+            PushError::Other(error.into())
+        }
+    }
+}
+
+impl From<Error> for PushError {
+    fn from(error: Error) -> Self {
+        PushError::Other(error)
+    }
+}
+
+/// A failed connection in words a person can act on: a refused or missing password, TLS the
+/// server does not offer, a certificate that cannot be trusted; else the client's own words.
+fn connect_failure(
+    address: &DatabaseAddress,
+    had_password: bool,
+    error: &postgres::Error,
+) -> String {
+    let role = address.role();
+    let host = address.host();
+    let text = describe(error);
+    if error.code() == Some(&SqlState::INVALID_PASSWORD) {
+        return if had_password {
+            format!(
+                "PostgreSQL refused the password for role {role} on {host}; run `folio team password` to store the right one"
+            )
+        } else {
+            format!(
+                "PostgreSQL asks for a password for role {role} on {host} and this computer has none stored; run `folio team password` to store it"
+            )
+        };
+    }
+    if text.contains("password missing") {
+        return format!(
+            "PostgreSQL asks for a password for role {role} on {host} and this computer has none stored; run `folio team password` to store it"
+        );
+    }
+    if text.contains("server does not support TLS") {
+        let mode = match address.tls.mode {
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+            _ => "require",
+        };
+        return format!(
+            "{host} does not offer encrypted (TLS) connections, and the address asks for them (sslmode={mode}); ask the database's admin to turn on ssl"
+        );
+    }
+    if text.contains("invalid peer certificate") {
+        let why = if text.contains("NotValidForName") || text.contains("not valid for name") {
+            format!("it is not made out to {host}")
+        } else if text.contains("UnknownIssuer") || text.contains("BadSignature") {
+            "it is not signed by a CA this computer trusts".to_owned()
+        } else if text.contains("Expired") || text.contains("expired") {
+            "it has expired".to_owned()
+        } else {
+            text.clone()
+        };
+        return format!(
+            "the certificate of {host} cannot be trusted ({why}); give the CA that signed it with sslrootcert=PATH in the address, or ask the database's admin"
+        );
+    }
+    format!("cannot connect to {}: {text}", address.shown)
 }
 
 /// The newest team schema this Folio knows.

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::address::DatabaseAddress;
 use crate::log::{Listener, TeamLog, TeamRecord};
 use crate::objects::Objects;
-use crate::{Error, Result};
+use crate::{Error, Result, keychain};
 
 /// How many actions one round sends or receives at a time.
 const BATCH: i64 = 500;
@@ -54,6 +54,8 @@ pub struct TeamStatus {
     pub pulled: i64,
     /// The cache of originals fetched from the team: how full, and its limit.
     pub cache: folio_core::originals::CacheUsage,
+    /// A reader of the team: receives the team's changes, makes none.
+    pub reader: bool,
 }
 
 /// The thumbnail fetched with each photo received: the size the window's grid shows, so a
@@ -82,6 +84,7 @@ pub fn create(
     let address = DatabaseAddress::parse(database)?;
     let store = Objects::open(objects)?;
     let mut log = TeamLog::connect(&address)?;
+    keep_password(&address)?;
     log.install()?;
     let record = TeamRecord {
         uid: uuid::Uuid::new_v4().to_string(),
@@ -89,7 +92,8 @@ pub fn create(
         objects: objects.to_owned(),
     };
     log.create_team(&record)?;
-    handle.join_team(&membership(&record, &address, objects))?;
+    let read_only = !log.may_push()?;
+    handle.join_team(&membership(&record, &address, objects, read_only))?;
     let result = round(handle, &mut log, &store);
     finish(handle, result)
 }
@@ -110,12 +114,14 @@ pub fn join(
     }
     let address = DatabaseAddress::parse(database)?;
     let mut log = TeamLog::connect(&address)?;
+    keep_password(&address)?;
     log.check_schema()?;
     let record = log.team()?;
+    let read_only = !log.may_push()?;
     let objects = objects.unwrap_or(&record.objects).to_owned();
     let store = Objects::open(&objects)?;
     let mut handle = WriteHandle::init(dir)?;
-    handle.join_team(&membership(&record, &address, &objects))?;
+    handle.join_team(&membership(&record, &address, &objects, read_only))?;
     let result = round(&mut handle, &mut log, &store);
     let report = finish(&mut handle, result)?;
     Ok((handle, report))
@@ -132,7 +138,11 @@ pub fn sync(handle: &mut WriteHandle) -> Result<SyncReport> {
         .and_then(|log| Objects::open(&team.objects).map(|store| (log, store)));
     match connected {
         Ok((mut log, store)) => {
-            let result = round(handle, &mut log, &store);
+            // What the role may do is the database's to say, and can change between rounds.
+            let result = log
+                .may_push()
+                .and_then(|may_push| Ok(handle.set_team_access(!may_push)?))
+                .and_then(|()| round(handle, &mut log, &store));
             finish(handle, result)
         }
         Err(error) => finish(handle, Err(error)),
@@ -150,7 +160,11 @@ pub fn sync_over(
     if handle.membership()?.is_none() {
         return Err(Error::Team("this archive is not in a team".into()));
     }
-    let result = round(handle, log, store);
+    // What the role may do is the database's to say, and can change between rounds.
+    let result = log
+        .may_push()
+        .and_then(|may_push| Ok(handle.set_team_access(!may_push)?))
+        .and_then(|()| round(handle, log, store));
     finish(handle, result)
 }
 
@@ -205,6 +219,27 @@ pub fn watch(
     Ok(())
 }
 
+/// Keeps a password given in the address in the keychain, once the database has taken it: the
+/// archive keeps the address without it, and each connection finds it there.
+fn keep_password(address: &DatabaseAddress) -> Result<()> {
+    match &address.password {
+        Some(password) => keychain::store(address, password),
+        None => Ok(()),
+    }
+}
+
+/// Checks a new password for a member archive's database and keeps it in the keychain in place
+/// of the one before.
+pub fn change_password(reader: &ReadHandle, password: &str) -> Result<()> {
+    let team = reader.membership()?.ok_or_else(|| {
+        Error::Team("this archive is not in a team (folio team create or folio team join)".into())
+    })?;
+    let mut address = DatabaseAddress::parse(&team.database)?;
+    address.password = Some(password.to_owned());
+    TeamLog::connect(&address)?;
+    keep_password(&address)
+}
+
 /// Stops syncing: the archive stays, with everything it holds.
 pub fn leave(handle: &mut WriteHandle) -> Result<()> {
     if handle.membership()?.is_none() {
@@ -230,10 +265,16 @@ pub fn status(reader: &ReadHandle) -> Result<Option<TeamStatus>> {
         waiting_uploads: waiting.iter().map(|e| originals(&e.action).len()).sum(),
         pulled: team.pulled,
         cache: reader.cache_usage()?,
+        reader: team.read_only,
     }))
 }
 
-fn membership(record: &TeamRecord, address: &DatabaseAddress, objects: &str) -> Membership {
+fn membership(
+    record: &TeamRecord,
+    address: &DatabaseAddress,
+    objects: &str,
+    read_only: bool,
+) -> Membership {
     Membership {
         uid: record.uid.clone(),
         name: record.name.clone(),
@@ -243,6 +284,7 @@ fn membership(record: &TeamRecord, address: &DatabaseAddress, objects: &str) -> 
         joined_at: now(),
         last_sync: None,
         last_error: None,
+        read_only,
     }
 }
 
@@ -318,8 +360,8 @@ fn receive(
         if pulled.is_empty() {
             return Ok(());
         }
-        for (_, entry) in &pulled {
-            for sha256 in originals(&entry.action) {
+        for pulled in &pulled {
+            for sha256 in originals(&pulled.entry.action) {
                 fetch_thumbnail(handle, store, sha256, report)?;
             }
         }

@@ -1,7 +1,7 @@
 //! A throwaway PostgreSQL cluster for the tests, started by `pg_virtualenv` (Debian's
-//! postgresql-common; it works as root too) in a temporary folder of its own (`-t`: as root it
-//! would otherwise be the one cluster named "regress", and two runs at once would collide), with
-//! trust authentication, one per test binary run, and a fresh database per test. The cluster goes away when this process ends.
+//! postgresql-common; it works as root too) with trust authentication, one per test binary run,
+//! and a fresh database per test; and clusters of their own for the tests that need other
+//! settings (passwords, TLS). A cluster goes away when this process ends.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Cluster {
-    _child: Child,
-    _dir: tempfile::TempDir,
+    child: Child,
+    dir: tempfile::TempDir,
     host: String,
     port: String,
     user: String,
@@ -23,43 +23,67 @@ static DATABASES: AtomicU32 = AtomicU32::new(0);
 
 /// The address of a new, empty database in the shared test cluster.
 pub fn new_database() -> String {
-    let cluster = CLUSTER.get_or_init(Cluster::start);
-    let name = format!(
-        "team_{}_{}",
-        std::process::id(),
-        DATABASES.fetch_add(1, Ordering::SeqCst)
-    );
-    let mut admin = postgres::Client::connect(&cluster.url("postgres"), postgres::NoTls)
-        .expect("the test cluster accepts connections");
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .expect("a test database is created");
-    cluster.url(&name)
+    CLUSTER.get_or_init(Cluster::start).new_database()
 }
 
 /// Removes a test database, as if the team's server had lost it.
 pub fn drop_database(url: &str) {
     let cluster = CLUSTER.get().expect("the cluster runs");
     let name = url.rsplit('/').next().unwrap();
-    let mut admin = postgres::Client::connect(&cluster.url("postgres"), postgres::NoTls).unwrap();
+    let mut admin = cluster.admin();
     admin
         .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
         .unwrap();
 }
 
+/// A name no other test of this run uses (roles belong to the whole cluster).
+pub fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        DATABASES.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// `url` with another login role and no password.
+pub fn as_role(url: &str, role: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (_, place) = rest.split_once('@').unwrap();
+    format!("{scheme}://{role}@{place}")
+}
+
 impl Cluster {
     fn start() -> Cluster {
+        Cluster::start_with(&["-i", "-A trust"])
+    }
+
+    /// A cluster of its own, started with these `pg_virtualenv` options (`-i "-A md5"`,
+    /// `-o ssl=off`, …); it goes away when the returned value is dropped or the process ends.
+    pub fn start_with(options: &[&str]) -> Cluster {
         let dir = tempfile::tempdir().unwrap();
         let env_file = dir.path().join("env");
+        let stop_file = dir.path().join("stop");
         // The shell inside the cluster's life writes its connection settings, then lives as long
-        // as this test process does; when it ends, pg_virtualenv removes the cluster.
+        // as this test process does (or until told to stop); when it ends, pg_virtualenv
+        // removes the cluster.
         let script = format!(
-            "env > '{0}.part' && mv '{0}.part' '{0}'; while kill -0 {1} 2>/dev/null; do sleep 0.5; done",
+            "env > '{0}.part' && mv '{0}.part' '{0}'; while kill -0 {1} 2>/dev/null && [ ! -e '{2}' ]; do sleep 0.5; done",
             env_file.display(),
-            std::process::id()
+            std::process::id(),
+            stop_file.display()
         );
+        // Clusters of one run may start at once: each in a folder of its own (`-t`, also as
+        // root, where the cluster would otherwise be the one "regress" in /etc/postgresql) on a
+        // port of its own.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
         let child = Command::new("pg_virtualenv")
-            .args(["-t", "-i", "-A trust", "sh", "-c", &script])
+            .env("PGPORT", port.to_string())
+            .arg("-t")
+            .args(options)
+            .args(["sh", "-c", &script])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .spawn()
@@ -82,16 +106,51 @@ impl Cluster {
             port: get("PGPORT"),
             user: get("PGUSER"),
             password: get("PGPASSWORD"),
-            _child: child,
-            _dir: dir,
+            child,
+            dir,
         }
     }
 
-    fn url(&self, database: &str) -> String {
+    /// The superuser's address of `database`, with its password.
+    pub fn url(&self, database: &str) -> String {
         format!(
             "postgres://{}:{}@{}:{}/{database}",
             self.user, self.password, self.host, self.port
         )
+    }
+
+    /// The superuser's login role (the CLI's tests sign in with it).
+    #[allow(dead_code)]
+    pub fn superuser(&self) -> &str {
+        &self.user
+    }
+
+    /// The superuser's password.
+    #[allow(dead_code)]
+    pub fn password(&self) -> &str {
+        &self.password
+    }
+
+    /// A connection to the cluster's `postgres` database as its superuser.
+    pub fn admin(&self) -> postgres::Client {
+        postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
+            .expect("the test cluster accepts connections")
+    }
+
+    /// The address of a new, empty database in this cluster.
+    pub fn new_database(&self) -> String {
+        let name = unique("team");
+        self.admin()
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("a test database is created");
+        self.url(&name)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = std::fs::write(self.dir.path().join("stop"), "");
+        let _ = self.child.wait();
     }
 }
 

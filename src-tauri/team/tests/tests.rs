@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod conflicts;
 mod converge;
 mod originals;
@@ -13,4 +14,5 @@ mod postgres;
 mod random_changes;
 mod s3;
 mod sync;
+mod tls;
 mod watch;

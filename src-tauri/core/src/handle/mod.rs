@@ -600,6 +600,16 @@ impl WriteHandle {
         self.apply_as(&uid, &author, &at, &action, false)
     }
 
+    /// Refuses a change made here when this archive is a reader of its team, before anything
+    /// is written. Every change of the record passes here (actions through [`Self::apply_as`],
+    /// imports at their start); the team's own actions, applied by `apply_pulled`, do not.
+    fn refuse_if_reader(&self) -> Result<()> {
+        match tables::team::reader_of(self.conn())? {
+            Some(team) => Err(Error::TeamReader { team }),
+            None => Ok(()),
+        }
+    }
+
     fn apply_as(
         &mut self,
         uid: &str,
@@ -608,6 +618,7 @@ impl WriteHandle {
         action: &Action,
         keep_unchanged: bool,
     ) -> Result<Effects> {
+        self.refuse_if_reader()?;
         // Closing the span logs the write's duration (`FOLIO_LOG=debug`).
         let _span = tracing::debug_span!("write", kind = action.kind()).entered();
         let tx = self
@@ -676,6 +687,7 @@ impl WriteHandle {
         progress: &dyn ProgressSink,
         cancel: &CancelToken,
     ) -> Result<Written<ImportReport>> {
+        self.refuse_if_reader()?;
         let report = crate::import::import(&mut self.archive, inputs, options, progress, cancel);
         self.after_write(&[]);
         let report = report?;

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::journal::{self, Action, Entry, rebase};
 use crate::library::history::Recorder;
 use crate::tables;
-use crate::tables::team::Membership;
+use crate::tables::team::{Membership, Pulled};
 
 impl ReadHandle {
     /// The team this archive is a member of, if any.
@@ -89,6 +89,12 @@ impl WriteHandle {
         Ok(())
     }
 
+    /// Records what this archive's database role may do in the team: a reader (`read_only`)
+    /// receives the team's changes and makes none of its own.
+    pub fn set_team_access(&mut self, read_only: bool) -> Result<()> {
+        tables::team::set_read_only(self.conn(), read_only)
+    }
+
     /// Records the end of a sync round: its time when it completed, or the error that stopped it.
     pub fn record_sync(&mut self, error: Option<&str>) -> Result<()> {
         tables::team::record_sync(self.conn(), &crate::now_rfc3339(), error)
@@ -116,7 +122,7 @@ impl WriteHandle {
     /// everywhere. An action that cannot apply at its place (what it names was removed for good
     /// first) changes nothing, on every member alike.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
-    pub fn apply_pulled(&mut self, pulled: &[(i64, Entry)]) -> Result<ChangeSet> {
+    pub fn apply_pulled(&mut self, pulled: &[Pulled]) -> Result<ChangeSet> {
         let tx = self
             .archive
             .conn_mut()
@@ -127,7 +133,12 @@ impl WriteHandle {
         let mut placed_here: HashSet<i64> = HashSet::new();
         let mut changes = ChangeSet::default();
         let mut unreferenced = Vec::new();
-        for (team_seq, entry) in pulled {
+        for Pulled {
+            team_seq,
+            pushed_by,
+            entry,
+        } in pulled
+        {
             let seq = match journal::seq_of(&tx, &entry.uid)? {
                 // One of this archive's own, back from the team: it applies at its place.
                 Some(seq) if pending.iter().any(|p| p.seq == seq) => Some(seq),
@@ -156,6 +167,7 @@ impl WriteHandle {
                 }
             }
             tables::team::set_team_seq(&tx, &entry.uid, *team_seq)?;
+            tables::team::set_pushed_by(&tx, &entry.uid, pushed_by)?;
             tables::team::set_pulled(&tx, *team_seq)?;
         }
         // The rest of this archive's own actions come after everything the team has placed.

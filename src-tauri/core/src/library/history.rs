@@ -104,13 +104,16 @@ pub struct HistoryEntry {
     pub undone: bool,
     /// Who made the change (empty for changes from before the journal).
     pub author: String,
+    /// In a team archive, the team database role that sent the change to the team (once the
+    /// team's log has given it back).
+    pub pushed_by: Option<String>,
 }
 
 /// An item's history, oldest first.
 pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<HistoryEntry>> {
     let mut statement = conn.prepare(
         "SELECT h.field, h.old_value, h.new_value, h.changed_at, h.undone,
-                coalesce(j.author, '')
+                coalesce(j.author, ''), j.pushed_by
          FROM history h LEFT JOIN journal j ON j.seq = h.batch
          WHERE h.item_id = ?1 ORDER BY h.id",
     )?;
@@ -122,6 +125,7 @@ pub fn of_item(conn: &Connection, item_id: i64) -> Result<Vec<HistoryEntry>> {
             changed_at: row.get(3)?,
             undone: row.get(4)?,
             author: row.get(5)?,
+            pushed_by: row.get(6)?,
         })
     })?;
     Ok(entries.collect::<rusqlite::Result<_>>()?)

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::journal::Entry;
 
 /// This archive's membership of a team.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,42 +21,58 @@ pub struct Membership {
     pub joined_at: String,
     pub last_sync: Option<String>,
     pub last_error: Option<String>,
+    /// A reader of the team: its database role may read the team's log but not add to it, so
+    /// this archive makes no changes of its own.
+    pub read_only: bool,
+}
+
+/// An action received from the team's log: its place there, the database role that pushed it,
+/// and the action.
+#[derive(Debug, Clone)]
+pub struct Pulled {
+    pub team_seq: i64,
+    pub pushed_by: String,
+    pub entry: Entry,
 }
 
 pub fn membership(conn: &Connection) -> Result<Option<Membership>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT uid, name, database, objects, pulled, joined_at, last_sync, last_error
+        .query_row(
+            "SELECT uid, name, database, objects, pulled, joined_at, last_sync, last_error,
+                    read_only
              FROM team WHERE id = 1",
-        )?
-        .query_row([], |row| {
-            Ok(Membership {
-                uid: row.get(0)?,
-                name: row.get(1)?,
-                database: row.get(2)?,
-                objects: row.get(3)?,
-                pulled: row.get(4)?,
-                joined_at: row.get(5)?,
-                last_sync: row.get(6)?,
-                last_error: row.get(7)?,
-            })
-        })
+            [],
+            |row| {
+                Ok(Membership {
+                    uid: row.get(0)?,
+                    name: row.get(1)?,
+                    database: row.get(2)?,
+                    objects: row.get(3)?,
+                    pulled: row.get(4)?,
+                    joined_at: row.get(5)?,
+                    last_sync: row.get(6)?,
+                    last_error: row.get(7)?,
+                    read_only: row.get(8)?,
+                })
+            },
+        )
         .optional()?)
 }
 
 pub fn insert(conn: &Connection, team: &Membership) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO team (id, uid, name, database, objects, pulled, joined_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        team.uid,
-        team.name,
-        team.database,
-        team.objects,
-        team.pulled,
-        team.joined_at
-    ])?;
+    conn.execute(
+        "INSERT INTO team (id, uid, name, database, objects, pulled, joined_at, read_only)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            team.uid,
+            team.name,
+            team.database,
+            team.objects,
+            team.pulled,
+            team.joined_at,
+            team.read_only
+        ],
+    )?;
     Ok(())
 }
 
@@ -75,6 +92,23 @@ pub fn is_member(conn: &Connection) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM team WHERE id = 1)")?
         .query_row([], |row| row.get(0))?)
+}
+
+/// The team's name when this archive is a reader of it (makes no changes of its own).
+pub fn reader_of(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT name FROM team WHERE id = 1 AND read_only = 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Records whether this archive's database role may add to the team's log.
+pub fn set_read_only(conn: &Connection, read_only: bool) -> Result<()> {
+    conn.execute("UPDATE team SET read_only = ?1 WHERE id = 1", [read_only])?;
+    Ok(())
 }
 
 pub fn set_pulled(conn: &Connection, pulled: i64) -> Result<()> {
@@ -102,6 +136,15 @@ pub fn set_team_seq(conn: &Connection, uid: &str, team_seq: i64) -> Result<bool>
         .prepare_cached("UPDATE journal SET team_seq = ?2 WHERE uid = ?1")?
         .execute(params![uid, team_seq])?
         > 0)
+}
+
+/// Records the database role that pushed a journal action to the team.
+pub fn set_pushed_by(conn: &Connection, uid: &str, pushed_by: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE journal SET pushed_by = ?2 WHERE uid = ?1",
+        params![uid, pushed_by],
+    )?;
+    Ok(())
 }
 
 /// How many actions wait to be sent.
