@@ -18,6 +18,7 @@ use folio_core::import::{ImportReport, ImportRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
+use folio_core::library::history::HistoryEntry;
 use folio_core::library::listing::{ItemPage, ListRequest};
 use folio_core::library::ratings::{LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;

@@ -14,6 +14,7 @@ use folio_core::import::{ImportOptions, ImportReport, ImportRequest};
 use folio_core::items::ItemView;
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditRequest, Undone};
+use folio_core::library::history::HistoryEntry;
 use folio_core::library::listing::{ItemPage, ListRequest};
 use folio_core::library::ratings::{LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;
@@ -64,6 +65,12 @@ pub async fn item_facets(app: AppHandle, request: FacetRequest) -> Result<Facets
 #[tauri::command]
 pub async fn show_item(app: AppHandle, id: i64) -> Result<ItemView, WireError> {
     read(app, move |reader| reader.show(id)).await
+}
+
+/// Who changed an item's fields, from what to what and when, oldest first.
+#[tauri::command]
+pub async fn item_history(app: AppHandle, id: i64) -> Result<Vec<HistoryEntry>, WireError> {
+    read(app, move |reader| reader.history(id)).await
 }
 
 #[tauri::command]

@@ -18,6 +18,7 @@ macro_rules! command_surface {
             search_items(request: SearchRequest) -> SearchPage;
             item_facets(request: FacetRequest) -> Facets;
             show_item(id: i64) -> ItemView;
+            item_history(id: i64) -> Vec<HistoryEntry>;
             import_paths(request: ImportRequest) -> Written<ImportReport>;
             list_templates() -> Vec<Template>;
             import_links(links: Vec<String>) -> Written<ImportReport>;

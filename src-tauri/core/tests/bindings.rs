@@ -17,6 +17,7 @@ use folio_core::items::{
 };
 use folio_core::library::collections::CollectionSummary;
 use folio_core::library::editing::{EditField, EditRequest, Undone};
+use folio_core::library::history::HistoryEntry;
 use folio_core::library::listing::{ItemPage, ListRequest, Scope, SortKey};
 use folio_core::library::ratings::{Label, LabelRequest, RateRequest};
 use folio_core::library::saved_searches::SavedSearch;
@@ -77,7 +78,7 @@ fn generated() -> BTreeMap<String, String> {
     export!(TagCount, TagRequest, CollectionSummary, SavedSearch);
     export!(Label, RateRequest, LabelRequest);
     export!(Template, TemplateMode);
-    export!(EditField, EditRequest, Undone);
+    export!(EditField, EditRequest, Undone, HistoryEntry);
     export!(VerifyReport, MissingObject, CorruptObject, OrphanFile);
     export!(
         Thresholds,

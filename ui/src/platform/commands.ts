@@ -9,6 +9,7 @@ import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { FacetRequest } from '../bindings/FacetRequest';
 import type { Facets } from '../bindings/Facets';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
@@ -40,6 +41,7 @@ export type Commands = {
   search_items: { args: { request: SearchRequest }; answer: SearchPage };
   item_facets: { args: { request: FacetRequest }; answer: Facets };
   show_item: { args: { id: number }; answer: ItemView };
+  item_history: { args: { id: number }; answer: Array<HistoryEntry> };
   import_paths: { args: { request: ImportRequest }; answer: Written<ImportReport> };
   list_templates: { args: Record<string, never>; answer: Array<Template> };
   import_links: { args: { links: Array<string> }; answer: Written<ImportReport> };

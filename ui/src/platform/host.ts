@@ -12,6 +12,7 @@ import type { ExportItemsRequest } from '../bindings/ExportItemsRequest';
 import type { ExportReport } from '../bindings/ExportReport';
 import type { FacetRequest } from '../bindings/FacetRequest';
 import type { Facets } from '../bindings/Facets';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { ImportReport } from '../bindings/ImportReport';
 import type { ImportRequest } from '../bindings/ImportRequest';
 import type { ItemPage } from '../bindings/ItemPage';
@@ -255,6 +256,11 @@ export function itemFacets(request: FacetRequest): Promise<Facets> {
 /** Everything about one item. */
 export function showItem(id: number): Promise<ItemView> {
   return call('show_item', { id });
+}
+
+/** Every recorded change to one item's fields, oldest first: from what to what, by whom, when. */
+export function itemHistory(id: number): Promise<HistoryEntry[]> {
+  return call('item_history', { id });
 }
 
 // Tags.
