@@ -1,4 +1,5 @@
-// The inspector for one item: its editable fields, tags, collections and what the file says.
+// The inspector for one item: its editable fields, tags, collections, who changed it and what
+// the file says.
 import { useQueryClient } from '@tanstack/react-query';
 import type { ItemView } from '../bindings/ItemView';
 import type { EditField } from '../bindings/EditField';
@@ -15,6 +16,7 @@ import { queryKeys } from '../lib/queryKeys';
 import { thumbnailUrl } from '../platform/thumbnails';
 import { CollectionPicker } from './CollectionPicker';
 import { EditableField } from './EditableField';
+import { HistorySection } from './HistorySection';
 import { Icon } from './Icon';
 import { LabelSwatches, StarRating } from './Marks';
 import { SimilarSection } from './SimilarSection';
@@ -191,6 +193,8 @@ function Details({ view, onOpen, onRestore }: Omit<Props, 'id'> & { view: ItemVi
       </section>
 
       {!view.deleted && <SimilarSection id={view.id} article={isArticle(view)} onOpen={onOpen} />}
+
+      <HistorySection id={view.id} />
 
       <section className="details__section" aria-label={t('inspector.details')}>
         <h3 className="details__title">{t('inspector.details')}</h3>

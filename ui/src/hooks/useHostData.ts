@@ -1,13 +1,14 @@
 // Host data the sidebar, inspector and toolbar show: tags, collections, saved searches, ingest
-// templates, one item.
+// templates, one item and its history.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CollectionSummary } from '../bindings/CollectionSummary';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
 import type { ItemView } from '../bindings/ItemView';
 import type { SavedSearch } from '../bindings/SavedSearch';
 import type { TagCount } from '../bindings/TagCount';
 import type { Template } from '../bindings/Template';
 import { queryKeys } from '../lib/queryKeys';
-import { listCollections, listSavedSearches, listTags, listTemplates, showItem } from '../platform/host';
+import { itemHistory, listCollections, listSavedSearches, listTags, listTemplates, showItem } from '../platform/host';
 
 export function useTags(enabled = true) {
   return useQuery<TagCount[]>({ queryKey: queryKeys.tags, queryFn: listTags, enabled });
@@ -36,5 +37,13 @@ export function useItem(id: number | null, keepPrevious = false) {
     queryFn: () => showItem(id ?? -1),
     enabled: id !== null,
     ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
+}
+
+/** Every recorded change to one item, newest first. */
+export function useItemHistory(id: number) {
+  return useQuery<HistoryEntry[]>({
+    queryKey: queryKeys.history(id),
+    queryFn: async () => (await itemHistory(id)).reverse(),
   });
 }

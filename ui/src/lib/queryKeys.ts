@@ -25,6 +25,8 @@ export const queryKeys = {
   facets: (scope: Scope, query: string): HostQueryKey => ['items', 'facets', scopeKey(scope), query],
   page: (listing: HostQueryKey, page: number): HostQueryKey => [...listing, String(page)],
   item: (id: number): HostQueryKey => ['items', 'item', String(id)],
+  /** Every recorded change to one item; stale whenever items change, as the item itself. */
+  history: (id: number): HostQueryKey => ['items', 'history', String(id)],
   /** The items alike one item, at a photo threshold; stale whenever items change. */
   similar: (id: number, photoBits: number): HostQueryKey => ['items', 'similar', String(id), String(photoBits)],
   /** Every group of near-duplicates at a photo threshold; stale whenever items change. */

@@ -57,6 +57,9 @@ import { pressCollections, pressItems, pressSavedSearches } from './mock-press-d
 import { duplicates, similarTo } from './mock-similar';
 import { sceneThumbnail } from './mock-thumbs';
 
+/** The other member whose writes `remoteWrite` plays: their author name and team database role. */
+const REMOTE_MEMBER = { author: 'boris', role: 'desk_boris' };
+
 const IN_USE: WireError = {
   code: 'archive_in_use',
   message: 'another process holds the archive lock (/home/ana/Folio Archive/folio.lock)',
@@ -121,7 +124,8 @@ type FolioMock = {
   setTeamSync: (sync: SyncState, waiting?: number) => Promise<void>;
   /** Another member's write arriving (`update_item`, `tag_items`, …, with its arguments): the
    * archive changes without the window asking, then `folio://changed` names what changed, as a
-   * sync round that received it does. Not in `log`: the window did not call it. */
+   * sync round that received it does. Not in `log`: the window did not call it. Its history
+   * names the member's author and the team role that sent it (`REMOTE_MEMBER`). */
   remoteWrite: (command: string, input: Args) => Promise<void>;
   /** What the next `join_team` picker answers: a folder, or null (cancelled). */
   setJoinFolder: (folder: string | null) => void;
@@ -334,6 +338,8 @@ function answer(command: string, input: Args): unknown {
       return library.facets(input.request as FacetRequest);
     case 'show_item':
       return library.show(input.id as number);
+    case 'item_history':
+      return library.itemHistory(input.id as number);
     case 'list_tags':
       return library.listTags();
     case 'tag_items':
@@ -528,7 +534,9 @@ window.__folioMock = {
     await emit('folio://team', team);
   },
   remoteWrite: async (command, input) => {
-    if (answer(command, input) === undefined) throw new Error(`the mock host has no "${command}"`);
+    if (library.actingAs(REMOTE_MEMBER.author, REMOTE_MEMBER.role, () => answer(command, input)) === undefined) {
+      throw new Error(`the mock host has no "${command}"`);
+    }
     // `write` sends its change set on the next turn.
     await new Promise((resolve) => setTimeout(resolve, 10));
   },

@@ -1,7 +1,9 @@
 // The mock host's archive in memory: listing, search, tags, collections, saved searches, trash,
-// edits and an undo history, answering as the Rust host does (including its `invalid_input`s).
+// edits, each item's history of changed fields and an undo history, answering as the Rust host
+// does (including its `invalid_input`s).
 // Each write answers `Written<T>`: its result and the change set of what it really changed.
 import type { FacetRequest } from '../../src/bindings/FacetRequest';
+import type { HistoryEntry as FieldChange } from '../../src/bindings/HistoryEntry';
 import type { Facets } from '../../src/bindings/Facets';
 import { facetsOf } from './mock-facets';
 import type { CollectionSummary } from '../../src/bindings/CollectionSummary';
@@ -38,6 +40,9 @@ export type MockCollection = { id: number; name: string; itemIds: number[] };
 /** One undoable change: `changes` is what it changed, and so what undoing it changes. */
 type HistoryEntry = { description: string; itemId: number | null; changes: ChangeSet; revert: () => void };
 
+/** Who the window's own changes are by: the system's user name, as the host takes it. */
+export const LOCAL_AUTHOR = 'ana';
+
 /** A rejection as the host sends it. */
 export class HostError extends Error {
   constructor(readonly wire: WireError) {
@@ -55,6 +60,9 @@ export class MockLibrary {
   private readonly byId = new Map<number, MockItem>();
   private sorted = new Map<string, MockItem[]>();
   private history: HistoryEntry[] = [];
+  /** Each item's changed fields, oldest first, as `item_history` answers them. */
+  private readonly fieldChanges = new Map<number, FieldChange[]>();
+  private author: { author: string; pushed_by: string | null } = { author: LOCAL_AUTHOR, pushed_by: null };
   private nextCollectionId = 1;
   private nextSearchId = 1;
   // Counts moves to the Trash: the order the Trash lists its items in.
@@ -235,12 +243,16 @@ export class MockLibrary {
     }
     const retagged = items.filter((item, index) => item.tags.join('\n') !== before[index]?.join('\n'));
     const changes = itemsChanged(retagged.map((item) => item.id), 'tags', 'stats');
+    const logged = items.flatMap((item, index) =>
+      retagged.includes(item) ? [this.logChange(item.id, 'tags', (before[index] ?? []).join(', '), item.tags.join(', '))] : [],
+    );
     this.record({
       description: `Change the tags of ${plural(items.length, 'item')}`,
       itemId: items.length === 1 ? (items[0]?.id ?? null) : null,
       changes,
       revert: () => {
         items.forEach((item, index) => (item.tags = before[index] ?? []));
+        markUndone(logged);
       },
     });
     return written(null, changes);
@@ -266,6 +278,7 @@ export class MockLibrary {
     const before = items.map((item) => item[field]);
     for (const item of items) item[field] = value;
     const changes = itemsChanged(items.map((item) => item.id));
+    const logged = items.map((item, index) => this.logChange(item.id, field, markText(before[index]), markText(value)));
     if (items.length > 0) {
       this.changed();
       this.record({
@@ -274,6 +287,7 @@ export class MockLibrary {
         changes,
         revert: () => {
           items.forEach((item, index) => (item[field] = before[index] as MockItem[K]));
+          markUndone(logged);
         },
       });
     }
@@ -509,13 +523,16 @@ export class MockLibrary {
     };
     write(value);
     this.changed();
-    const changes = (field === 'date' ? item.date : item[field]) === old ? NOTHING_CHANGED : changeSet([item.id]);
+    const now = field === 'date' ? item.date : item[field];
+    const changes = now === old ? NOTHING_CHANGED : changeSet([item.id]);
+    const logged = now === old ? [] : [this.logChange(item.id, field, old, now)];
     this.record({
       description: `Edit the ${field} of “${item.title || 'Untitled'}”`,
       itemId: item.id,
       changes,
       revert: () => {
         write(old);
+        markUndone(logged);
       },
     });
     return written(this.show(item.id), changes);
@@ -544,6 +561,40 @@ export class MockLibrary {
 
   private record(entry: HistoryEntry): void {
     this.history.push(entry);
+  }
+
+  // Each item's history.
+
+  /** Every recorded change to an item's fields, oldest first. */
+  itemHistory(id: number): FieldChange[] {
+    this.item(id);
+    return (this.fieldChanges.get(id) ?? []).map((entry) => ({ ...entry }));
+  }
+
+  /** Runs a write as another member's, sent to the team by the role `pushedBy`. */
+  actingAs<T>(author: string, pushedBy: string | null, run: () => T): T {
+    const own = this.author;
+    this.author = { author, pushed_by: pushedBy };
+    try {
+      return run();
+    } finally {
+      this.author = own;
+    }
+  }
+
+  private logChange(itemId: number, field: string, old: string | null, next: string | null): FieldChange {
+    const entry: FieldChange = {
+      field,
+      old_value: old,
+      new_value: next,
+      changed_at: new Date().toISOString(),
+      undone: false,
+      ...this.author,
+    };
+    const changes = this.fieldChanges.get(itemId) ?? [];
+    changes.push(entry);
+    this.fieldChanges.set(itemId, changes);
+    return entry;
   }
 
   // Near-duplicates.
@@ -597,6 +648,15 @@ export class MockLibrary {
     this.changed();
     return written({ item_id: entry.itemId, description: entry.description }, entry.changes);
   }
+}
+
+function markUndone(entries: FieldChange[]): void {
+  for (const entry of entries) entry.undone = true;
+}
+
+/** A rating or label as the history writes it: its text, or nothing. */
+function markText(value: number | string | null | undefined): string | null {
+  return value === null || value === undefined || value === 0 ? null : String(value);
 }
 
 function hasTag(item: MockItem, name: string): boolean {

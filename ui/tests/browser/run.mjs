@@ -11,6 +11,7 @@ import { createChecks, expect, expectText, launchBrowser, openPage, screenshot, 
 import { comfortScenarios } from './comfort.mjs';
 import { exportScenarios } from './export.mjs';
 import { facetScenarios } from './facets.mjs';
+import { historyScenarios } from './history.mjs';
 import { importScenarios } from './import.mjs';
 import { inspectorScenarios } from './inspector.mjs';
 import { organiseScenarios } from './organise.mjs';
@@ -203,6 +204,7 @@ async function main() {
     facets: facetScenarios,
     organise: organiseScenarios,
     inspector: inspectorScenarios,
+    history: historyScenarios,
     ratings: ratingsScenarios,
     comfort: comfortScenarios,
     export: exportScenarios,
