@@ -138,11 +138,7 @@ pub fn sync(handle: &mut WriteHandle) -> Result<SyncReport> {
         .and_then(|log| Objects::open(&team.objects).map(|store| (log, store)));
     match connected {
         Ok((mut log, store)) => {
-            // What the role may do is the database's to say, and can change between rounds.
-            let result = log
-                .may_push()
-                .and_then(|may_push| Ok(handle.set_team_access(!may_push)?))
-                .and_then(|()| round(handle, &mut log, &store));
+            let result = checked_round(handle, &mut log, &store);
             finish(handle, result)
         }
         Err(error) => finish(handle, Err(error)),
@@ -160,12 +156,20 @@ pub fn sync_over(
     if handle.membership()?.is_none() {
         return Err(Error::Team("this archive is not in a team".into()));
     }
-    // What the role may do is the database's to say, and can change between rounds.
-    let result = log
-        .may_push()
-        .and_then(|may_push| Ok(handle.set_team_access(!may_push)?))
-        .and_then(|()| round(handle, log, store));
+    let result = checked_round(handle, log, store);
     finish(handle, result)
+}
+
+/// A round after asking the database what this member's role may do: that is the database's to
+/// say, and can change between rounds.
+fn checked_round(
+    handle: &mut WriteHandle,
+    log: &mut TeamLog,
+    store: &Objects,
+) -> Result<SyncReport> {
+    let may_push = log.may_push()?;
+    handle.set_team_access(!may_push)?;
+    round(handle, log, store)
 }
 
 /// How often a watching member syncs when nothing wakes it: the fallback for notifications
