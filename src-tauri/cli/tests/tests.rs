@@ -33,6 +33,7 @@ mod ratings;
 mod search;
 mod similar;
 mod team;
+mod team_faults;
 mod team_originals;
 mod templates;
 mod watch;

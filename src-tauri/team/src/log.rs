@@ -380,7 +380,21 @@ fn check_known(applied: i32) -> Result<()> {
 /// A PostgreSQL error in words: the server's message when there is one, else the client's.
 pub fn describe(error: &postgres::Error) -> String {
     match error.as_db_error() {
+        Some(db)
+            if [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(db.code()) =>
+        {
+            format!(
+                "PostgreSQL stopped or is starting up ({}); nothing is lost: the next sync goes on from where this one stopped",
+                db.message()
+            )
+        }
         Some(db) => db.message().to_owned(),
+        None if error.is_closed() => "the connection to the database was lost (the server stopped or the network failed); nothing is lost: the next sync goes on from where this one stopped".to_owned(),
         None => {
             let text = error.to_string();
             let source = std::error::Error::source(error)

@@ -11,7 +11,7 @@ use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as Key;
 use object_store::prefix::PrefixStore;
-use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutPayload};
+use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutPayload, RetryConfig};
 
 use crate::{Error, Result};
 
@@ -29,8 +29,19 @@ impl std::fmt::Debug for Objects {
 }
 
 impl Objects {
-    /// Opens the store at `address`: `s3://bucket[/prefix]`, or a folder (created if missing).
+    /// Opens the store at `address`: `s3://bucket[/prefix]`, or a folder that is there. A
+    /// member never makes the team's folder itself: where a share is not mounted, the folder
+    /// would be made on the local disk and the originals sent there would reach nobody.
     pub fn open(address: &str) -> Result<Self> {
+        Self::open_folder_as(address, false)
+    }
+
+    /// Opens the store for a new team, making its folder if it is a folder that is not there.
+    pub fn create(address: &str) -> Result<Self> {
+        Self::open_folder_as(address, true)
+    }
+
+    fn open_folder_as(address: &str, make_folder: bool) -> Result<Self> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -44,6 +55,7 @@ impl Objects {
             }
             let s3 = AmazonS3Builder::from_env()
                 .with_bucket_name(bucket)
+                .with_retry(retry())
                 .build()
                 .map_err(|e| Error::Objects(format!("{address}: {e}")))?;
             let prefix = prefix.trim_matches('/');
@@ -60,12 +72,20 @@ impl Objects {
                     "{address}: give the shared folder as a full path (every member's may differ, but each must be absolute)"
                 )));
             }
-            std::fs::create_dir_all(folder).map_err(|e| {
-                Error::Objects(format!(
-                    "cannot create the folder {}: {e}",
+            if make_folder {
+                std::fs::create_dir_all(folder).map_err(|e| {
+                    Error::Objects(format!(
+                        "cannot create the folder {}: {e}",
+                        folder.display()
+                    ))
+                })?;
+            } else if !folder.is_dir() {
+                return Err(Error::Objects(format!(
+                    "the team's shared folder {} is not there: is the share mounted on this \
+                     computer? (a member who finds it elsewhere joins with --objects PATH)",
                     folder.display()
-                ))
-            })?;
+                )));
+            }
             Arc::new(
                 LocalFileSystem::new_with_prefix(folder)
                     .map_err(|e| Error::Objects(format!("{}: {e}", folder.display())))?,
@@ -166,14 +186,55 @@ impl Objects {
     }
 
     fn failed(&self, what: &str, sha256: &str, error: &object_store::Error) -> Error {
-        let reason = match error {
-            object_store::Error::NotFound { .. } => "it is not there".to_owned(),
-            other => other.to_string(),
-        };
         Error::Objects(format!(
-            "{what} original {sha256} at {}: {reason}",
-            self.address
+            "{what} original {sha256} at {}: {}",
+            self.address,
+            reason(error)
         ))
+    }
+}
+
+/// A store that does not answer is retried a few times within seconds, not minutes: a sync
+/// round that cannot reach it ends, says so, and the next round tries again.
+fn retry() -> RetryConfig {
+    RetryConfig {
+        max_retries: 3,
+        retry_timeout: std::time::Duration::from_secs(30),
+        ..RetryConfig::default()
+    }
+}
+
+/// Why a transfer failed, in words: a full disk and a store out of reach said plainly, with the
+/// store's own words after them.
+fn reason(error: &object_store::Error) -> String {
+    if let object_store::Error::NotFound { .. } = error {
+        return "it is not there".to_owned();
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    let mut unreachable = false;
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            match io.kind() {
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+                    return format!("the store is full ({io}); make room there and sync again");
+                }
+                std::io::ErrorKind::ConnectionRefused
+                | std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::NotConnected
+                | std::io::ErrorKind::BrokenPipe
+                | std::io::ErrorKind::TimedOut
+                | std::io::ErrorKind::UnexpectedEof => unreachable = true,
+                _ => {}
+            }
+        }
+        source = cause.source();
+    }
+    let text = error.to_string();
+    if unreachable || text.contains("error sending request") {
+        format!("the store cannot be reached or stopped answering ({text})")
+    } else {
+        text
     }
 }
 

@@ -82,7 +82,7 @@ pub fn create(
         return Err(Error::Team("give the team a name".into()));
     }
     let address = DatabaseAddress::parse(database)?;
-    let store = Objects::open(objects)?;
+    let store = Objects::create(objects)?;
     let mut log = TeamLog::connect(&address)?;
     keep_password(&address)?;
     log.install()?;
@@ -123,7 +123,15 @@ pub fn join(
     let mut handle = WriteHandle::init(dir)?;
     handle.join_team(&membership(&record, &address, &objects, read_only))?;
     let result = round(&mut handle, &mut log, &store);
-    let report = finish(&mut handle, result)?;
+    // What was received stays: the archive is a member, and its next sync receives the rest.
+    let report = finish(&mut handle, result).map_err(|error| {
+        Error::Team(format!(
+            "joined the team \"{}\" in {}, but receiving its record stopped: {error}; \
+             run folio sync (or open Folio on this archive) to receive the rest",
+            record.name,
+            dir.display()
+        ))
+    })?;
     Ok((handle, report))
 }
 
@@ -300,10 +308,23 @@ fn finish(handle: &mut WriteHandle, result: Result<SyncReport>) -> Result<SyncRe
 }
 
 fn round(handle: &mut WriteHandle, log: &mut TeamLog, store: &Objects) -> Result<SyncReport> {
+    begin(handle)?;
     let mut report = SyncReport::default();
     send(handle, log, store, &mut report)?;
     receive(handle, log, store, &mut report)?;
     Ok(report)
+}
+
+/// Records that a round has begun, before it changes anything: a round that never ends (Folio
+/// killed, the computer switched off) leaves these words as the team's status until the next
+/// round ends. Nothing else needs mending after such a stop: an action sent twice keeps its one
+/// place in the log, and one received twice is applied once.
+fn begin(handle: &mut WriteHandle) -> Result<()> {
+    let started = chrono::Local::now().format("%Y-%m-%d %H:%M:%S");
+    Ok(handle.record_sync(Some(&format!(
+        "the sync that started at {started} has not finished: it is still running, or Folio \
+         stopped during it; the next sync goes on from where it stopped"
+    )))?)
 }
 
 /// Sends every waiting action, each after the files it names.

@@ -16,6 +16,8 @@ pub struct Cluster {
     port: String,
     user: String,
     password: String,
+    /// The variables that name the cluster to `pg_ctlcluster` (its configuration root, version).
+    control: Vec<(String, String)>,
 }
 
 static CLUSTER: OnceLock<Cluster> = OnceLock::new();
@@ -96,7 +98,14 @@ impl Cluster {
                 .to_owned()
         };
         let host = get("PGHOST");
+        let control = env
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .filter(|(name, _)| name.starts_with("PG"))
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect();
         Cluster {
+            control,
             // A socket folder cannot go in a URL; the cluster also listens on localhost.
             host: if host.starts_with('/') {
                 "localhost".into()
@@ -109,6 +118,43 @@ impl Cluster {
             child,
             dir,
         }
+    }
+
+    /// Stops the server as an administrator would (`pg_ctlcluster … stop`, fast mode: open
+    /// sessions are ended, their transactions rolled back); its data stays for [`Self::start_server`].
+    #[allow(dead_code)]
+    pub fn stop_server(&self) {
+        self.pg_ctlcluster(&["stop", "-m", "fast"]);
+    }
+
+    /// Starts the stopped server again, and waits until it takes connections.
+    #[allow(dead_code)]
+    pub fn start_server(&self) {
+        self.pg_ctlcluster(&["start"]);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while postgres::Client::connect(&self.url("postgres"), postgres::NoTls).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "the test cluster did not start again"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn pg_ctlcluster(&self, action: &[&str]) {
+        let version = self
+            .control
+            .iter()
+            .find(|(name, _)| name == "PGVERSION")
+            .map(|(_, value)| value.clone())
+            .expect("pg_virtualenv names the cluster's version");
+        let status = Command::new("pg_ctlcluster")
+            .envs(self.control.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            .args([version.as_str(), "regress"])
+            .args(action)
+            .status()
+            .expect("pg_ctlcluster runs");
+        assert!(status.success(), "pg_ctlcluster {action:?} failed");
     }
 
     /// The superuser's address of `database`, with its password.

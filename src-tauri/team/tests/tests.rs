@@ -7,6 +7,8 @@
 mod access;
 mod conflicts;
 mod converge;
+mod faults;
+mod link;
 mod originals;
 mod postgres;
 /// The journal replay test's random changes, shared with the convergence test.
