@@ -599,8 +599,10 @@ pub async fn create_team(
     database: String,
     objects: String,
     name: String,
+    password: Option<String>,
 ) -> Result<TeamView, WireError> {
-    off_main_thread(move || team::create(&app, &database, &objects, &name)).await?
+    off_main_thread(move || team::create(&app, &database, &objects, &name, password.as_deref()))
+        .await?
 }
 
 /// Joins a team in a new archive in a folder chosen in the host's picker, then restarts on it;
@@ -610,8 +612,10 @@ pub async fn join_team(
     app: AppHandle,
     database: String,
     objects: Option<String>,
+    password: Option<String>,
 ) -> Result<Option<String>, WireError> {
-    off_main_thread(move || team::join(&app, &database, objects.as_deref())).await?
+    off_main_thread(move || team::join(&app, &database, objects.as_deref(), password.as_deref()))
+        .await?
 }
 
 /// Stops syncing with the team; the archive keeps everything.

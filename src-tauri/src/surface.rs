@@ -62,8 +62,8 @@ macro_rules! command_surface {
             watch_folders() -> WatchStatus;
             set_watch_folders(folders: Vec<WatchFolder>) -> WatchStatus;
             team_status() -> Option<TeamView>;
-            create_team(database: String, objects: String, name: String) -> TeamView;
-            join_team(database: String, objects: Option<String>) -> Option<String>;
+            create_team(database: String, objects: String, name: String, password: Option<String>) -> TeamView;
+            join_team(database: String, objects: Option<String>, password: Option<String>) -> Option<String>;
             leave_team() -> ();
             sync_team() -> ();
         }

@@ -28,11 +28,13 @@ pub fn create(
     database: &str,
     objects: &str,
     name: &str,
+    password: Option<&str>,
 ) -> Result<TeamView, WireError> {
+    let database = with_password(database, password)?;
     on_plain_thread(|| {
         let state = app.state::<AppState>();
         let mut writer = state.writer()?;
-        sync::create(&mut writer, database, objects, name).map_err(|e| to_wire(&e))
+        sync::create(&mut writer, &database, objects, name).map_err(|e| to_wire(&e))
     })??;
     attach_originals(app);
     app.state::<TeamSync>().sync_now();
@@ -47,7 +49,9 @@ pub fn join(
     app: &AppHandle,
     database: &str,
     objects: Option<&str>,
+    password: Option<&str>,
 ) -> Result<Option<String>, WireError> {
+    let database = with_password(database, password)?;
     if app.state::<AppState>().is_busy() {
         return Err(invalid(
             "An import or export is running; wait for it to finish or cancel it, then join the team.",
@@ -58,8 +62,15 @@ pub fn join(
     };
     check_empty(&folder)?;
     let objects = objects.map(str::trim).filter(|o| !o.is_empty());
-    on_plain_thread(|| sync::join(&folder, database, objects).map(drop))?
-        .map_err(|e| to_wire(&e))?;
+    let joined = on_plain_thread(|| sync::join(&folder, &database, objects).map(drop))?;
+    if let Err(error) = joined {
+        // A join that stopped part way (the network, say) has made a member archive holding
+        // what it received: opened, it receives the rest. Anything earlier made no member.
+        if !is_member(&folder) {
+            return Err(to_wire(&error));
+        }
+        tracing::warn!("joining stopped part way; the new archive receives the rest: {error}");
+    }
     folio_core::location::remember_archive(&folder).map_err(|e| e.to_wire())?;
     app.request_restart();
     Ok(Some(folder.to_string_lossy().into_owned()))
@@ -74,6 +85,23 @@ pub fn leave(app: &AppHandle) -> Result<(), WireError> {
     }
     app.state::<TeamSync>().nudge();
     Ok(())
+}
+
+/// The database address with the password typed in the dialog, if one was: the team's code keeps
+/// the password in the keychain and the address without it.
+fn with_password(database: &str, password: Option<&str>) -> Result<String, WireError> {
+    match password.filter(|p| !p.is_empty()) {
+        Some(password) => folio_team::address::DatabaseAddress::with_password(database, password)
+            .map_err(|e| to_wire(&e)),
+        None => Ok(database.to_owned()),
+    }
+}
+
+/// Whether `folder` holds an archive that is a member of a team.
+fn is_member(folder: &Path) -> bool {
+    folio_core::handle::ReadHandle::open(folder)
+        .and_then(|reader| reader.membership())
+        .is_ok_and(|team| team.is_some())
 }
 
 /// A new archive goes in an empty folder (or one not made yet), never among someone's files.

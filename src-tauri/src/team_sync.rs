@@ -118,6 +118,7 @@ impl TeamSync {
             objects: team.objects,
             joined_at: team.joined_at,
             last_error: team.last_error,
+            reader: team.read_only,
             waiting_actions,
             waiting_uploads,
             sync,

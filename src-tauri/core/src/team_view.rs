@@ -22,6 +22,8 @@ pub struct TeamView {
     pub waiting_actions: i64,
     /// Originals those actions name, to be uploaded first.
     pub waiting_uploads: i64,
+    /// A reader of the team: this archive receives the team's changes and makes none.
+    pub reader: bool,
     pub sync: SyncState,
 }
 

@@ -28,4 +28,8 @@ waiting_actions: number,
 /**
  * Originals those actions name, to be uploaded first.
  */
-waiting_uploads: number, sync: SyncState, };
+waiting_uploads: number, 
+/**
+ * A reader of the team: this archive receives the team's changes and makes none.
+ */
+reader: boolean, sync: SyncState, };

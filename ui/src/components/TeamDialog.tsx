@@ -101,6 +101,10 @@ function MemberView({ team, onClose }: { team: TeamView; onClose: () => void }) 
         <dd data-testid="team-name">{team.team}</dd>
         <dt>{t('team.database')}</dt>
         <dd data-testid="team-database">{team.database}</dd>
+        <dt>{t('team.role')}</dt>
+        <dd data-testid="team-role" data-reader={team.reader}>
+          {t(team.reader ? 'team.roleReader' : 'team.roleEditor')}
+        </dd>
         <dt>{t('team.objects')}</dt>
         <dd data-testid="team-objects">{team.objects}</dd>
         <dt>{t('team.lastSync')}</dt>
@@ -133,6 +137,8 @@ function NoTeamView({ onClose }: { onClose: () => void }) {
   const [database, setDatabase] = useState('');
   const [objects, setObjects] = useState('');
   const [name, setName] = useState('');
+  // Kept only until it is sent: the host puts it in the computer's keychain.
+  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
@@ -141,12 +147,15 @@ function NoTeamView({ onClose }: { onClose: () => void }) {
   const submit = () => {
     setBusy(true);
     setError(null);
+    const secret = password === '' ? null : password;
     const work =
       mode === 'create'
-        ? createTeam(database.trim(), objects.trim(), name.trim()).then((view) => {
+        ? createTeam(database.trim(), objects.trim(), name.trim(), secret).then((view) => {
+            setPassword('');
             queryClient.setQueryData<TeamView | null>(queryKeys.team, view);
           })
-        : joinTeam(database.trim(), objects.trim() === '' ? null : objects.trim()).then((folder) => {
+        : joinTeam(database.trim(), objects.trim() === '' ? null : objects.trim(), secret).then((folder) => {
+            setPassword('');
             // A cancelled picker answers null: the form stays as it was.
             if (folder !== null) setJoined(folder);
           });
@@ -161,13 +170,23 @@ function NoTeamView({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const field = (id: string, label: string, value: string, set: (value: string) => void, placeholder: string, hint?: string) => (
+  const field = (
+    id: string,
+    label: string,
+    value: string,
+    set: (value: string) => void,
+    placeholder: string,
+    hint?: string,
+    type: 'text' | 'password' = 'text',
+  ) => (
     <div className="field-group">
       <label className="field-group__legend" htmlFor={id}>
         {label}
       </label>
       <input
         id={id}
+        type={type}
+        autoComplete={type === 'password' ? 'off' : undefined}
         className="text-input"
         value={value}
         placeholder={placeholder}
@@ -233,6 +252,7 @@ function NoTeamView({ onClose }: { onClose: () => void }) {
         }}
       >
         {field('team-database', t('team.database'), database, setDatabase, 'postgres://user@server/database')}
+        {field('team-password', t('team.password'), password, setPassword, '', t('team.passwordHint'), 'password')}
         {field(
           'team-objects',
           t('team.objects'),

@@ -14,12 +14,13 @@ export function TeamIndicator({ team, onOpen }: Props) {
   const text = syncText(team.sync, t);
   // Offline or failed, the count of what waits is in the tooltip.
   const waiting = team.waiting_actions > 0 && team.sync.state !== 'waiting' ? `\n${t('team.waiting', { count: team.waiting_actions })}` : '';
+  const reader = team.reader ? `\n${t('team.roleReader')}` : '';
   return (
     <button
       type="button"
       className="sidebar-item team-indicator"
       onClick={onOpen}
-      title={`${t('team.indicatorHint', { team: team.team })}\n${text}${waiting}`}
+      title={`${t('team.indicatorHint', { team: team.team })}\n${text}${waiting}${reader}`}
       data-testid="team-indicator"
       data-state={team.sync.state}
     >

@@ -502,6 +502,11 @@ export const en = {
   'team.join': 'Choose a folder and join…',
   'team.joining': 'Joining…',
   'team.joined': 'Joined. Folio is opening the team’s archive in {folder}…',
+  'team.password': 'Password',
+  'team.passwordHint': 'If the database asks for one. It is kept in this computer’s keychain, never in the archive.',
+  'team.role': 'You may',
+  'team.roleEditor': 'Change the team’s archive (editor)',
+  'team.roleReader': 'Read only (reader): you receive the team’s changes and cannot change anything; ask the team’s admin to make you an editor',
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

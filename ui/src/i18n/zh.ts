@@ -468,4 +468,9 @@ export const zh: Dictionary = {
   'team.join': '选择文件夹并加入…',
   'team.joining': '正在加入…',
   'team.joined': '已加入。Folio 正在打开 {folder} 中的团队档案库…',
+  'team.password': '密码',
+  'team.passwordHint': '数据库要求密码时填写。密码保存在本机的钥匙串中，绝不写入档案库。',
+  'team.role': '您的权限',
+  'team.roleEditor': '可修改团队档案库（编辑者）',
+  'team.roleReader': '只读（读者）：您会收到团队的更改，但不能修改任何内容；如需修改，请让团队管理员将您设为编辑者',
 };

@@ -85,8 +85,8 @@ export type Commands = {
   watch_folders: { args: Record<string, never>; answer: WatchStatus };
   set_watch_folders: { args: { folders: Array<WatchFolder> }; answer: WatchStatus };
   team_status: { args: Record<string, never>; answer: TeamView | null };
-  create_team: { args: { database: string; objects: string; name: string }; answer: TeamView };
-  join_team: { args: { database: string; objects: string | null }; answer: string | null };
+  create_team: { args: { database: string; objects: string; name: string; password: string | null }; answer: TeamView };
+  join_team: { args: { database: string; objects: string | null; password: string | null }; answer: string | null };
   leave_team: { args: Record<string, never>; answer: null };
   sync_team: { args: Record<string, never>; answer: null };
 };

@@ -204,14 +204,15 @@ export function teamStatus(): Promise<TeamView | null> {
 }
 
 /** Makes this archive the first member of a new team and sends it whole; resolves once sent. */
-export function createTeam(database: string, objects: string, name: string): Promise<TeamView> {
-  return call('create_team', { database, objects, name });
+export function createTeam(database: string, objects: string, name: string, password: string | null): Promise<TeamView> {
+  return call('create_team', { database, objects, name, password });
 }
 
 /** Asks for an empty folder in the system's folder picker, joins the team in a new archive there
- * and restarts Folio on it; null when the picker was cancelled. */
-export function joinTeam(database: string, objects: string | null): Promise<string | null> {
-  return call('join_team', { database, objects });
+ * and restarts Folio on it; null when the picker was cancelled. A password given here goes to
+ * the computer's keychain, never into the archive. */
+export function joinTeam(database: string, objects: string | null, password: string | null): Promise<string | null> {
+  return call('join_team', { database, objects, password });
 }
 
 /** Stops syncing with the team; the archive keeps everything. */

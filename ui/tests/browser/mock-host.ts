@@ -193,6 +193,7 @@ function deskTeam(database: string, objects: string, name: string): TeamView {
     last_error: null,
     waiting_actions: 0,
     waiting_uploads: 0,
+    reader: params.get('reader') === '1',
     sync: { state: 'up_to_date' },
   };
 }

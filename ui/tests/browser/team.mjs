@@ -24,11 +24,19 @@ async function creatingAndJoining(checks, context, baseUrl, mockHost) {
     await page.getByTestId('team-database').fill(DATABASE);
     await page.getByTestId('team-objects').fill(OBJECTS);
     await page.getByTestId('team-name').fill('Desk');
+    expect((await page.getByTestId('team-password').getAttribute('type')) === 'password', 'the password shows as typed');
+    await page.getByTestId('team-password').fill('harbour-7');
     await page.getByTestId('team-submit').click();
     const [sent] = await waitForCommand(page, 'create_team');
-    expect(JSON.stringify(sent) === JSON.stringify({ database: DATABASE, objects: OBJECTS, name: 'Desk' }), `create_team got ${JSON.stringify(sent)}`);
+    expect(
+      JSON.stringify(sent) === JSON.stringify({ database: DATABASE, objects: OBJECTS, name: 'Desk', password: 'harbour-7' }),
+      `create_team got ${JSON.stringify(sent)}`,
+    );
     await expectText(page, 'team-name', 'Desk');
     await expectText(page, 'team-database', DATABASE);
+    await expectText(page, 'team-role', 'Change the team’s archive (editor)');
+    const shown = (await page.getByTestId('team-dialog').textContent()) ?? '';
+    expect(!shown.includes('harbour-7'), 'the member’s status shows the password');
     await expectText(page, 'team-status', 'Up to date');
     await expectText(page, 'team-indicator', 'Up to date');
   });
@@ -50,7 +58,10 @@ async function creatingAndJoining(checks, context, baseUrl, mockHost) {
     await page.getByTestId('team-database').fill(DATABASE);
     await page.getByTestId('team-submit').click();
     const [sent] = await waitForCommand(page, 'join_team');
-    expect(JSON.stringify(sent) === JSON.stringify({ database: DATABASE, objects: null }), `join_team got ${JSON.stringify(sent)}`);
+    expect(
+      JSON.stringify(sent) === JSON.stringify({ database: DATABASE, objects: null, password: null }),
+      `join_team got ${JSON.stringify(sent)}`,
+    );
     await page.getByTestId('team-joined').getByText('/home/ana/Desk archive', { exact: false }).waitFor();
   });
 
@@ -154,7 +165,27 @@ async function memberArchive(checks, context, baseUrl, mockHost) {
   await page.close();
 }
 
+async function readerArchive(checks, context, baseUrl, mockHost) {
+  const { page, problems } = await openLibrary(context, baseUrl, mockHost, 'library&team=1&reader=1');
+
+  await checks.check('team: a reader’s dialog and indicator say that this archive changes nothing', async () => {
+    const tooltip = (await page.getByTestId('team-indicator').getAttribute('title')) ?? '';
+    expect(tooltip.includes('Read only'), `the tooltip says ${JSON.stringify(tooltip)}`);
+    await page.getByTestId('team-indicator').click();
+    await page.getByTestId('team-dialog').waitFor();
+    await page.getByTestId('team-role').getByText('Read only (reader)', { exact: false }).waitFor();
+    expect((await page.getByTestId('team-role').getAttribute('data-reader')) === 'true', 'the role is not marked as a reader');
+    await page.getByTestId('team-close').click();
+  });
+
+  await checks.check('team: reader — no console errors, page errors or failed requests', () => {
+    expectNoProblems(problems);
+  });
+  await page.close();
+}
+
 export async function teamScenarios(checks, context, baseUrl, mockHost) {
   await creatingAndJoining(checks, context, baseUrl, mockHost);
   await memberArchive(checks, context, baseUrl, mockHost);
+  await readerArchive(checks, context, baseUrl, mockHost);
 }
