@@ -8,7 +8,8 @@
 //!
 //! - `FOLIO_E2E_PICK`: the files or folders the import picker answers (joined like `PATH`);
 //! - `FOLIO_E2E_SAVE_AS`: the file the save picker answers;
-//! - `FOLIO_E2E_COPY_TO`: the folder the picker of File → Save a Copy… answers.
+//! - `FOLIO_E2E_COPY_TO`: the folder the picker of File → Save a Copy… answers;
+//! - `FOLIO_E2E_TEAM_FOLDER`: the folder the Team dialog's join picker answers.
 //!
 //! The answers then take the same way as a person's: recorded as trusted, handed to the page.
 //! Why this does not reopen the hole the trusted paths close: the threat is the web view (a script
@@ -46,5 +47,15 @@ pub fn copy_to() -> Option<PathBuf> {
 
 #[cfg(not(debug_assertions))]
 pub fn copy_to() -> Option<PathBuf> {
+    None
+}
+
+#[cfg(debug_assertions)]
+pub fn team_folder() -> Option<PathBuf> {
+    std::env::var_os("FOLIO_E2E_TEAM_FOLDER").map(PathBuf::from)
+}
+
+#[cfg(not(debug_assertions))]
+pub fn team_folder() -> Option<PathBuf> {
     None
 }

@@ -55,7 +55,7 @@ pub fn pick_copy_folder(app: &AppHandle) -> Option<PathBuf> {
 
 /// Asks for the empty folder a joined team's archive goes in; None when cancelled.
 pub fn pick_team_folder(app: &AppHandle) -> Option<PathBuf> {
-    picker(app).blocking_pick_folder().and_then(local)
+    e2e::team_folder().or_else(|| picker(app).blocking_pick_folder().and_then(local))
 }
 
 /// A picker in front of the main window.

@@ -3,7 +3,10 @@
 //! and whose originals are in a shared folder. A caption edited in one member's window appears
 //! in the other's open inspector within seconds, with no reload, and both sync indicators then
 //! read "Up to date" — and "Offline since …" once the database has gone. The team is set up with the `folio` CLI (create from the first archive,
-//! join in a new second one); everything after that happens in the windows.
+//! join in a new second one); everything after that happens in the windows. A second test
+//! creates a team and joins it from the windows themselves, through the commands the Team dialog
+//! calls (the dialog's forms are the browser tests'), the join's folder picker answered by the
+//! debug build's stand-in.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -221,6 +224,78 @@ fn a_caption_edited_in_one_members_window_appears_in_the_others() -> Result<()> 
     drop(cluster);
     for window in [&alice_window, &bob_window] {
         window.wait_for_text("[data-testid=team-indicator]", "Offline since", PATIENCE)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn a_team_is_created_in_one_window_and_joined_from_another() -> Result<()> {
+    let temp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let cluster = Cluster::start(temp.path())?;
+    let shared = temp.path().join("shared originals");
+    let (alice, bob) = (temp.path().join("alice"), temp.path().join("bob"));
+    let joined = temp.path().join("Bob's team archive");
+    let photo = temp.path().join("pier.jpg");
+    let made = Command::new("convert")
+        .args(["-size", "640x480", "gradient:teal-white"])
+        .arg(&photo)
+        .status()
+        .map_err(|e| format!("ImageMagick's convert: {e}"))?;
+    assert!(made.success(), "convert failed");
+    folio(&alice, &["import", photo.to_str().ok_or("photo path")?])?;
+
+    // Alice makes her archive a team from her window.
+    let alice_driver = Driver::start(&[("FOLIO_ARCHIVE", &alice)])?;
+    let alice_window = alice_driver.session(&app_binary())?;
+    alice_window.text_of("[data-ready=true]", PATIENCE)?;
+    let team = alice_window.invoke(
+        "create_team",
+        json!({"database": cluster.url, "objects": shared, "name": "Desk", "password": null}),
+        PATIENCE,
+    )?;
+    assert_eq!(team["team"], "Desk", "{team}");
+    assert_eq!(team["reader"], false, "{team}");
+    alice_window.wait_for_text("[data-testid=team-indicator]", "Up to date", PATIENCE)?;
+    assert!(
+        shared.join("originals").is_dir(),
+        "the original went to the team's folder"
+    );
+
+    // Bob joins from his window: the new archive goes in the folder the picker answers, and the
+    // app restarts on it (which ends this WebDriver session: the answer may never come).
+    let bob_driver = Driver::start(&[("FOLIO_ARCHIVE", &bob), ("FOLIO_E2E_TEAM_FOLDER", &joined)])?;
+    let bob_window = bob_driver.session(&app_binary())?;
+    bob_window.text_of("[data-ready=true]", PATIENCE)?;
+    let _ = bob_window.invoke_answer(
+        "join_team",
+        json!({"database": cluster.url, "objects": null, "password": null}),
+        PATIENCE,
+    );
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        // Nothing is asked of the folder before the app has made the archive there (a command
+        // that made one first would leave it not empty).
+        let made = joined.join("folio.sqlite").is_file();
+        let status = if made {
+            folio(&joined, &["team", "status", "--json"]).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let listed = if status.contains("\"Desk\"") {
+            folio(&joined, &["list"]).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        if listed.contains("pier") {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "the joined archive in {} does not hold the team: {status} {listed}",
+                joined.display()
+            ));
+        }
+        sleep(Duration::from_millis(200));
     }
     Ok(())
 }
