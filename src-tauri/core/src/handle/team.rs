@@ -127,8 +127,20 @@ impl WriteHandle {
             .archive
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let pending = rebase::pending(&tx)?;
-        rebase::take_back(&tx, &pending)?;
+        let all_pending = rebase::pending(&tx)?;
+        // This archive's own actions that come back first, in the order it made them, are in
+        // place already: nothing the team placed before them was missing here. They stay as
+        // they are; only the rest is taken back. (A member sending many actions gets them back
+        // batch after batch: taking them all back each time would cost the square of them.)
+        let mut in_place = 0;
+        for (pulled, own) in pulled.iter().zip(&all_pending) {
+            if journal::seq_of(&tx, &pulled.entry.uid)? != Some(own.seq) {
+                break;
+            }
+            in_place += 1;
+        }
+        let pending = &all_pending[in_place..];
+        rebase::take_back(&tx, pending)?;
         let mut touched: Vec<i64> = pending.iter().flat_map(|p| p.items.clone()).collect();
         let mut placed_here: HashSet<i64> = HashSet::new();
         let mut changes = ChangeSet::default();

@@ -100,7 +100,8 @@ pub(crate) fn pending(conn: &Connection) -> Result<Vec<Pending>> {
     Ok(pending)
 }
 
-/// Takes back these actions, newest first, and forgets them. Each undo is the exact inverse of
+/// Takes back these actions, newest first, and forgets every pending action (those not given
+/// here are the ones the team has just placed where they already were). Each undo is the exact inverse of
 /// what its action changed, applied to the state that action left (everything after it taken
 /// back already); a row a trigger has already set to its old value is simply set again.
 pub(crate) fn take_back(conn: &Connection, pending: &[Pending]) -> Result<()> {
