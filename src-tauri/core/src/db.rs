@@ -16,6 +16,11 @@ pub const DATABASE_FILE: &str = "folio.sqlite";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Distinct statements a connection keeps prepared: an import alone uses a few dozen.
 const STATEMENT_CACHE: usize = 128;
+/// Pages the writer keeps in memory, in KiB (SQLite's default is 2 MiB). A large write — an
+/// import, a team's record received — touches the items table and its sort indexes all over;
+/// with too small a cache, SQLite writes the same pages to the log again and again before the
+/// transaction ends.
+const WRITER_CACHE_KIB: i64 = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -43,6 +48,10 @@ pub fn open(path: &Path, access: Access) -> Result<Connection> {
     // search index's document read was compiled afresh for each item.
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    if access == Access::Write {
+        // A negative size is in KiB.
+        conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+    }
     Ok(conn)
 }
 

@@ -37,7 +37,17 @@ pub struct TeamLog {
     client: Client,
     /// The login role connected as, for messages.
     role: String,
+    /// How many actions [`TeamLog::next_batch`] gives at most.
+    batch_actions: i64,
 }
+
+/// How many actions a member receives and applies at a time, in one transaction: small actions
+/// (an edit is a few hundred bytes) come in thousands…
+pub const RECEIVE_BATCH: i64 = 2000;
+
+/// …and large ones (an import of thousands of articles is megabytes) as many as fit in this
+/// much payload, so a member's memory and its database's write-ahead log stay bounded.
+pub const RECEIVE_BYTES: i64 = 16 << 20;
 
 impl TeamLog {
     /// Connects with the password typed in this time, else the one the keychain keeps for this
@@ -65,7 +75,21 @@ impl TeamLog {
         Ok(Self {
             client,
             role: address.role().to_owned(),
+            batch_actions: RECEIVE_BATCH,
         })
+    }
+
+    /// Receives in batches of at most `actions` actions (fewer, smaller transactions than
+    /// [`RECEIVE_BATCH`]: a test stopping the database between two batches needs several).
+    pub fn receiving_at_most(mut self, actions: i64) -> Self {
+        self.batch_actions = actions.max(1);
+        self
+    }
+
+    /// The next batch of actions after `after` for a member to apply in one transaction (see
+    /// [`RECEIVE_BATCH`], [`RECEIVE_BYTES`]).
+    pub fn next_batch(&mut self, after: i64) -> Result<Vec<Pulled>> {
+        self.after(after, self.batch_actions, RECEIVE_BYTES)
     }
 
     /// Whether this connection's role may add to the team's log (an editor or admin), or only
@@ -226,12 +250,20 @@ impl TeamLog {
     }
 
     /// Up to `limit` actions after `after`, in the log's order, with their sequence numbers and
-    /// the database roles that pushed them.
-    pub fn after(&mut self, after: i64, limit: i64) -> Result<Vec<Pulled>> {
+    /// the database roles that pushed them; no more of them than fit in `max_bytes` of payload
+    /// (but always the first, however large), so that a log of large imports is received in
+    /// pieces a member's memory holds.
+    pub fn after(&mut self, after: i64, limit: i64, max_bytes: i64) -> Result<Vec<Pulled>> {
+        // `octet_length` reads a stored payload's size without decompressing it.
         let rows = self.client.query(
-            "SELECT seq, uid, author, at, payload, pushed_by FROM folio.log
-             WHERE seq > $1 ORDER BY seq LIMIT $2",
-            &[&after, &limit],
+            "SELECT seq, uid, author, at, payload, pushed_by FROM (
+                 SELECT seq, uid, author, at, payload, pushed_by,
+                        sum(octet_length(payload)) OVER (ORDER BY seq)
+                            - octet_length(payload) AS before
+                 FROM folio.log WHERE seq > $1 ORDER BY seq LIMIT $2
+             ) AS batch
+             WHERE before < $3 ORDER BY seq",
+            &[&after, &limit, &max_bytes],
         )?;
         rows.iter()
             .map(|row| {

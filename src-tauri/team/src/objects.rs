@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use futures_util::{StreamExt, TryStreamExt};
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as Key;
@@ -158,6 +159,26 @@ impl Objects {
             .map_err(|e| self.failed("cannot download the thumbnail of", sha256, &e))
     }
 
+    /// The thumbnails of these originals at one size, fetched several at a time (each of
+    /// `None` when the store has none). A member receiving thousands of photos waits for the
+    /// store's answers side by side instead of one after another.
+    pub fn download_thumbnails(
+        &self,
+        sha256s: &[&str],
+        max_side: u32,
+    ) -> Result<Vec<Option<Vec<u8>>>> {
+        let fetches = sha256s.iter().map(|sha256| async move {
+            self.fetch(&thumbnail_key(sha256, max_side))
+                .await
+                .map_err(|e| self.failed("cannot download the thumbnail of", sha256, &e))
+        });
+        self.runtime.block_on(
+            futures_util::stream::iter(fetches)
+                .buffered(TRANSFERS_AT_ONCE)
+                .try_collect(),
+        )
+    }
+
     fn upload(&self, key: &Key, file: &Path) -> std::result::Result<bool, object_store::Error> {
         let bytes = std::fs::read(file).map_err(|source| object_store::Error::Generic {
             store: "local file",
@@ -174,10 +195,11 @@ impl Objects {
     }
 
     fn download(&self, key: &Key) -> std::result::Result<Option<Vec<u8>>, object_store::Error> {
-        let got = self.runtime.block_on(async {
-            let got = self.store.get(key).await?;
-            got.bytes().await
-        });
+        self.runtime.block_on(self.fetch(key))
+    }
+
+    async fn fetch(&self, key: &Key) -> std::result::Result<Option<Vec<u8>>, object_store::Error> {
+        let got = async { self.store.get(key).await?.bytes().await }.await;
         match got {
             Ok(bytes) => Ok(Some(bytes.to_vec())),
             Err(object_store::Error::NotFound { .. }) => Ok(None),
@@ -193,6 +215,10 @@ impl Objects {
         ))
     }
 }
+
+/// How many small objects (thumbnails) are fetched side by side: enough to hide a share's or
+/// a bucket's round trips, few enough not to flood either.
+const TRANSFERS_AT_ONCE: usize = 16;
 
 /// A store that does not answer is retried a few times within seconds, not minutes: a sync
 /// round that cannot reach it ends, says so, and the next round tries again.

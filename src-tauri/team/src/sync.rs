@@ -19,8 +19,8 @@ use crate::log::{Listener, TeamLog, TeamRecord};
 use crate::objects::Objects;
 use crate::{Error, Result, keychain};
 
-/// How many actions one round sends or receives at a time.
-const BATCH: i64 = 500;
+/// How many actions one round sends at a time.
+pub const SEND_BATCH: i64 = 500;
 
 /// What one sync round did.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -335,7 +335,7 @@ fn send(
     report: &mut SyncReport,
 ) -> Result<()> {
     loop {
-        let waiting = handle.waiting_actions(BATCH)?;
+        let waiting = handle.waiting_actions(SEND_BATCH)?;
         if waiting.is_empty() {
             return Ok(());
         }
@@ -371,8 +371,21 @@ fn upload(handle: &WriteHandle, store: &Objects, sha256: &str) -> Result<usize> 
     Ok(usize::from(uploaded))
 }
 
-/// Receives and applies everything the log holds after this archive's cursor.
+/// Receives and applies everything the log holds after this archive's cursor, then brings the
+/// search index up to date once for all of it (however the receiving ended: what was applied
+/// is committed, and is then found).
 fn receive(
+    handle: &mut WriteHandle,
+    log: &mut TeamLog,
+    store: &Objects,
+    report: &mut SyncReport,
+) -> Result<()> {
+    let received = receive_records(handle, log, store, report);
+    handle.index_queued();
+    received
+}
+
+fn receive_records(
     handle: &mut WriteHandle,
     log: &mut TeamLog,
     store: &Objects,
@@ -381,41 +394,49 @@ fn receive(
     loop {
         let after = handle.membership()?.map_or(0, |team| team.pulled);
         report.pulled = after;
-        let pulled = log.after(after, BATCH)?;
+        let pulled = log.next_batch(after)?;
         if pulled.is_empty() {
             return Ok(());
         }
-        for pulled in &pulled {
-            for sha256 in originals(&pulled.entry.action) {
-                fetch_thumbnail(handle, store, sha256, report)?;
-            }
-        }
+        let named: Vec<&str> = pulled
+            .iter()
+            .flat_map(|pulled| originals(&pulled.entry.action))
+            .collect();
+        fetch_thumbnails(handle, store, &named, report)?;
         let changes = handle.apply_pulled(&pulled)?;
         report.changes = std::mem::take(&mut report.changes).merge(changes);
         report.received += pulled.len();
     }
 }
 
-/// Fetches the grid thumbnail of a received original, unless it is here or the team has none
-/// (an article's original, say).
-fn fetch_thumbnail(
+/// Fetches the grid thumbnails of received originals, but those that are here already or
+/// that the team has none of (an article's original, say).
+fn fetch_thumbnails(
     handle: &mut WriteHandle,
     store: &Objects,
-    sha256: &str,
+    sha256s: &[&str],
     report: &mut SyncReport,
 ) -> Result<()> {
     let side = RECEIVED_THUMBNAIL_SIDE;
-    let here = handle
-        .thumbnail_paths(sha256)
-        .into_iter()
-        .any(|(s, path)| s == side && path.is_file());
-    if here {
-        return Ok(());
-    }
-    if let Some(jpeg) = store.download_thumbnail(sha256, side)? {
-        handle.store_thumbnail(sha256, side, &jpeg)?;
-        report.thumbnails += 1;
-        report.downloaded_bytes += jpeg.len() as u64;
+    let mut missing: Vec<&str> = sha256s
+        .iter()
+        .copied()
+        .filter(|&sha256| {
+            !handle
+                .thumbnail_paths(sha256)
+                .into_iter()
+                .any(|(s, path)| s == side && path.is_file())
+        })
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let fetched = store.download_thumbnails(&missing, side)?;
+    for (sha256, jpeg) in missing.iter().zip(fetched) {
+        if let Some(jpeg) = jpeg {
+            handle.store_thumbnail(sha256, side, &jpeg)?;
+            report.thumbnails += 1;
+            report.downloaded_bytes += jpeg.len() as u64;
+        }
     }
     Ok(())
 }

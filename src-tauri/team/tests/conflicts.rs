@@ -325,7 +325,7 @@ fn a_remote_edit_never_overwrites_a_field_edited_here_and_not_yet_sent() {
     let address = folio_team::address::DatabaseAddress::parse(&database).unwrap();
     let mut log = TeamLog::connect(&address).unwrap();
     let after = b.membership().unwrap().unwrap().pulled;
-    let pulled = log.after(after, 100).unwrap();
+    let pulled = log.after(after, 100, 1 << 20).unwrap();
     assert_eq!(pulled.len(), 2, "Alice's two edits");
     b.apply_pulled(&pulled).unwrap();
     assert_eq!(
@@ -345,4 +345,71 @@ fn a_remote_edit_never_overwrites_a_field_edited_here_and_not_yet_sent() {
     sync::sync(&mut a).unwrap();
     assert_eq!(caption(&a, "The bay"), "Bob's bay");
     assert_dumps_equal(&a, &b);
+}
+
+/// A member gets its own actions back first while more of its own still wait: those stay
+/// applied as they are, and are still taken back and applied again correctly when another
+/// member's action comes before them.
+#[test]
+fn own_actions_received_back_first_leave_the_rest_waiting_and_still_placeable() {
+    let (mut a, mut b, database, _desks, _shared) =
+        alice_and_bob(&[("quay.jpg", photo("Quay", 6))]);
+    let bobs_id = id_of(&b, "quay");
+    for value in ["one", "two", "three"] {
+        b.update_item(&EditRequest {
+            id: bobs_id,
+            field: EditField::Caption,
+            value: value.into(),
+        })
+        .unwrap();
+    }
+    // Bob's first two edits reach the log; then Alice's; Bob's third still waits here.
+    let address = folio_team::address::DatabaseAddress::parse(&database).unwrap();
+    let mut log = TeamLog::connect(&address).unwrap();
+    let first_two = b.waiting_actions(2).unwrap();
+    let placed = log.append(&first_two).unwrap();
+    b.mark_sent(&placed).unwrap();
+    let alices_id = id_of(&a, "quay");
+    a.update_item(&EditRequest {
+        id: alices_id,
+        field: EditField::Caption,
+        value: "Alice's quay".into(),
+    })
+    .unwrap();
+    sync::sync(&mut a).unwrap();
+
+    let after = b.membership().unwrap().unwrap().pulled;
+    let own = log.after(after, 2, 1 << 20).unwrap();
+    assert_eq!(own.len(), 2);
+    b.apply_pulled(&own).unwrap();
+    assert_eq!(
+        caption(&b, "quay"),
+        "three",
+        "the waiting edit stays applied"
+    );
+    assert_eq!(sync::status(&b).unwrap().unwrap().waiting_actions, 1);
+
+    let alices = log.after(own[1].team_seq, 10, 1 << 20).unwrap();
+    assert_eq!(alices.len(), 1);
+    b.apply_pulled(&alices).unwrap();
+    assert_eq!(
+        caption(&b, "quay"),
+        "three",
+        "Bob's waiting edit comes after Alice's"
+    );
+
+    sync::sync(&mut b).unwrap();
+    sync::sync(&mut a).unwrap();
+    assert_eq!(caption(&a, "quay"), "three");
+    assert_dumps_equal(&a, &b);
+    // Alice's caption stays in the item's history on both.
+    for handle in [&a, &b] {
+        let history = handle.history(id_of(handle, "quay")).unwrap();
+        assert!(
+            history
+                .iter()
+                .any(|entry| format!("{entry:?}").contains("Alice's quay")),
+            "{history:?}"
+        );
+    }
 }

@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 
 use folio_core::handle::{ReadHandle, WriteHandle};
 use folio_core::library::editing::{EditField, EditRequest};
+use folio_team::address::DatabaseAddress;
+use folio_team::log::TeamLog;
+use folio_team::objects::Objects;
 use folio_team::sync;
 
 use crate::postgres::Cluster;
@@ -17,8 +20,11 @@ use crate::sync::{Desk, assert_dumps_equal, caption, id_of, import, photo};
 /// append back.
 const APPEND_LOCK: i64 = 0x46_6f_6c_69_6f;
 
-/// More than two of the rounds' batches of 500, so that a fault can land between them.
+/// More than two of the rounds' batches, so that a fault can land between them.
 const EDITS: usize = 1200;
+
+/// Bob receives in batches of this many actions, so that his pull can be stopped between two.
+const PULL_BATCH: i64 = 500;
 
 fn edit_many(handle: &mut WriteHandle, title: &str, count: usize, tag: &str) {
     let id = id_of(handle, title);
@@ -84,7 +90,9 @@ fn postgresql_stopped_mid_push_and_mid_pull_loses_and_doubles_nothing() {
     let pushed = std::thread::scope(|scope| {
         let pushing = scope.spawn(|| sync::sync(&mut a));
         let mut admin = ::postgres::Client::connect(&database, ::postgres::NoTls).unwrap();
-        wait_until("the first batch in the log", || max_seq(&mut admin) >= 500);
+        wait_until("the first batch in the log", || {
+            max_seq(&mut admin) >= sync::SEND_BATCH
+        });
         admin
             .execute("SELECT pg_advisory_lock($1)", &[&APPEND_LOCK])
             .unwrap();
@@ -126,8 +134,17 @@ fn postgresql_stopped_mid_push_and_mid_pull_loses_and_doubles_nothing() {
     // Mid-pull: once Bob has applied the first batch, the test locks the log against reading,
     // so Bob's next read waits inside the database; then PostgreSQL is stopped.
     let received = std::thread::scope(|scope| {
-        let receiving = scope.spawn(|| sync::sync(&mut b));
-        wait_until("Bob's first batch applied", || pulled(&bob.archive) >= 500);
+        let receiving = scope.spawn(|| {
+            let address = DatabaseAddress::parse(&database).unwrap();
+            let mut log = TeamLog::connect(&address)
+                .unwrap()
+                .receiving_at_most(PULL_BATCH);
+            let store = Objects::open(&objects).unwrap();
+            sync::sync_over(&mut b, &mut log, &store)
+        });
+        wait_until("Bob's first batch applied", || {
+            pulled(&bob.archive) >= PULL_BATCH
+        });
         let mut locker = ::postgres::Client::connect(&database, ::postgres::NoTls).unwrap();
         let mut lock = locker.transaction().unwrap();
         lock.batch_execute("LOCK TABLE folio.log IN ACCESS EXCLUSIVE MODE")
@@ -145,7 +162,7 @@ fn postgresql_stopped_mid_push_and_mid_pull_loses_and_doubles_nothing() {
     assert!(error.contains("nothing is lost"), "{error}");
     let cursor = pulled(&bob.archive);
     assert!(
-        cursor >= 500 && cursor < 1 + EDITS as i64,
+        cursor >= PULL_BATCH && cursor < 1 + EDITS as i64,
         "Bob stopped part way: at {cursor}"
     );
     assert!(

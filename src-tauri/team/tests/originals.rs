@@ -365,3 +365,25 @@ fn an_original_reaches_the_store_before_the_action_that_names_it_reaches_the_log
     let fetched = b.original_file(&sha256).unwrap();
     assert_eq!(std::fs::read(fetched).unwrap(), photo);
 }
+
+/// Thumbnails fetched several at a time come back each in its place, and one the store does not
+/// have as none.
+#[test]
+fn thumbnails_fetched_side_by_side_each_come_back_in_its_place() {
+    let shared = tempfile::tempdir().unwrap();
+    let store = folio_team::objects::Objects::create(shared.path().to_str().unwrap()).unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let mut wanted = Vec::new();
+    for n in 0..40 {
+        let sha256 = sha256_hex(format!("original {n}").as_bytes());
+        let file = files.path().join(format!("{n}.jpg"));
+        std::fs::write(&file, format!("thumbnail {n}")).unwrap();
+        assert!(store.upload_thumbnail(&sha256, 256, &file).unwrap());
+        wanted.push((sha256, Some(format!("thumbnail {n}").into_bytes())));
+    }
+    wanted.insert(17, (sha256_hex(b"never sent"), None));
+    let asked: Vec<&str> = wanted.iter().map(|(sha256, _)| sha256.as_str()).collect();
+    let got = store.download_thumbnails(&asked, 256).unwrap();
+    let expected: Vec<Option<Vec<u8>>> = wanted.into_iter().map(|(_, bytes)| bytes).collect();
+    assert_eq!(got, expected);
+}

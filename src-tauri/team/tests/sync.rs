@@ -8,6 +8,8 @@ use folio_core::items::{ItemView, KindFilter};
 use folio_core::library::editing::{EditField, EditRequest};
 use folio_core::library::tagging::TagRequest;
 use folio_core::progress::{CancelToken, NoProgress};
+use folio_team::address::DatabaseAddress;
+use folio_team::log::TeamLog;
 use folio_team::sync;
 use tempfile::TempDir;
 
@@ -190,6 +192,65 @@ fn the_later_of_two_caption_edits_in_team_order_wins_on_every_member() {
     sync::sync(&mut a).unwrap();
     assert_eq!(caption(&b, "square"), "Bob's caption");
     assert_eq!(caption(&a, "square"), "Bob's caption");
+}
+
+/// A member receives the log in pieces bounded by their size, and finds by search what it
+/// received, old and new.
+#[test]
+fn a_log_comes_in_pieces_and_what_is_received_is_found_by_search() {
+    let (database, _shared, objects) = new_team_places();
+    let alice = Desk::new();
+    let mut a = WriteHandle::open_or_create(&alice.archive).unwrap();
+    for (n, vessel) in ["lighthouse", "ferry", "trawler"].iter().enumerate() {
+        let text = format!("Report {n}\n\nThe {vessel} came in at dawn.\n");
+        import(
+            &mut a,
+            &[(&format!("report-{n}.txt"), text.into_bytes())],
+            &alice.files(),
+        );
+    }
+    sync::create(&mut a, &database, &objects, "Harbour desk").unwrap();
+
+    let address = DatabaseAddress::parse(&database).unwrap();
+    let mut log = TeamLog::connect(&address).unwrap();
+    assert_eq!(log.after(0, 100, 1 << 20).unwrap().len(), 3);
+    // However small the bound, the first action comes, and no more than fit after it.
+    let first = log.after(0, 100, 1).unwrap();
+    assert_eq!(first.len(), 1);
+    let first_bytes = serde_json::to_string(&first[0].entry.action).unwrap().len() as i64;
+    assert_eq!(log.after(0, 100, first_bytes).unwrap().len(), 1);
+    assert_eq!(log.after(0, 100, first_bytes + 1).unwrap().len(), 2);
+    let rest = log.after(first[0].team_seq, 100, 1 << 20).unwrap();
+    assert_eq!(rest.len(), 2);
+    assert!(
+        rest.iter()
+            .all(|pulled| pulled.team_seq > first[0].team_seq)
+    );
+
+    let bob = Desk::new();
+    let (mut b, joined) = sync::join(&bob.archive, &database, None).unwrap();
+    assert_eq!(joined.received, 3, "{joined:?}");
+    a.update_item(&EditRequest {
+        id: id_of(&a, "Report 2"),
+        field: EditField::Title,
+        value: "Report on the schooner".into(),
+    })
+    .unwrap();
+    sync::sync(&mut a).unwrap();
+    assert_eq!(sync::sync(&mut b).unwrap().received, 1);
+    let found = |handle: &WriteHandle, query: &str| {
+        handle
+            .search(&folio_core::search::SearchRequest {
+                query: query.into(),
+                offset: 0,
+                limit: 10,
+            })
+            .unwrap()
+            .total
+    };
+    assert_eq!(found(&b, "trawler"), 1, "received when joining");
+    assert_eq!(found(&b, "schooner"), 1, "received by a later sync");
+    assert_dumps_equal(&a, &b);
 }
 
 #[test]

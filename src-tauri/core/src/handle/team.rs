@@ -114,13 +114,17 @@ impl WriteHandle {
 
     /// Applies actions pulled from the team's log, in the log's order, each with its own uid,
     /// author and time, and moves this archive's cursor past them — so that this archive then
-    /// holds exactly what the log gives in its order, like every other member. This archive's
-    /// own actions the team had not placed yet are taken back first; each is applied again at
-    /// its place when it comes back in the log, and the rest after the team's (see
-    /// [`journal::rebase`]). So a remote edit never overwrites a field this archive has edited
+    /// holds exactly what the log gives in its order, like every other member. When others'
+    /// actions come before this archive's own that the team had not placed yet, those are taken
+    /// back first; each is applied again at its place when it comes back in the log, and the
+    /// rest after the team's (see [`journal::rebase`]). So a remote edit never overwrites a field this archive has edited
     /// since: the local edit comes later in the team's order and applies after it, here and
     /// everywhere. An action that cannot apply at its place (what it names was removed for good
     /// first) changes nothing, on every member alike.
+    ///
+    /// The search index is not brought up to date here: a member receiving thousands of
+    /// actions in many batches indexes what they changed once, with
+    /// [`WriteHandle::index_queued`], rather than once a batch.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn apply_pulled(&mut self, pulled: &[Pulled]) -> Result<ChangeSet> {
         let tx = self
@@ -139,18 +143,25 @@ impl WriteHandle {
             }
             in_place += 1;
         }
+        if in_place == pulled.len() {
+            // Nothing of others' comes before the rest of what waits here: it stays applied,
+            // still waiting, with its way back as it was. (A member that sent thousands of
+            // actions in one round receives them back this way, batch after batch.)
+            for (placed, own) in pulled.iter().zip(&all_pending) {
+                rebase::placed(&tx, own.seq)?;
+                record_place(&tx, placed)?;
+            }
+            tx.commit()?;
+            return Ok(ChangeSet::default());
+        }
         let pending = &all_pending[in_place..];
         rebase::take_back(&tx, pending)?;
         let mut touched: Vec<i64> = pending.iter().flat_map(|p| p.items.clone()).collect();
         let mut placed_here: HashSet<i64> = HashSet::new();
         let mut changes = ChangeSet::default();
         let mut unreferenced = Vec::new();
-        for Pulled {
-            team_seq,
-            pushed_by,
-            entry,
-        } in pulled
-        {
+        for placed in pulled {
+            let entry = &placed.entry;
             let seq = match journal::seq_of(&tx, &entry.uid)? {
                 // One of this archive's own, back from the team: it applies at its place.
                 Some(seq) if pending.iter().any(|p| p.seq == seq) => Some(seq),
@@ -178,9 +189,7 @@ impl WriteHandle {
                     changes = changes.merge(effects.changes);
                 }
             }
-            tables::team::set_team_seq(&tx, &entry.uid, *team_seq)?;
-            tables::team::set_pushed_by(&tx, &entry.uid, pushed_by)?;
-            tables::team::set_pulled(&tx, *team_seq)?;
+            record_place(&tx, placed)?;
         }
         // The rest of this archive's own actions come after everything the team has placed.
         for own in pending.iter().filter(|p| !placed_here.contains(&p.seq)) {
@@ -219,7 +228,15 @@ impl WriteHandle {
             }
         }
         tx.commit()?;
-        self.after_write(&gone);
+        crate::library::trash::remove_files(&self.archive, &gone);
         Ok(changes)
     }
+}
+
+/// Records where the team's log placed an action, who pushed it, and that this archive has
+/// received the log up to it.
+fn record_place(conn: &rusqlite::Connection, placed: &Pulled) -> Result<()> {
+    tables::team::set_team_seq(conn, &placed.entry.uid, placed.team_seq)?;
+    tables::team::set_pushed_by(conn, &placed.entry.uid, &placed.pushed_by)?;
+    tables::team::set_pulled(conn, placed.team_seq)
 }

@@ -171,6 +171,13 @@ impl WriteHandle {
         if std::env::var_os("FOLIO_TEST_ABORT_BEFORE_INDEXING").is_some() {
             std::process::abort();
         }
+        self.index_queued();
+    }
+
+    /// Brings the search index up to date with every change committed so far (the index
+    /// queue). Writes do this themselves; a caller that applies many batches through
+    /// [`WriteHandle::apply_pulled`] does it once after the last.
+    pub fn index_queued(&mut self) {
         if let Some(index) = self.reader.open_index_now()
             && let Err(error) = indexing::apply_queue(self.archive.conn(), &index)
         {

@@ -121,6 +121,13 @@ pub(crate) fn take_back(conn: &Connection, pending: &[Pending]) -> Result<()> {
     Ok(())
 }
 
+/// Forgets how to take back action `seq`: the team's log has placed it where it already was.
+pub(crate) fn placed(conn: &Connection, seq: i64) -> Result<()> {
+    conn.prepare_cached("DELETE FROM team_pending WHERE seq = ?1")?
+        .execute([seq])?;
+    Ok(())
+}
+
 /// Runs `apply` in a savepoint: an action that cannot apply where the team's order puts it (an
 /// edit of an item another member removed for good first) changes nothing, on every member
 /// alike, instead of stopping the sync.

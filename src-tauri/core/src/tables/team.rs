@@ -140,10 +140,8 @@ pub fn set_team_seq(conn: &Connection, uid: &str, team_seq: i64) -> Result<bool>
 
 /// Records the database role that pushed a journal action to the team.
 pub fn set_pushed_by(conn: &Connection, uid: &str, pushed_by: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE journal SET pushed_by = ?2 WHERE uid = ?1",
-        params![uid, pushed_by],
-    )?;
+    conn.prepare_cached("UPDATE journal SET pushed_by = ?2 WHERE uid = ?1")?
+        .execute(params![uid, pushed_by])?;
     Ok(())
 }
 
