@@ -145,6 +145,44 @@ fn apply_queue_reporting(
     }
 }
 
+/// Hands the queue's changes after queue row `after` to the index's threads without publishing
+/// them (see [`SearchIndex::stage_changes`]); returns the last queue row handed over (`after`
+/// when there was none). The rows stay queued until [`commit_staged`] publishes them, so a
+/// stop in between loses nothing: the next time, the queue is applied again.
+pub fn stage_queue(conn: &Connection, index: &SearchIndex, after: i64) -> Result<i64> {
+    let mut last = after;
+    loop {
+        let mut statement = conn.prepare_cached(
+            "SELECT seq, item_id FROM index_queue WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows: Vec<(i64, i64)> = statement
+            .query_map([last, CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(&(last_seq, _)) = rows.last() else {
+            return Ok(last);
+        };
+        let mut ids: Vec<i64> = rows.iter().map(|&(_, id)| id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        index.stage_changes(ids.iter().map(|&id| {
+            Ok(match document(conn, id)? {
+                Some(doc) => Change::Upsert(doc),
+                None => Change::Delete(id),
+            })
+        }))?;
+        last = last_seq;
+    }
+}
+
+/// Publishes what [`stage_queue`] handed over, up to queue row `staged`, and takes those rows
+/// off the queue.
+pub fn commit_staged(conn: &Connection, index: &SearchIndex, staged: i64) -> Result<()> {
+    index.commit_staged()?;
+    conn.prepare_cached("DELETE FROM index_queue WHERE seq <= ?1")?
+        .execute([staged])?;
+    Ok(())
+}
+
 /// Indexes every item of the library afresh, reporting progress. Every item is queued first
 /// (in place of what was queued), then the queue is applied: a rebuild cut short (a crash, a
 /// kill) leaves the rest queued, and the next open finishes it.

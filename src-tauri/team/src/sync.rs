@@ -6,12 +6,13 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use folio_core::changes::ChangeSet;
-use folio_core::handle::{ReadHandle, WriteHandle};
+use folio_core::handle::{ReadHandle, ThumbnailShelf, WriteHandle};
 use folio_core::journal::Action;
-use folio_core::tables::team::Membership;
+use folio_core::tables::team::{Membership, Pulled};
 use serde::Serialize;
 
 use crate::address::DatabaseAddress;
@@ -391,54 +392,102 @@ fn receive_records(
     store: &Objects,
     report: &mut SyncReport,
 ) -> Result<()> {
-    loop {
-        let after = handle.membership()?.map_or(0, |team| team.pulled);
-        report.pulled = after;
-        let pulled = log.next_batch(after)?;
-        if pulled.is_empty() {
-            return Ok(());
+    let start = handle.membership()?.map_or(0, |team| team.pulled);
+    report.pulled = start;
+    let shelf = handle.thumbnail_shelf();
+    std::thread::scope(|scope| {
+        // One batch is fetched ahead — the log's next rows and their grid thumbnails — while
+        // this thread applies the one before. Returning drops `batches`, which stops the
+        // fetching at its next batch.
+        let (ahead, batches) = mpsc::sync_channel(1);
+        scope.spawn(move || fetch_ahead(log, store, &shelf, start, &ahead));
+        for batch in batches {
+            let Fetched {
+                pulled,
+                thumbnails,
+                downloaded_bytes,
+            } = batch?;
+            let changes = handle.apply_pulled(&pulled)?;
+            // Indexed while the next batch is applied; published once, at the end.
+            handle.stage_index();
+            report.changes = std::mem::take(&mut report.changes).merge(changes);
+            report.received += pulled.len();
+            report.thumbnails += thumbnails;
+            report.downloaded_bytes += downloaded_bytes;
+            report.pulled = pulled.last().map_or(report.pulled, |last| last.team_seq);
         }
-        let named: Vec<&str> = pulled
-            .iter()
-            .flat_map(|pulled| originals(&pulled.entry.action))
-            .collect();
-        fetch_thumbnails(handle, store, &named, report)?;
-        let changes = handle.apply_pulled(&pulled)?;
-        report.changes = std::mem::take(&mut report.changes).merge(changes);
-        report.received += pulled.len();
+        Ok(())
+    })
+}
+
+/// A batch of the team's log, with the grid thumbnails of the photos it brings stored already.
+struct Fetched {
+    pulled: Vec<Pulled>,
+    thumbnails: usize,
+    downloaded_bytes: u64,
+}
+
+/// Fetches the log's batches after `after`, in order, and hands each over through `ahead`
+/// until the log has no more, a fetch fails (its error is handed over), or nobody takes them.
+fn fetch_ahead(
+    log: &mut TeamLog,
+    store: &Objects,
+    shelf: &ThumbnailShelf,
+    mut after: i64,
+    ahead: &mpsc::SyncSender<Result<Fetched>>,
+) {
+    loop {
+        let fetched = log.next_batch(after).and_then(|pulled| {
+            let (thumbnails, downloaded_bytes) = fetch_thumbnails(shelf, store, &pulled)?;
+            Ok(Fetched {
+                pulled,
+                thumbnails,
+                downloaded_bytes,
+            })
+        });
+        let next = match &fetched {
+            Ok(batch) => match batch.pulled.last() {
+                Some(last) => Some(last.team_seq),
+                None => return,
+            },
+            Err(_) => None,
+        };
+        if ahead.send(fetched).is_err() {
+            return;
+        }
+        match next {
+            Some(last) => after = last,
+            None => return,
+        }
     }
 }
 
-/// Fetches the grid thumbnails of received originals, but those that are here already or
-/// that the team has none of (an article's original, say).
+/// Fetches and stores the grid thumbnails of the originals these actions bring, but those
+/// here already or that the team has none of (an article's original, say): how many were
+/// stored, and their bytes.
 fn fetch_thumbnails(
-    handle: &mut WriteHandle,
+    shelf: &ThumbnailShelf,
     store: &Objects,
-    sha256s: &[&str],
-    report: &mut SyncReport,
-) -> Result<()> {
+    pulled: &[Pulled],
+) -> Result<(usize, u64)> {
     let side = RECEIVED_THUMBNAIL_SIDE;
-    let mut missing: Vec<&str> = sha256s
+    let mut missing: Vec<&str> = pulled
         .iter()
-        .copied()
-        .filter(|&sha256| {
-            !handle
-                .thumbnail_paths(sha256)
-                .into_iter()
-                .any(|(s, path)| s == side && path.is_file())
-        })
+        .flat_map(|pulled| originals(&pulled.entry.action))
+        .filter(|sha256| !shelf.has(sha256, side))
         .collect();
     missing.sort_unstable();
     missing.dedup();
     let fetched = store.download_thumbnails(&missing, side)?;
+    let (mut stored, mut bytes) = (0, 0);
     for (sha256, jpeg) in missing.iter().zip(fetched) {
         if let Some(jpeg) = jpeg {
-            handle.store_thumbnail(sha256, side, &jpeg)?;
-            report.thumbnails += 1;
-            report.downloaded_bytes += jpeg.len() as u64;
+            shelf.store(sha256, side, &jpeg)?;
+            stored += 1;
+            bytes += jpeg.len() as u64;
         }
     }
-    Ok(())
+    Ok((stored, bytes))
 }
 
 /// The originals an action brings into an archive.

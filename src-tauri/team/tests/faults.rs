@@ -23,8 +23,9 @@ const APPEND_LOCK: i64 = 0x46_6f_6c_69_6f;
 /// More than two of the rounds' batches, so that a fault can land between them.
 const EDITS: usize = 1200;
 
-/// Bob receives in batches of this many actions, so that his pull can be stopped between two.
-const PULL_BATCH: i64 = 500;
+/// Bob receives in batches of this many actions — a dozen batches, more than the one his sync
+/// fetches ahead — so that his pull can be stopped between two.
+const PULL_BATCH: i64 = 100;
 
 fn edit_many(handle: &mut WriteHandle, title: &str, count: usize, tag: &str) {
     let id = id_of(handle, title);

@@ -25,6 +25,7 @@ mod ocr;
 mod team;
 mod write;
 
+pub use team::ThumbnailShelf;
 pub use write::WriteHandle;
 
 use std::ops::Deref;

@@ -51,6 +51,34 @@ impl ReadHandle {
     }
 }
 
+/// The thumbnails of an archive's originals, kept from any thread: they are files beside the
+/// database, made again from the originals when lost, so storing one waits for no writer.
+#[derive(Debug, Clone)]
+pub struct ThumbnailShelf {
+    archive: PathBuf,
+}
+
+impl ThumbnailShelf {
+    /// Whether the thumbnail of this size is here.
+    pub fn has(&self, sha256: &str, max_side: u32) -> bool {
+        let derived = self.archive.join(crate::archive::DERIVED_DIR);
+        crate::thumbnails::path(&derived, sha256, max_side).is_file()
+    }
+
+    /// Stores a thumbnail fetched from elsewhere (no hash to check: it is made again if wrong).
+    pub fn store(&self, sha256: &str, max_side: u32, jpeg: &[u8]) -> Result<()> {
+        if !crate::photo::THUMBNAIL_SIDES.contains(&max_side) {
+            return Err(Error::InvalidInput(format!(
+                "no thumbnails of {max_side} pixels are kept"
+            )));
+        }
+        // Refuses a name that is not a hash before it becomes a path.
+        crate::blobs::FsBlobStore::new(&self.archive).object_path(sha256)?;
+        let derived = self.archive.join(crate::archive::DERIVED_DIR);
+        crate::thumbnails::store_one(&derived, sha256, max_side, jpeg)
+    }
+}
+
 impl WriteHandle {
     /// Makes this archive a member of a team. Its journal's actions are then waiting to be sent.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -102,14 +130,15 @@ impl WriteHandle {
 
     /// Stores a thumbnail fetched from elsewhere (thumbnails are rebuildable: no hash to check).
     pub fn store_thumbnail(&mut self, sha256: &str, max_side: u32, jpeg: &[u8]) -> Result<()> {
-        if !crate::photo::THUMBNAIL_SIDES.contains(&max_side) {
-            return Err(Error::InvalidInput(format!(
-                "no thumbnails of {max_side} pixels are kept"
-            )));
+        self.thumbnail_shelf().store(sha256, max_side, jpeg)
+    }
+
+    /// Where thumbnails fetched from the team are kept, for another thread to store them while
+    /// this one applies what the team sent.
+    pub fn thumbnail_shelf(&self) -> ThumbnailShelf {
+        ThumbnailShelf {
+            archive: self.archive.dir().to_path_buf(),
         }
-        let derived = self.archive.dir().join(crate::archive::DERIVED_DIR);
-        crate::blobs::FsBlobStore::new(self.archive.dir()).object_path(sha256)?;
-        crate::thumbnails::store_one(&derived, sha256, max_side, jpeg)
     }
 
     /// Applies actions pulled from the team's log, in the log's order, each with its own uid,
@@ -123,8 +152,8 @@ impl WriteHandle {
     /// first) changes nothing, on every member alike.
     ///
     /// The search index is not brought up to date here: a member receiving thousands of
-    /// actions in many batches indexes what they changed once, with
-    /// [`WriteHandle::index_queued`], rather than once a batch.
+    /// actions in many batches stages what each changed ([`WriteHandle::stage_index`]) and
+    /// publishes it once, with [`WriteHandle::index_queued`], rather than once a batch.
     #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
     pub fn apply_pulled(&mut self, pulled: &[Pulled]) -> Result<ChangeSet> {
         let tx = self

@@ -110,6 +110,17 @@ impl SearchIndex {
         if changes.peek().is_none() {
             return Ok(());
         }
+        self.stage_changes(changes)?;
+        self.commit_staged()
+    }
+
+    /// Hands `changes` to the indexing threads, in order, without publishing them: the threads
+    /// work while the caller goes on, and [`SearchIndex::commit_staged`] publishes everything
+    /// staged at once. An `Err` from `changes` drops everything staged since the last commit.
+    pub fn stage_changes<D: Borrow<IndexDoc>>(
+        &self,
+        changes: impl IntoIterator<Item = Result<Change<D>>>,
+    ) -> Result<()> {
         let mut guard = self.writer()?;
         let Some(writer) = guard.as_mut() else {
             return Err(Error::Internal("search index writer missing".to_owned()));
@@ -136,6 +147,15 @@ impl SearchIndex {
                 return Err(error);
             }
         }
+        Ok(())
+    }
+
+    /// Publishes what was staged: the next search sees it.
+    pub fn commit_staged(&self) -> Result<()> {
+        let mut guard = self.writer()?;
+        let Some(writer) = guard.as_mut() else {
+            return Err(Error::Internal("search index writer missing".to_owned()));
+        };
         self.commit(writer)
     }
 
