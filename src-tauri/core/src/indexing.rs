@@ -271,6 +271,45 @@ mod tests {
             .total
     }
 
+    fn queue_rows(archive: &Archive) -> i64 {
+        archive
+            .conn()
+            .query_row("SELECT count(*) FROM index_queue", [], |row| row.get(0))
+            .unwrap()
+    }
+
+    /// Staged changes are found only once published, and stay queued until then: an index
+    /// dropped in between (a process stopped) loses nothing, the queue is applied again.
+    #[test]
+    fn staged_changes_are_published_at_once_and_stay_queued_until_then() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::init(dir.path()).unwrap();
+        let index_dir = archive.dir().join(INDEX_DIR);
+        add_articles(&mut archive, CHUNK + 10, true);
+        {
+            let (index, _) = SearchIndex::open(&index_dir).unwrap();
+            let staged = stage_queue(archive.conn(), &index, 0).unwrap();
+            assert!(staged > 0);
+            assert_eq!(stage_queue(archive.conn(), &index, staged).unwrap(), staged);
+            assert_eq!(
+                total(&archive, &index, "cooperation"),
+                0,
+                "not published yet"
+            );
+            assert_eq!(queue_rows(&archive), (CHUNK + 10) as i64);
+            // Dropped unpublished, as by a process stopped here.
+        }
+        let (index, _) = SearchIndex::open(&index_dir).unwrap();
+        assert_eq!(total(&archive, &index, "cooperation"), 0);
+        let first = stage_queue(archive.conn(), &index, 0).unwrap();
+        add_articles(&mut archive, 5, true);
+        let second = stage_queue(archive.conn(), &index, first).unwrap();
+        assert!(second > first, "only what was queued since is staged again");
+        commit_staged(archive.conn(), &index, second).unwrap();
+        assert_eq!(total(&archive, &index, "cooperation"), (CHUNK + 15) as u64);
+        assert_eq!(queue_rows(&archive), 0);
+    }
+
     /// Stops the rebuild, as a kill would, once its first chunk is indexed.
     struct StopAfterFirstChunk(AtomicUsize);
 
