@@ -120,29 +120,13 @@ fn apply_queue_reporting(
     applied: &mut dyn FnMut(usize),
 ) -> Result<usize> {
     let mut done = 0;
-    loop {
-        let mut statement =
-            conn.prepare_cached("SELECT seq, item_id FROM index_queue ORDER BY seq LIMIT ?1")?;
-        let rows: Vec<(i64, i64)> = statement
-            .query_map([CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let Some(&(last_seq, _)) = rows.last() else {
-            return Ok(done);
-        };
-        let mut ids: Vec<i64> = rows.iter().map(|&(_, id)| id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        // Each document goes to the indexing threads as soon as it is read.
-        index.apply_changes(ids.iter().map(|&id| {
-            Ok(match document(conn, id)? {
-                Some(doc) => Change::Upsert(doc),
-                None => Change::Delete(id),
-            })
-        }))?;
-        conn.execute("DELETE FROM index_queue WHERE seq <= ?1", [last_seq])?;
-        done += rows.len();
+    // Each published chunk leaves the queue, so the next one is again at its start.
+    while let Some((last_seq, rows)) = stage_chunk(conn, index, 0)? {
+        commit_staged(conn, index, last_seq)?;
+        done += rows;
         applied(done);
     }
+    Ok(done)
 }
 
 /// Hands the queue's changes after queue row `after` to the index's threads without publishing
@@ -151,27 +135,34 @@ fn apply_queue_reporting(
 /// stop in between loses nothing: the next time, the queue is applied again.
 pub fn stage_queue(conn: &Connection, index: &SearchIndex, after: i64) -> Result<i64> {
     let mut last = after;
-    loop {
-        let mut statement = conn.prepare_cached(
-            "SELECT seq, item_id FROM index_queue WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-        )?;
-        let rows: Vec<(i64, i64)> = statement
-            .query_map([last, CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let Some(&(last_seq, _)) = rows.last() else {
-            return Ok(last);
-        };
-        let mut ids: Vec<i64> = rows.iter().map(|&(_, id)| id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        index.stage_changes(ids.iter().map(|&id| {
-            Ok(match document(conn, id)? {
-                Some(doc) => Change::Upsert(doc),
-                None => Change::Delete(id),
-            })
-        }))?;
+    while let Some((last_seq, _)) = stage_chunk(conn, index, last)? {
         last = last_seq;
     }
+    Ok(last)
+}
+
+/// Hands up to [`CHUNK`] queue rows after `after` to the index's threads, each document as soon
+/// as it is read; the last row's `seq` and how many rows, or `None` when none are left.
+fn stage_chunk(conn: &Connection, index: &SearchIndex, after: i64) -> Result<Option<(i64, usize)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT seq, item_id FROM index_queue WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+    )?;
+    let rows: Vec<(i64, i64)> = statement
+        .query_map([after, CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(&(last_seq, _)) = rows.last() else {
+        return Ok(None);
+    };
+    let mut ids: Vec<i64> = rows.iter().map(|&(_, id)| id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    index.stage_changes(ids.iter().map(|&id| {
+        Ok(match document(conn, id)? {
+            Some(doc) => Change::Upsert(doc),
+            None => Change::Delete(id),
+        })
+    }))?;
+    Ok(Some((last_seq, rows.len())))
 }
 
 /// Publishes what [`stage_queue`] handed over, up to queue row `staged`, and takes those rows

@@ -21,6 +21,7 @@
 //! }
 //! ```
 
+mod index;
 mod ocr;
 mod team;
 mod write;
