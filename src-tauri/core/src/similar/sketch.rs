@@ -33,22 +33,35 @@ pub fn of_text(text: &str) -> Vec<u32> {
     } else {
         rolling_shingle_hashes(&words, |hash| smallest.offer(hash));
     }
-    smallest.0.into_iter().collect()
+    smallest.hashes.into_iter().collect()
 }
 
 /// The [`SKETCH_SIZE`] smallest hashes offered.
-#[derive(Default)]
-struct Smallest(BTreeSet<u32>);
+struct Smallest {
+    hashes: BTreeSet<u32>,
+    /// Offers not below this are not kept: the largest kept once the set is full.
+    bound: u32,
+}
+
+impl Default for Smallest {
+    fn default() -> Self {
+        Self {
+            hashes: BTreeSet::new(),
+            bound: u32::MAX,
+        }
+    }
+}
 
 impl Smallest {
     fn offer(&mut self, hash: u32) {
-        if self.0.len() < SKETCH_SIZE {
-            self.0.insert(hash);
-        } else if let Some(&largest) = self.0.last()
-            && hash < largest
-            && self.0.insert(hash)
-        {
-            self.0.pop_last();
+        if self.hashes.len() < SKETCH_SIZE {
+            self.hashes.insert(hash);
+            if self.hashes.len() == SKETCH_SIZE {
+                self.bound = self.hashes.last().copied().unwrap_or(u32::MAX);
+            }
+        } else if hash < self.bound && self.hashes.insert(hash) {
+            self.hashes.pop_last();
+            self.bound = self.hashes.last().copied().unwrap_or(u32::MAX);
         }
     }
 }
@@ -105,10 +118,14 @@ impl Words {
             text: String::new(),
             spans: Vec::new(),
         };
-        // Most texts are NFKC already (all ASCII is); normalising them changes nothing and was
-        // the larger part of a sketch's cost. ASCII needs no decoding either.
+        // Most texts are NFKC already (all ASCII is), or nearly: normalising them character by
+        // character through the general tables was the larger part of a sketch's cost. ASCII
+        // needs no decoding; the characters of English, Russian and Chinese press texts are
+        // their own NFKC, or one character of it (see [`nfkc_of_common`]).
         if text.is_ascii() {
             words.add_ascii(text);
+        } else if text.chars().all(|c| nfkc_of_common(c).is_some()) {
+            words.add(text.chars().filter_map(nfkc_of_common));
         } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
             words.add(text.chars());
         } else {
@@ -121,17 +138,27 @@ impl Words {
         self.text.reserve(chars.size_hint().0);
         let mut start = None;
         for c in chars {
-            // The characters met most often are lower-cased without the general tables: none
-            // of CJK has case, and Russian's letters are one block.
+            // The characters met most often are lower-cased and classed without the general
+            // tables: none of CJK has case, and Russian's letters are one block.
             let done = match c {
-                _ if c.is_ascii() => self.step(c.to_ascii_lowercase(), &mut start),
-                _ if is_cjk(c) => self.step(c, &mut start),
-                'а'..='я' | 'ё' => self.step(c, &mut start),
-                'А'..='Я' => {
-                    self.step(char::from_u32(u32::from(c) + 0x20).unwrap_or(c), &mut start)
+                _ if c.is_ascii() => {
+                    let class = if c.is_ascii_alphanumeric() {
+                        Class::Letter
+                    } else {
+                        Class::Break
+                    };
+                    self.step(c.to_ascii_lowercase(), class, &mut start)
                 }
-                'Ё' => self.step('ё', &mut start),
-                _ => c.to_lowercase().all(|lower| self.step(lower, &mut start)),
+                _ if is_cjk(c) => self.step(c, Class::Cjk, &mut start),
+                'а'..='я' | 'ё' => self.step(c, Class::Letter, &mut start),
+                'А'..='Я' => {
+                    let lower = char::from_u32(u32::from(c) + 0x20).unwrap_or(c);
+                    self.step(lower, Class::Letter, &mut start)
+                }
+                'Ё' => self.step('ё', Class::Letter, &mut start),
+                _ => c
+                    .to_lowercase()
+                    .all(|lower| self.step(lower, Class::of(lower), &mut start)),
             };
             if !done {
                 return;
@@ -144,21 +171,24 @@ impl Words {
         }
     }
 
-    /// Takes one lower-case character; false once the text has [`MAX_WORDS`] words.
-    fn step(&mut self, c: char, start: &mut Option<usize>) -> bool {
+    /// Takes one lower-case character of the given class; false once the text has
+    /// [`MAX_WORDS`] words.
+    fn step(&mut self, c: char, class: Class, start: &mut Option<usize>) -> bool {
         if self.spans.len() >= MAX_WORDS {
             return false;
         }
-        if is_cjk(c) {
-            self.end_word(start);
-            let at = self.text.len();
-            self.text.push(c);
-            self.spans.push((at, self.text.len()));
-        } else if c.is_alphanumeric() {
-            start.get_or_insert(self.text.len());
-            self.text.push(c);
-        } else {
-            self.end_word(start);
+        match class {
+            Class::Cjk => {
+                self.end_word(start);
+                let at = self.text.len();
+                self.text.push(c);
+                self.spans.push((at, self.text.len()));
+            }
+            Class::Letter => {
+                start.get_or_insert(self.text.len());
+                self.text.push(c);
+            }
+            Class::Break => self.end_word(start),
         }
         true
     }
@@ -191,6 +221,58 @@ impl Words {
         if let Some(at) = start.take() {
             self.spans.push((at, self.text.len()));
         }
+    }
+}
+
+/// What a (normalised, lower-case) character is to the words of a text.
+#[derive(Clone, Copy)]
+enum Class {
+    /// A CJK character: a word of its own.
+    Cjk,
+    /// A letter or digit: part of a word.
+    Letter,
+    /// Anything else: ends a word.
+    Break,
+}
+
+impl Class {
+    fn of(c: char) -> Self {
+        if is_cjk(c) {
+            Class::Cjk
+        } else if c.is_alphanumeric() {
+            Class::Letter
+        } else {
+            Class::Break
+        }
+    }
+}
+
+/// The NFKC form of a character common in English, Russian and Chinese texts, which is one
+/// character and the same wherever the character stands; `None` for any other character. None
+/// of these is a combining mark and no two of them compose, so a text made only of them is
+/// normalised character by character. (A test checks each against the Unicode tables.)
+fn nfkc_of_common(c: char) -> Option<char> {
+    match c {
+        // ASCII; Latin-1 letters; Cyrillic; the CJK ideographs and their punctuation
+        '\0'..='\x7f'
+        | '\u{c0}'..='\u{ff}'
+        | '\u{400}'..='\u{45f}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        // « · » and the dashes, quotes and bullet of typeset text
+        | '\u{ab}'
+        | '\u{b7}'
+        | '\u{bb}'
+        | '\u{2013}'..='\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201c}'..='\u{201e}'
+        | '\u{2022}' => Some(c),
+        // No-break and ideographic spaces are spaces.
+        '\u{a0}' | '\u{3000}' => Some(' '),
+        // Full-width forms of ASCII (，！？（）：；) are ASCII.
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
+        _ => None,
     }
 }
 
@@ -363,6 +445,19 @@ mod tests {
             "中",
             "Я",
             "é",
+            "，",
+            "。",
+            "（",
+            "\u{3000}",
+            "\u{a0}",
+            "“",
+            "”",
+            "…",
+            "Й",
+            "ї",
+            "·",
+            "Ｘ",
+            "\u{308}",
         ];
         let mut state: u64 = 7;
         for _ in 0..300 {
@@ -378,6 +473,45 @@ mod tests {
             }
             assert_eq!(of_text(&text), first_version(&text), "{text}");
         }
+    }
+
+    /// Each character taken without the general tables is, on its own, what NFKC makes of it,
+    /// and combines with nothing around it.
+    #[test]
+    fn common_characters_are_their_own_nfkc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut checked = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let Some(normal) = nfkc_of_common(c) else {
+                continue;
+            };
+            assert_eq!(
+                c.to_string().nfkc().collect::<String>(),
+                normal.to_string(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", u32::from(c));
+            assert_eq!(canonical_combining_class(normal), 0);
+            checked += 1;
+        }
+        assert!(checked > 21_000, "{checked}");
+        // Two starters compose only where the second is the second half of a canonical
+        // decomposition: none of those is common (Hangul's jamo are not either).
+        for composed in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut parts = Vec::new();
+            unicode_normalization::char::decompose_canonical(composed, |part| parts.push(part));
+            if let [_, .., second] = parts[..]
+                && canonical_combining_class(second) == 0
+            {
+                assert!(
+                    nfkc_of_common(second).is_none(),
+                    "U+{:04X}",
+                    u32::from(second)
+                );
+            }
+        }
+        assert!(nfkc_of_common('\u{1161}').is_none());
     }
 
     #[test]
