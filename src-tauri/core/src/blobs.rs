@@ -98,7 +98,7 @@ impl FsBlobStore {
     pub fn batch(&self) -> ObjectBatch {
         ObjectBatch {
             store: self.clone(),
-            written: Mutex::new(Vec::new()),
+            written: Mutex::new(Pending::default()),
         }
     }
 
@@ -129,7 +129,16 @@ impl FsBlobStore {
 /// [`FsBlobStore::remove_temporaries`].
 pub struct ObjectBatch {
     store: FsBlobStore,
-    written: Mutex<Vec<Written>>,
+    written: Mutex<Pending>,
+}
+
+/// The objects a batch has written so far, not yet in place.
+#[derive(Default)]
+struct Pending {
+    /// In the order they were written.
+    files: Vec<Written>,
+    /// Their SHA-256s: each put looks its object up here (a batch holds hundreds of them).
+    objects: HashSet<String>,
 }
 
 struct Written {
@@ -147,18 +156,17 @@ impl ObjectBatch {
     pub fn put_bytes(&self, bytes: &[u8]) -> Result<String> {
         let sha256 = sha256_hex(bytes);
         let target = self.store.object_path(&sha256)?;
-        let pending = |written: &[Written]| written.iter().any(|w| w.target == target);
-        if target.exists() || pending(&self.written()) {
+        if target.exists() || self.written().objects.contains(&sha256) {
             return Ok(sha256);
         }
         let temporary = self.store.write_temporary(bytes, SYNC_EACH_FILE)?;
         let mut written = self.written();
-        if pending(&written) {
+        if written.objects.insert(sha256.clone()) {
+            written.files.push(Written { temporary, target });
+        } else {
             // Another thread stored the same bytes meanwhile.
             drop(written);
             let _ = fs::remove_file(&temporary);
-        } else {
-            written.push(Written { temporary, target });
         }
         Ok(sha256)
     }
@@ -166,7 +174,7 @@ impl ObjectBatch {
     /// Makes every object of the batch durable and puts it in place: the files reach the disk,
     /// then are renamed, then the renames reach the disk.
     pub fn settle(self) -> Result<()> {
-        let written = std::mem::take(&mut *self.written());
+        let written = std::mem::take(&mut *self.written()).files;
         if written.is_empty() {
             return Ok(());
         }
@@ -198,15 +206,16 @@ impl ObjectBatch {
         result
     }
 
-    fn written(&self) -> std::sync::MutexGuard<'_, Vec<Written>> {
-        // A thread that panicked holding the lock left the list whole: each change is one push.
+    fn written(&self) -> std::sync::MutexGuard<'_, Pending> {
+        // Holding the lock, a thread only inserts and pushes: a poisoned lock still holds whole
+        // lists.
         self.written.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
 impl Drop for ObjectBatch {
     fn drop(&mut self) {
-        for Written { temporary, .. } in self.written().drain(..) {
+        for Written { temporary, .. } in self.written().files.drain(..) {
             let _ = fs::remove_file(temporary);
         }
     }
