@@ -51,6 +51,11 @@ pub fn open(path: &Path, access: Access) -> Result<Connection> {
     if access == Access::Write {
         // A negative size is in KiB.
         conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)?;
+        // Statement journals in memory. An insert into `items` fires triggers, so SQLite keeps
+        // a copy of every page the statement changes, to take the statement back should one of
+        // them fail; past 64 KB (one item and its dozen indexes) that copy went to a temporary
+        // file, a write call per page: a quarter of an import's commit.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
     }
     Ok(conn)
 }
