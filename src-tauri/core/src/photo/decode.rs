@@ -57,13 +57,21 @@ pub fn decode(
 /// header alone, or `None` when the file is not an image Folio decodes. An import reserves this
 /// much of its memory budget before it reads the file.
 pub fn decode_cost(file: &std::path::Path, min_long_side: u32) -> Option<u64> {
+    use std::io::{Read, Seek};
     let thumbnails = 2 * u64::from(min_long_side).pow(2) * 3;
-    if let Some(cost) = heif_cost(file) {
-        return Some(cost.saturating_add(thumbnails));
+    // The header is read once: most files an import meets that are no image (articles) end
+    // here, after one open and one read.
+    let mut opened = std::fs::File::open(file).ok()?;
+    let mut head = Vec::with_capacity(64);
+    opened.by_ref().take(64).read_to_end(&mut head).ok()?;
+    if super::sniff(&head) == Some(PhotoFormat::Heic) {
+        return heif_cost(file).map(|cost| cost.saturating_add(thumbnails));
     }
-    let reader = ImageReader::open(file).ok()?.with_guessed_format().ok()?;
-    let format = reader.format()?;
-    let decoder = reader.into_decoder().ok()?;
+    let format = image::guess_format(&head).ok()?;
+    opened.rewind().ok()?;
+    let decoder = ImageReader::with_format(std::io::BufReader::new(opened), format)
+        .into_decoder()
+        .ok()?;
     let (width, height) = decoder.dimensions();
     let bytes_per_pixel = u64::from(decoder.color_type().bytes_per_pixel());
     let (width, height) = (u64::from(width), u64::from(height));
@@ -82,16 +90,9 @@ pub fn decode_cost(file: &std::path::Path, min_long_side: u32) -> Option<u64> {
 }
 
 /// What decoding a HEIC costs: libheif's YCbCr planes, its RGB(A) image and our RGB copy, about
-/// nine bytes a pixel. `None` when the file is not HEIF. Its header is read from the whole file
-/// (libheif finds the boxes it needs wherever they are); phone photos are a few megabytes.
+/// nine bytes a pixel. Its header is read from the whole file (libheif finds the boxes it needs
+/// wherever they are); phone photos are a few megabytes.
 fn heif_cost(file: &std::path::Path) -> Option<u64> {
-    use std::io::Read;
-    let mut head = [0u8; 64];
-    let mut opened = std::fs::File::open(file).ok()?;
-    let read = opened.read(&mut head).ok()?;
-    if super::sniff(&head[..read]) != Some(PhotoFormat::Heic) {
-        return None;
-    }
     let bytes = std::fs::read(file).ok()?;
     let header = super::heif::header(&bytes)?;
     Some((u64::from(header.width) * u64::from(header.height)).saturating_mul(9))
