@@ -11,6 +11,7 @@ pub mod plan;
 pub mod report;
 pub mod zip_bundle;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -71,8 +72,14 @@ pub struct ImportOptions {
     /// A collection everything imported is appended to (created if needed).
     pub collection: Option<String>,
     pub zip_limits: ZipLimits,
-    /// Units extracted in parallel and committed in one transaction.
+    /// Units extracted in parallel and committed in one transaction; small files are taken more
+    /// to a batch (see [`ImportOptions::batch_bytes`]).
     pub batch_size: usize,
+    /// A batch of `batch_size` units that holds fewer bytes than this takes more units, up to
+    /// [`BATCH_GROWTH`] times `batch_size`: a transaction's cost is mostly the index pages it
+    /// writes, whatever the size of the files, so articles of a few kilobytes are committed
+    /// hundreds at a time while photos stay a few dozen.
+    pub batch_bytes: u64,
     /// Bytes the extractors may hold in memory at once (see [`budget`]).
     pub memory_budget: u64,
     /// What fetching a link may take (see [`crate::capture`]).
@@ -88,6 +95,7 @@ impl Default for ImportOptions {
             collection: None,
             zip_limits: ZipLimits::default(),
             batch_size: 32,
+            batch_bytes: 8 << 20,
             memory_budget: budget::DEFAULT_BYTES,
             fetch_limits: crate::capture::Limits::default(),
             template: None,
@@ -176,12 +184,7 @@ pub fn import(
         .map_err(|e| crate::error::Error::Internal(format!("cannot start the import: {e}")))?;
     // Batches are owned so that a batch dropped after its commit lets go of the folder its ZIP
     // was unpacked into.
-    let batch_size = options.batch_size.max(1);
-    let mut batches = std::collections::VecDeque::new();
-    let mut units = units.into_iter().peekable();
-    while units.peek().is_some() {
-        batches.push_back(units.by_ref().take(batch_size).collect::<Vec<_>>());
-    }
+    let mut batches = batches(units, options.batch_size, options.batch_bytes);
     let mut waiting: Option<Extracted> = None;
     loop {
         let to_extract = if cancel.is_cancelled() {
@@ -268,6 +271,29 @@ pub fn import(
     }
     report.cancelled |= report.skipped.iter().any(|s| s.reason == report::CANCELLED);
     Ok(report)
+}
+
+/// How many times [`ImportOptions::batch_size`] units a batch of small files may hold.
+pub const BATCH_GROWTH: usize = 8;
+
+/// The units in batches, in order: `size` units each, or more (up to [`BATCH_GROWTH`] times as
+/// many) while they hold fewer than `bytes`.
+fn batches(units: Vec<plan::Unit>, size: usize, bytes: u64) -> VecDeque<Vec<plan::Unit>> {
+    let size = size.max(1);
+    let mut batches = VecDeque::new();
+    let (mut batch, mut held) = (Vec::new(), 0u64);
+    for unit in units {
+        held = held.saturating_add(unit.size);
+        batch.push(unit);
+        if batch.len() >= size * BATCH_GROWTH || (batch.len() >= size && held >= bytes) {
+            batches.push_back(std::mem::take(&mut batch));
+            held = 0;
+        }
+    }
+    if !batch.is_empty() {
+        batches.push_back(batch);
+    }
+    batches
 }
 
 /// Fetches each link into the scratch folder, one after another; a link that cannot be fetched
@@ -393,6 +419,51 @@ mod tests {
         );
     }
 
+    fn units(sizes: &[u64]) -> Vec<plan::Unit> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &size)| plan::Unit {
+                path: PathBuf::from(format!("f{i}")),
+                display: format!("f{i}"),
+                sidecars: Vec::new(),
+                page_images: Vec::new(),
+                size,
+                scratch: plan::Scratch::default(),
+                web: None,
+            })
+            .collect()
+    }
+
+    /// Small files go many to a batch, large ones `batch_size` at a time, and none is lost or
+    /// moved out of order.
+    #[test]
+    fn small_files_are_batched_by_bytes_large_ones_by_count() {
+        let lengths = |batches: VecDeque<Vec<plan::Unit>>| -> Vec<usize> {
+            batches.iter().map(Vec::len).collect()
+        };
+        // 1,000 notes of 4 KB: 8 × 32 a batch.
+        assert_eq!(
+            lengths(batches(units(&[4096; 1000]), 32, 8 << 20)),
+            [256, 256, 256, 232]
+        );
+        // Photos of 5 MB: 32 a batch (past 8 MB long before).
+        assert_eq!(
+            lengths(batches(units(&[5 << 20; 70]), 32, 8 << 20)),
+            [32, 32, 6]
+        );
+        // 100 KB files: 8 MB is reached at 82 of them.
+        assert_eq!(
+            lengths(batches(units(&[100 << 10; 200]), 32, 8 << 20)),
+            [82, 82, 36]
+        );
+        let mixed = batches(units(&[4096, 5 << 20, 7, 1 << 30, 0]), 2, 8 << 20);
+        let order: Vec<String> = mixed.iter().flatten().map(|u| u.display.clone()).collect();
+        assert_eq!(order, ["f0", "f1", "f2", "f3", "f4"]);
+        assert_eq!(lengths(mixed), [4, 1]);
+        assert!(batches(Vec::new(), 32, 8 << 20).is_empty());
+    }
+
     #[test]
     fn cancel_keeps_committed_work_and_reports_what_was_not_done() {
         let temp = tempfile::tempdir().unwrap();
@@ -409,6 +480,7 @@ mod tests {
         };
         let options = ImportOptions {
             batch_size: 10,
+            batch_bytes: 0,
             ..ImportOptions::default()
         };
         let report = import(&mut archive, &[inputs], &options, &sink, &cancel).unwrap();
