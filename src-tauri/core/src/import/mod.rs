@@ -3,6 +3,7 @@
 //! report, with progress and cancel between batches. The originals of a batch are written as it
 //! is extracted and made durable together just before its rows are committed.
 
+mod batch;
 pub mod budget;
 mod bundle;
 pub mod commit;
