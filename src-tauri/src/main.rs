@@ -38,8 +38,6 @@ macro_rules! handlers {
 }
 
 fn main() {
-    // First: the process may start again with OpenMP held to one thread (see the function).
-    folio_core::ocr::engine::restart_with_one_openmp_thread();
     logging::init();
     let state = state::AppState::open_default();
     let result = tauri::Builder::default()

@@ -377,10 +377,6 @@ fn main() -> ExitCode {
             };
         }
     };
-    if matches!(cli.command, Command::Ocr { photos: None, .. }) {
-        // Before the archive is opened: the process may start again (see the function).
-        folio_core::ocr::engine::restart_with_one_openmp_thread();
-    }
     let chosen_by = folio_core::location::chosen_by(cli.archive.is_some());
     let archive_dir = match folio_core::location::resolve_archive_dir(cli.archive) {
         Ok(dir) => dir,

@@ -24,13 +24,12 @@ use std::time::Instant;
 use folio_core::handle::WriteHandle;
 use folio_core::import::ImportOptions;
 use folio_core::ocr::cer::character_error_rate;
-use folio_core::ocr::engine::{LANGUAGES, PAGE_LAYOUT, restart_with_one_openmp_thread};
+use folio_core::ocr::engine::{LANGUAGES, PAGE_LAYOUT};
 use folio_core::ocr::worker::default_threads;
 use folio_core::progress::{CancelToken, NoProgress};
 use folio_samples::scans::{self, Language};
 
 fn main() {
-    restart_with_one_openmp_thread();
     let per_language = argument("--pages", 4);
     let temp = tempfile::tempdir().expect("temp dir");
     // `FOLIO_OCR_BENCH_PAGES=DIR` keeps the pages (and each reading beside them) there.

@@ -86,6 +86,9 @@ impl Engine {
     }
 
     fn recognize(&mut self) -> Result<String, String> {
+        // Folio reads pages side by side on its own threads: Tesseract's OpenMP threads on top
+        // of them would oversubscribe the cores (see `folio_openmp`).
+        folio_openmp::hold_to_one_thread();
         self.api
             .recognize()
             .map_err(|_| "Tesseract could not read the page".to_string())?;
@@ -103,26 +106,50 @@ fn null_device() -> &'static str {
     if cfg!(windows) { "NUL" } else { "/dev/null" }
 }
 
-/// Debian's Tesseract (like others built with OpenMP) spreads each page over OpenMP threads,
-/// while Folio reads several pages at once itself: together they oversubscribe the cores and
-/// read slower. OpenMP takes its thread limit from the environment when the library is loaded,
-/// which is before `main`; so a process about to read pages starts itself again, once, with
-/// `OMP_THREAD_LIMIT=1`. Returns (doing nothing) when the limit is already set, where the
-/// platform cannot replace a process, or when starting again failed.
-pub fn restart_with_one_openmp_thread() {
-    if std::env::var_os("OMP_THREAD_LIMIT").is_some() {
-        return;
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use folio_samples::scans::{self, Language};
+
+    /// The threads of this process that carry `name` (a new thread inherits its creator's name,
+    /// so OpenMP's threads carry the name of the thread that started them).
+    fn threads_named(name: &str) -> usize {
+        std::fs::read_dir("/proc/self/task")
+            .map(|tasks| {
+                tasks
+                    .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("comm")).ok())
+                    .filter(|comm| comm.trim_end() == name)
+                    .count()
+            })
+            .unwrap_or(0)
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        let Ok(exe) = std::env::current_exe() else {
-            return;
-        };
-        let error = std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env("OMP_THREAD_LIMIT", "1")
-            .exec();
-        tracing::warn!("OCR goes on with OpenMP's own threads: {error}");
+
+    #[test]
+    fn reading_a_page_starts_no_openmp_threads() {
+        let page = scans::jpeg(&scans::scan(
+            &scans::font_bytes(),
+            &scans::page_text(Language::English, 0),
+            1.5,
+            7,
+        ));
+        let reader = std::thread::Builder::new()
+            .name("ocr-omp-probe".into())
+            .spawn(move || {
+                let mut engine = Engine::new()?;
+                let text = engine.read_file(&page)?;
+                Ok::<_, String>((text, threads_named("ocr-omp-probe")))
+            })
+            .unwrap();
+        let (text, threads) = reader.join().unwrap().unwrap();
+        assert!(
+            text.split_whitespace().count() > 20,
+            "the page was read: {text}"
+        );
+        // Debian's Tesseract is built with OpenMP: the hold must have found its runtime.
+        assert!(
+            folio_openmp::loaded(),
+            "no OpenMP runtime found in the process"
+        );
+        assert_eq!(threads, 1, "the page was read by its own thread alone");
     }
 }
