@@ -105,6 +105,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "team_reader",
         sql: include_str!("migrations/0017_team_reader.sql"),
     },
+    Migration {
+        number: 18,
+        name: "catch_up_indexes",
+        sql: include_str!("migrations/0018_catch_up_indexes.sql"),
+    },
 ];
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -266,6 +271,10 @@ mod tests {
             (
                 17,
                 include_str!("migrations/0017_team_reader.sql.sha256").trim(),
+            ),
+            (
+                18,
+                include_str!("migrations/0018_catch_up_indexes.sql.sha256").trim(),
             ),
         ];
         for (number, expected) in frozen {

@@ -20,6 +20,18 @@ use crate::tables::blobs;
 /// Photos decoded, or articles sketched, per step: bounded memory and short writer holds.
 pub const CHUNK: usize = 64;
 
+/// The next articles without a sketch. The desktop asks at every start: the partial index holds
+/// only those, so finding none reads nothing of the articles' texts.
+const UNSKETCHED: &str = "SELECT item_id, body_text FROM articles INDEXED BY articles_unsketched
+     WHERE sketch IS NULL ORDER BY item_id LIMIT ?1";
+
+/// The originals of photos without a fingerprint, looked for among the photos' originals only.
+const UNFINGERPRINTED: &str =
+    "SELECT DISTINCT i.sha256 FROM items i INDEXED BY items_photo_originals
+     JOIN blobs b ON b.sha256 = i.sha256
+     WHERE i.kind = 'photo' AND b.phash IS NULL
+     ORDER BY i.sha256";
+
 /// Fills every missing sketch and fingerprint; returns how many items got one.
 pub(crate) fn fill(archive: &mut Archive, cancel: &CancelToken) -> Result<u64> {
     let mut filled = 0;
@@ -44,9 +56,7 @@ pub(crate) fn fill(archive: &mut Archive, cancel: &CancelToken) -> Result<u64> {
 /// Sketches up to [`CHUNK`] articles that have no sketch; returns how many (0: none left).
 pub(crate) fn sketch_articles(conn: &mut Connection) -> Result<u64> {
     let articles: Vec<(i64, String)> = {
-        let mut statement = conn.prepare(
-            "SELECT item_id, body_text FROM articles WHERE sketch IS NULL ORDER BY item_id LIMIT ?1",
-        )?;
+        let mut statement = conn.prepare(UNSKETCHED)?;
         let rows = statement.query_map([CHUNK as i64], |row| Ok((row.get(0)?, row.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -65,11 +75,7 @@ pub(crate) fn sketch_articles(conn: &mut Connection) -> Result<u64> {
 
 /// The originals of photos that have no fingerprint, by SHA-256.
 pub(crate) fn photos_without_fingerprint(conn: &Connection) -> Result<Vec<String>> {
-    let mut statement = conn.prepare(
-        "SELECT sha256 FROM blobs b WHERE phash IS NULL
-         AND EXISTS (SELECT 1 FROM items i WHERE i.sha256 = b.sha256 AND i.kind = 'photo')
-         ORDER BY sha256",
-    )?;
+    let mut statement = conn.prepare(UNFINGERPRINTED)?;
     let rows = statement.query_map([], |row| row.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -106,4 +112,43 @@ pub(crate) fn store_fingerprints(
     }
     tx.commit()?;
     Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrations::{self, MIGRATIONS};
+
+    fn plan(conn: &Connection, sql: &str, values: &[i64]) -> String {
+        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let lines: Vec<String> = statement
+            .query_map(rusqlite::params_from_iter(values), |row| {
+                row.get::<_, String>(3)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn the_catch_up_at_start_reads_its_partial_indexes_not_the_archive() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("folio.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::apply(&mut conn, &path, MIGRATIONS).unwrap();
+        let articles = plan(&conn, UNSKETCHED, &[CHUNK as i64]);
+        assert!(
+            articles.contains("SCAN articles USING INDEX articles_unsketched"),
+            "{articles}"
+        );
+        assert!(!articles.contains("TEMP B-TREE"), "{articles}");
+        let photos = plan(&conn, UNFINGERPRINTED, &[]);
+        assert!(
+            photos.contains("SCAN i USING COVERING INDEX items_photo_originals"),
+            "{photos}"
+        );
+        assert!(!photos.contains("SCAN b"), "{photos}");
+        assert!(!photos.contains("TEMP B-TREE"), "{photos}");
+    }
 }
