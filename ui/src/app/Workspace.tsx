@@ -35,6 +35,7 @@ import { useArchiveStats } from '../hooks/useArchiveStats';
 import { useExport } from '../hooks/useExport';
 import { useBrowsing } from '../hooks/useBrowsing';
 import { useFacets } from '../hooks/useFacets';
+import { useLatch } from '../hooks/useLatch';
 import { useFileDrop } from '../hooks/useFileDrop';
 import { useHostActions } from '../hooks/useHostActions';
 import { useHostChanges } from '../hooks/useHostChanges';
@@ -94,25 +95,30 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   // …and the progress of an export or a verification.
   const jobsReady = exporter.listening === 'listening' && verifier.listening === 'listening';
   const archiveOpen = stats.data !== undefined;
-  useOpenedFiles(importer.start, archiveOpen && dropReady && !importing);
+  const browsing = useBrowsing();
+  const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;
+  // The first page of rows is asked for beside the stats, not after them: the rows are what the
+  // window shows first. (If the archive could not be opened, the list waits for a retry.)
+  const access = useListing(listing, !stats.isError);
+  // The rest of the window's data waits for the list's first answer: each answer draws the
+  // window again, and at start those draws would come before the rows.
+  const listed = useLatch(access.total !== null || access.error !== null);
+  const rowsFirst = archiveOpen && listed;
+  useOpenedFiles(importer.start, rowsFirst && dropReady && !importing);
   // A web address pasted (outside a text field) or dropped as a link is fetched and imported.
   useLinkCapture(importLinks, archiveOpen && !importing);
   const [linkDialog, setLinkDialog] = useState(false);
 
-  const browsing = useBrowsing();
-  const { scope, order, searchText, setSearchText, query, searching, listing } = browsing;
-  const access = useListing(listing, archiveOpen);
   const [selection, setSelection] = useSelectionState(browsing.itemsKey, browsing.orderKey);
   const commands = useItemCommands(access, selection, setSelection);
   const { selectedIds } = access;
   const selectedNow = useCallback(() => selectedIds(selection), [selectedIds, selection]);
   const saveCopy = useSaveCopies(selectedNow);
   const loadedSummary = useLoadedSummaries(listing);
-  const tags = useTags(archiveOpen);
-  const collections = useCollections(archiveOpen);
-  const savedSearches = useSavedSearches(archiveOpen);
-
-  const facets = useFacets(scope, query, archiveOpen);
+  const tags = useTags(rowsFirst);
+  const collections = useCollections(rowsFirst);
+  const savedSearches = useSavedSearches(rowsFirst);
+  const facets = useFacets(scope, query, rowsFirst);
   const [facetsOpen, setFacetsOpen] = useState(true);
   // A facet or a stretch of the timeline narrows what is listed: the search gets its filter,
   // after the view's own when there is no search yet, so the result stays within the view.
@@ -128,7 +134,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
   const opened = useItem(openId, true);
   const [dialog, setDialog] = useState<'settings' | 'save-search' | 'empty-trash' | 'export' | 'duplicates' | 'team' | null>(null);
   // The team's sync: the indicator and the Team dialog (Archive → Team… in the app menu).
-  const team = useTeam(archiveOpen);
+  const team = useTeam(rowsFirst);
   const openTeam = useCallback(() => {
     setDialog('team');
   }, []);
@@ -298,6 +304,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
     <div className="app" data-testid="app" data-ready={ready ? 'true' : 'false'} data-drop-ready={dropReady ? 'true' : 'false'} data-jobs-ready={jobsReady ? 'true' : 'false'}>
       <Sidebar
         stats={stats.data}
+        showLists={rowsFirst}
         scope={scope}
         searching={searching}
         onSelectScope={browsing.selectScope}
@@ -355,7 +362,7 @@ export function Workspace({ settings }: { settings: SettingsState }) {
               onLink={() => {
                 setLinkDialog(true);
               }}
-              archiveOpen={archiveOpen}
+              loadTemplates={rowsFirst}
               template={importer.template}
               onTemplate={importer.chooseTemplate}
             />

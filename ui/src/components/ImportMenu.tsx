@@ -14,8 +14,8 @@ type Props = {
   busy: boolean;
   onPick: (what: 'files' | 'folders') => void;
   onLink: () => void;
-  /** Whether the archive is open, so its templates can be listed. */
-  archiveOpen: boolean;
+  /** Whether to ask the host for the templates yet (the archive is open, the rows are shown). */
+  loadTemplates: boolean;
   template: TemplateChoice;
   onTemplate: (choice: TemplateChoice) => void;
 };
@@ -23,10 +23,10 @@ type Props = {
 const MODES: readonly TemplateMode[] = ['fill_empty', 'replace'];
 const ENTRIES = '[role="menuitem"], [role="menuitemradio"]';
 
-export function ImportMenu({ busy, onPick, onLink, archiveOpen, template, onTemplate }: Props) {
+export function ImportMenu({ busy, onPick, onLink, loadTemplates, template, onTemplate }: Props) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const templates = useTemplates(archiveOpen);
+  const templates = useTemplates(loadTemplates);
   const available = templates.data ?? [];
   const chosenName = template?.name;
   // A template deleted since it was chosen is no longer applied.

@@ -16,6 +16,8 @@ import './Sidebar.css';
 
 type Props = {
   stats: Stats | undefined;
+  /** Whether to show (and so ask the host for) collections, saved searches and tags yet. */
+  showLists: boolean;
   scope: Scope;
   /** Nothing is listed but the scope while a search runs. */
   searching: boolean;
@@ -31,6 +33,7 @@ type Props = {
 
 export function Sidebar({
   stats,
+  showLists,
   scope,
   searching,
   onSelectScope,
@@ -69,8 +72,9 @@ export function Sidebar({
           </li>
         </ul>
       </SidebarSection>
-      {/* Host lists are asked for once the archive has answered: one in use answers nothing. */}
-      {stats !== undefined && (
+      {/* Host lists are asked for once the archive has answered (one in use answers nothing) and
+          the first rows are shown. */}
+      {showLists && (
         <>
           <CollectionsSection scope={shown} onSelectScope={onSelectScope} />
           <SavedSearchesSection activeQuery={activeQuery} onRun={onRunSearch} />

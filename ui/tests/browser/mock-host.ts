@@ -75,6 +75,8 @@ type FolioMock = {
   calls: Record<string, number>;
   /** Every command the UI called, with its arguments, in order (not the event plugin). */
   log: { command: string; args: Args }[];
+  /** `asked COMMAND` when the UI called a command, `answered COMMAND` when its answer was sent. */
+  sequence: string[];
   importRequests: ImportRequest[];
   /** The addresses of each `import_links` call. */
   linkRequests: string[][];
@@ -140,10 +142,12 @@ declare global {
 const params = new URLSearchParams(window.location.search);
 const scenario = params.get('mock') ?? 'empty';
 const manualImports = params.get('import') === 'manual';
+const latency = Number(params.get('latency') ?? 0);
 // Files the app was started with ("Open with Folio"), separated by `|`; handed out once.
 let openedFiles = (params.get('opened') ?? '').split('|').filter((path) => path !== '');
 const calls: Record<string, number> = {};
 const log: FolioMock['log'] = [];
+const sequence: string[] = [];
 const importRequests: ImportRequest[] = [];
 const linkRequests: string[][] = [];
 const listRequests: ListRequest[] = [];
@@ -401,12 +405,14 @@ function answer(command: string, input: Args): unknown {
   return undefined;
 }
 
-mockWindows('main');
-mockIPC(
-  (command, args) => {
+/** Answers one command as the host does. */
+function handle(command: string, args: unknown): unknown {
     calls[command] = (calls[command] ?? 0) + 1;
     const input = (args ?? {}) as Args;
-    if (!command.startsWith('plugin:')) log.push({ command, args: JSON.parse(JSON.stringify(input)) as Args });
+    if (!command.startsWith('plugin:')) {
+      log.push({ command, args: JSON.parse(JSON.stringify(input)) as Args });
+      sequence.push(`asked ${command}`);
+    }
     const failure = failures.get(command);
     if (failure) {
       failures.delete(command);
@@ -496,6 +502,28 @@ mockIPC(
     }
     const unknown: WireError = { code: 'internal', message: `the mock host has no "${command}"` };
     return reject(unknown);
+}
+
+mockWindows('main');
+mockIPC(
+  (command, args) => {
+    const handled = handle(command, args);
+    // `&latency=MS`: every answer takes that long to come back, as a real host's do.
+    const result =
+      latency > 0 && !command.startsWith('plugin:')
+        ? new Promise((resolve) => {
+            setTimeout(() => {
+              resolve(handled);
+            }, latency);
+          })
+        : handled;
+    if (!command.startsWith('plugin:')) {
+      const answered = () => {
+        sequence.push(`answered ${command}`);
+      };
+      void Promise.resolve(result).then(answered, answered);
+    }
+    return result;
   },
   { shouldMockEvents: true },
 );
@@ -514,6 +542,7 @@ window.__folioMock = {
   scenario,
   calls,
   log,
+  sequence,
   importRequests,
   linkRequests,
   listRequests,

@@ -19,6 +19,7 @@ import { ratingsScenarios } from './ratings.mjs';
 import { scaleScenarios } from './scale.mjs';
 import { searchScenarios } from './search.mjs';
 import { similarScenarios } from './similar.mjs';
+import { startupScenarios } from './startup.mjs';
 import { teamScenarios } from './team.mjs';
 import { watchScenarios } from './watch.mjs';
 import { serveStatic } from './serve.mjs';
@@ -199,6 +200,7 @@ async function main() {
       await archiveInUse(...args);
       await malformedRejection(...args);
     },
+    startup: startupScenarios,
     import: importScenarios,
     search: searchScenarios,
     facets: facetScenarios,
