@@ -68,6 +68,21 @@ pub fn configure_writer(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// SQLite's plan for `sql` with these values: its EXPLAIN QUERY PLAN lines, for the tests that
+/// check which index a query reads.
+#[cfg(test)]
+pub(crate) fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    values: impl rusqlite::Params,
+) -> rusqlite::Result<String> {
+    let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let lines = statement
+        .query_map(values, |row| row.get::<_, String>(3))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(lines.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::StatementStatus;

@@ -386,15 +386,7 @@ mod tests {
         };
         let members = Members::of(&conn, &request.scope).unwrap();
         let (sql, values) = page_query(&request, members.as_ref(), drive);
-        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let lines: Vec<String> = statement
-            .query_map(params_from_iter(values.iter()), |row| {
-                row.get::<_, String>(3)
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        lines.join("\n")
+        crate::db::query_plan(&conn, &sql, params_from_iter(values.iter())).unwrap()
     }
 
     #[test]

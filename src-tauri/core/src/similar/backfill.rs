@@ -117,19 +117,8 @@ pub(crate) fn store_fingerprints(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::query_plan;
     use crate::migrations::{self, MIGRATIONS};
-
-    fn plan(conn: &Connection, sql: &str, values: &[i64]) -> String {
-        let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let lines: Vec<String> = statement
-            .query_map(rusqlite::params_from_iter(values), |row| {
-                row.get::<_, String>(3)
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        lines.join("\n")
-    }
 
     #[test]
     fn the_catch_up_at_start_reads_its_partial_indexes_not_the_archive() {
@@ -137,13 +126,13 @@ mod tests {
         let path = dir.path().join("folio.sqlite");
         let mut conn = Connection::open(&path).unwrap();
         migrations::apply(&mut conn, &path, MIGRATIONS).unwrap();
-        let articles = plan(&conn, UNSKETCHED, &[CHUNK as i64]);
+        let articles = query_plan(&conn, UNSKETCHED, [CHUNK as i64]).unwrap();
         assert!(
             articles.contains("SCAN articles USING INDEX articles_unsketched"),
             "{articles}"
         );
         assert!(!articles.contains("TEMP B-TREE"), "{articles}");
-        let photos = plan(&conn, UNFINGERPRINTED, &[]);
+        let photos = query_plan(&conn, UNFINGERPRINTED, []).unwrap();
         assert!(
             photos.contains("SCAN i USING COVERING INDEX items_photo_originals"),
             "{photos}"
