@@ -39,6 +39,11 @@ step "rust: core and cli stay free of tauri" scripts/check-layering.sh
 # In a session keyring of their own: the team tests keep database passwords in the keychain
 # (the kernel's keyutils where no D-Bus session runs), and they go away with the run.
 step "rust: tests (core, cli, bindings drift)" keyctl session - cargo test --workspace --quiet
+# Tesseract and libheif linked, as the Windows, macOS and AppImage builds have them (Linux opens
+# them at run time otherwise).
+step "rust: C libraries linked (clippy)" \
+  cargo clippy -p folio-native --features linked --all-targets --quiet -- -D warnings
+step "rust: C libraries linked (tests)" cargo test -p folio-native --features linked --quiet
 step "ui: browser tests (chromium, mock host)" npm --prefix ui run --silent test:browser
 step "app: build" cargo build -p folio-desktop -p folio --quiet
 step "packages: .deb and .rpm built, installed in a throwaway root, started" scripts/test-packages.sh

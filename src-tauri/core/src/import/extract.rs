@@ -264,9 +264,10 @@ fn article_format(path: &Path, bytes: &[u8]) -> Option<(ArticleFormat, &'static 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 fn photo_outcome(error: PhotoError) -> NotReady {
-    match error {
-        PhotoError::Unsupported(_) => NotReady::Skipped(error.to_string()),
-        other => NotReady::Failed(other.to_string()),
+    if error.is_skip() {
+        NotReady::Skipped(error.to_string())
+    } else {
+        NotReady::Failed(error.to_string())
     }
 }
 

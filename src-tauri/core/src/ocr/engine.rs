@@ -4,7 +4,7 @@
 use std::ffi::CString;
 use std::path::PathBuf;
 
-use tesseract_plumbing::{TessBaseApi, leptonica_plumbing};
+use folio_native::tesseract::{self, Api};
 
 use super::image::Gray;
 
@@ -35,25 +35,26 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// An initialised engine. `Send`, not `Sync`: one per thread.
 pub struct Engine {
-    api: TessBaseApi,
+    api: Api,
 }
 
 impl Engine {
     /// Loads the models of [`LANGUAGES`]; fails in words when the library has no data for them.
     pub fn new() -> Result<Engine, String> {
-        let mut api = TessBaseApi::create();
+        let mut api =
+            Api::new().map_err(|missing| format!("{missing}: install it to read scans"))?;
         let dir = data_dir()
             .map(|dir| CString::new(dir.to_string_lossy().into_owned()))
             .transpose()
             .map_err(|_| "the OCR data folder's name holds a NUL character".to_string())?;
         let languages = CString::new(LANGUAGES).map_err(|e| e.to_string())?;
-        api.init_2(dir.as_deref(), Some(&languages)).map_err(|_| {
-            format!(
+        if !api.init(dir.as_deref(), &languages) {
+            return Err(format!(
                 "Tesseract could not load its language data ({LANGUAGES}); install Tesseract 5 \
                  with the eng, rus and chi_sim data, or point FOLIO_TESSDATA at its tessdata folder"
-            )
-        })?;
-        api.set_page_seg_mode(tesseract_plumbing::tesseract_sys::TessPageSegMode_PSM_SINGLE_BLOCK);
+            ));
+        }
+        api.set_page_seg_mode(tesseract::SINGLE_BLOCK);
         // Tesseract's own diagnostics ("Estimating resolution as …") are not ours to print.
         if let (Ok(name), Ok(value)) = (CString::new("debug_file"), CString::new(null_device())) {
             let _ = api.set_variable(&name, &value);
@@ -66,12 +67,10 @@ impl Engine {
     /// format Leptonica was built without, by Folio's own decoder.
     pub fn read_file(&mut self, bytes: &[u8]) -> Result<String, String> {
         super::image::check_size(bytes)?;
-        match leptonica_plumbing::Pix::read_mem(bytes) {
-            Ok(pix) => {
-                self.api.set_image_2(&pix);
-                self.recognize()
-            }
-            Err(_) => self.read(&super::image::decode(bytes)?),
+        if self.api.set_image_file(bytes) {
+            self.recognize()
+        } else {
+            self.read(&super::image::decode(bytes)?)
         }
     }
 
@@ -87,18 +86,16 @@ impl Engine {
 
     fn recognize(&mut self) -> Result<String, String> {
         // Folio reads pages side by side on its own threads: Tesseract's OpenMP threads on top
-        // of them would oversubscribe the cores (see `folio_openmp`).
-        folio_openmp::hold_to_one_thread();
-        self.api
-            .recognize()
-            .map_err(|_| "Tesseract could not read the page".to_string())?;
+        // of them would oversubscribe the cores (see `folio_native::openmp`).
+        folio_native::openmp::hold_to_one_thread();
+        if !self.api.recognize() {
+            return Err("Tesseract could not read the page".to_string());
+        }
         let text = self
             .api
-            .get_utf8_text()
-            .map_err(|_| "Tesseract returned no text for the page".to_string())?;
-        Ok(super::tidy(&String::from_utf8_lossy(
-            text.as_ref().to_bytes(),
-        )))
+            .utf8_text()
+            .ok_or_else(|| "Tesseract returned no text for the page".to_string())?;
+        Ok(super::tidy(&text))
     }
 }
 
@@ -147,7 +144,7 @@ mod tests {
         );
         // Debian's Tesseract is built with OpenMP: the hold must have found its runtime.
         assert!(
-            folio_openmp::loaded(),
+            folio_native::openmp::loaded(),
             "no OpenMP runtime found in the process"
         );
         assert_eq!(threads, 1, "the page was read by its own thread alone");

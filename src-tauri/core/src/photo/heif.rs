@@ -6,40 +6,29 @@
 //! orientation, and the EXIF orientation tag a phone also writes describes the stored pixels
 //! only — the caller must not apply it again (HEIF says the container's transformations rule).
 
-use std::sync::OnceLock;
-
-use libheif_rs::{
-    ColorSpace, HeifContext, HeifError, HeifErrorCode, ImageHandle, ItemId, LibHeif, RgbChroma,
-};
+use folio_native::heif::{Context, Error, ErrorCode, Handle};
 
 use super::blocks::Blocks;
 use super::decode::{Decoded, Pixels};
 use super::{MAX_PIXELS, PhotoError, PhotoFormat};
 
-/// libheif is initialised once per process (its plugins are registered then) and never torn
-/// down while the process runs.
-fn library() -> &'static LibHeif {
-    static LIBRARY: OnceLock<LibHeif> = OnceLock::new();
-    LIBRARY.get_or_init(LibHeif::new)
-}
-
 /// The metadata blocks libheif finds attached to the primary image: EXIF as TIFF bytes, XMP
 /// packets. Nothing when the container cannot be read.
 pub fn blocks(bytes: &[u8]) -> Blocks {
     let mut found = Blocks::default();
-    let _ = library();
-    let Ok(context) = HeifContext::read_from_bytes(bytes) else {
+    let Ok(context) = Context::read(bytes) else {
         return found;
     };
-    let Ok(handle) = context.primary_image_handle() else {
+    let Ok(handle) = context.primary() else {
         return found;
     };
-    found.exif = metadata_blocks(&handle, b"Exif")
+    found.exif = metadata_blocks(&handle, c"Exif")
         .into_iter()
         .find_map(|block| exif_tiff(&block).map(<[u8]>::to_vec));
-    found.xmp = metadata_ids(&handle, b"mime")
+    found.xmp = handle
+        .metadata_ids(c"mime")
         .into_iter()
-        .filter(|&id| handle.metadata_content_type(id) == Some("application/rdf+xml"))
+        .filter(|&id| handle.metadata_content_type(id).as_deref() == Some("application/rdf+xml"))
         .filter_map(|id| handle.metadata(id).ok())
         .collect();
     found
@@ -54,16 +43,9 @@ fn exif_tiff(block: &[u8]) -> Option<&[u8]> {
     (tiff.starts_with(b"II*\0") || tiff.starts_with(b"MM\0*")).then_some(tiff)
 }
 
-fn metadata_ids(handle: &ImageHandle, kind: &[u8; 4]) -> Vec<ItemId> {
-    let count = usize::try_from(handle.number_of_metadata_blocks(kind)).unwrap_or(0);
-    let mut ids = vec![0; count.min(64)];
-    let found = handle.metadata_block_ids(&mut ids, kind);
-    ids.truncate(found);
-    ids
-}
-
-fn metadata_blocks(handle: &ImageHandle, kind: &[u8; 4]) -> Vec<Vec<u8>> {
-    metadata_ids(handle, kind)
+fn metadata_blocks(handle: &Handle, kind: &std::ffi::CStr) -> Vec<Vec<u8>> {
+    handle
+        .metadata_ids(kind)
         .into_iter()
         .filter_map(|id| handle.metadata(id).ok())
         .collect()
@@ -81,25 +63,20 @@ pub struct Header {
 
 /// The primary image's header; `None` when the container cannot be read.
 pub fn header(bytes: &[u8]) -> Option<Header> {
-    let _ = library();
-    let context = HeifContext::read_from_bytes(bytes).ok()?;
-    let handle = context.primary_image_handle().ok()?;
+    let context = Context::read(bytes).ok()?;
+    let handle = context.primary().ok()?;
     Some(Header {
         width: handle.width(),
         height: handle.height(),
-        icc: handle
-            .color_profile_raw()
-            .map(|profile| profile.data)
-            .filter(|icc| !icc.is_empty()),
+        icc: handle.icc_profile().filter(|icc| !icc.is_empty()),
     })
 }
 
 /// Decodes the primary image, upright, as 8-bit RGB (an alpha channel laid over white, as the
 /// JPEG thumbnails need). The size is checked against [`MAX_PIXELS`] before decoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
-    let lib = library();
-    let context = HeifContext::read_from_bytes(bytes).map_err(heif_error)?;
-    let handle = context.primary_image_handle().map_err(heif_error)?;
+    let context = Context::read(bytes).map_err(heif_error)?;
+    let handle = context.primary().map_err(heif_error)?;
     let (width, height) = (handle.width(), handle.height());
     if width == 0 || height == 0 {
         return Err(PhotoError::Corrupt(format!(
@@ -109,22 +86,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PhotoError::TooLarge { width, height });
     }
-    let alpha = handle.has_alpha_channel();
-    let chroma = if alpha {
-        RgbChroma::Rgba
-    } else {
-        RgbChroma::Rgb
-    };
-    // No decoding options: libheif-rs 0.20 frees them before libheif reads them (its `decode`
-    // takes the pointer out of an `Option` it then drops), so their fields would be garbage —
-    // `ignore_transformations` among them. The defaults are what Folio wants: transformations
-    // applied, and interleaved RGB(A) is 8 bits a sample.
-    let image = lib
-        .decode(&handle, ColorSpace::Rgb(chroma), None)
-        .map_err(heif_error)?;
-    let planes = image.planes();
-    let plane = planes
-        .interleaved
+    let alpha = handle.has_alpha();
+    // Default decoding options: the container's transformations applied, interleaved RGB(A) of
+    // 8 bits a sample.
+    let image = handle.decode_rgb(alpha).map_err(heif_error)?;
+    let plane = image
+        .interleaved()
         .ok_or_else(|| PhotoError::Corrupt("the HEIC decoded to no pixels".into()))?;
     let (w, h) = (plane.width, plane.height);
     let channels: u8 = if alpha { 4 } else { 3 };
@@ -168,21 +135,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
 }
 
 /// libheif's errors in the words the import report uses.
-fn heif_error(e: HeifError) -> PhotoError {
+fn heif_error(e: Error) -> PhotoError {
     let format = PhotoFormat::Heic;
-    let detail = e.message.trim();
-    PhotoError::Corrupt(match e.code {
-        HeifErrorCode::InvalidInput if detail.to_lowercase().contains("end of") => {
+    let (code, detail) = match e {
+        Error::Missing(missing) => return PhotoError::LibraryMissing(format, missing.to_string()),
+        Error::Refused { code, message } => (code, message),
+    };
+    let detail = detail.trim();
+    PhotoError::Corrupt(match code {
+        ErrorCode::InvalidInput if detail.to_lowercase().contains("end of") => {
             format!("the {format} is truncated")
         }
-        HeifErrorCode::InvalidInput => format!("the {format} is damaged: {detail}"),
-        HeifErrorCode::UnsupportedFileType | HeifErrorCode::UnsupportedFeature => {
+        ErrorCode::InvalidInput => format!("the {format} is damaged: {detail}"),
+        ErrorCode::UnsupportedFileType | ErrorCode::UnsupportedFeature => {
             format!("the {format} uses a feature Folio cannot decode ({detail})")
         }
-        HeifErrorCode::DecoderPluginError => {
+        ErrorCode::DecoderPluginError => {
             format!("the {format} could not be decoded: {detail} (damaged or truncated)")
         }
-        _ => format!("the {format} could not be read: {detail}"),
+        ErrorCode::Other(_) => format!("the {format} could not be read: {detail}"),
     })
 }
 
@@ -198,6 +169,21 @@ mod tests {
         assert_eq!(exif_tiff(b"\0\0\0\0MM\0*x").unwrap(), b"MM\0*x");
         assert_eq!(exif_tiff(b"\0\0\0\x40II*\0"), None);
         assert_eq!(exif_tiff(b"\0\0"), None);
+    }
+
+    #[test]
+    fn without_libheif_a_heic_is_skipped_saying_what_to_install() {
+        let missing = folio_native::Missing {
+            library: "libheif 1.14 or later (libheif.so.1)",
+            detail: "libheif.so.1: cannot open shared object file".into(),
+        };
+        let error = heif_error(Error::Missing(missing));
+        assert!(error.is_skip());
+        assert_eq!(
+            error.to_string(),
+            "HEIC photos need a library that is not installed: libheif 1.14 or later \
+             (libheif.so.1) could not be loaded (libheif.so.1: cannot open shared object file)"
+        );
     }
 
     #[test]

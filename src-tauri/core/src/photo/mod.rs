@@ -165,6 +165,11 @@ pub enum PhotoError {
     #[error("{0} photos are not supported by this build of Folio")]
     Unsupported(PhotoFormat),
 
+    /// The system library that decodes the format is not installed; the pipeline reports the
+    /// file as skipped, saying what to install.
+    #[error("{0} photos need a library that is not installed: {1}")]
+    LibraryMissing(PhotoFormat, String),
+
     /// The bytes are not a readable image; the reason says why ("the JPEG is truncated").
     #[error("{0}")]
     Corrupt(String),
@@ -180,7 +185,7 @@ pub enum PhotoError {
 impl PhotoError {
     /// True when the pipeline should report the file as skipped rather than failed.
     pub fn is_skip(&self) -> bool {
-        matches!(self, Self::Unsupported(_))
+        matches!(self, Self::Unsupported(_) | Self::LibraryMissing(..))
     }
 }
 
