@@ -35,16 +35,29 @@ c_functions! {
     fn TessDeleteText(text: *const c_char);
     fn pixReadMem(data: *const u8, size: usize) -> *mut Pix;
     fn pixDestroy(pix: *mut *mut Pix);
+    fn setMsgSeverity(severity: c_int) -> c_int;
 }
 
 /// Tesseract's page segmentation mode `PSM_SINGLE_BLOCK`: the page is one block of text.
 pub const SINGLE_BLOCK: c_int = 6;
 
+/// Leptonica's `L_SEVERITY_NONE`: it prints nothing. Folio says itself what could not be read
+/// ("Error in pixReadMem: Unknown format" on standard error would only be noise).
+const LEPTONICA_SILENT: c_int = 6;
+
 /// The library's functions, found once per process. On Linux the library is opened the first
 /// time an engine is made; Leptonica is found among the libraries Tesseract itself depends on.
 pub(crate) fn functions() -> Result<&'static Functions, Missing> {
     static FUNCTIONS: OnceLock<Result<Functions, Missing>> = OnceLock::new();
-    FUNCTIONS.get_or_init(load).as_ref().map_err(Clone::clone)
+    FUNCTIONS
+        .get_or_init(|| {
+            let functions = load()?;
+            // SAFETY: sets Leptonica's global message level, an integer it only compares.
+            unsafe { (functions.setMsgSeverity)(LEPTONICA_SILENT) };
+            Ok(functions)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 #[cfg(dlopen)]
