@@ -328,3 +328,29 @@ fn ocr_stopped_midway_leaves_the_rest_for_the_next_run() {
     assert_eq!(rest["remaining"], 0);
     assert_eq!(search_ids(&sandbox, "heliograph").len(), 6);
 }
+
+/// Tesseract and libheif are opened when a scan or a HEIC photo first needs them (Linux): the
+/// program does not list them, or what they bring, among the libraries loaded at its start.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_command_does_not_load_tesseract_or_libheif_at_start() {
+    let shown = std::process::Command::new("readelf")
+        .args(["--dynamic", env!("CARGO_BIN_EXE_folio")])
+        .output()
+        .expect("readelf (binutils) reads the program's libraries");
+    let dynamic = String::from_utf8_lossy(&shown.stdout);
+    let needed: Vec<&str> = dynamic
+        .lines()
+        .filter(|line| line.contains("(NEEDED)"))
+        .collect();
+    assert!(
+        needed.iter().any(|line| line.contains("libc.so")),
+        "{dynamic}"
+    );
+    for library in ["libtesseract", "liblept", "libheif", "libgomp", "libcurl"] {
+        assert!(
+            !needed.iter().any(|line| line.contains(library)),
+            "{library} is loaded at start: {needed:#?}"
+        );
+    }
+}
