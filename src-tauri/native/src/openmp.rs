@@ -18,7 +18,9 @@ use std::sync::OnceLock;
 type SetLevels = unsafe extern "C" fn(c_int);
 type GetLevels = unsafe extern "C" fn() -> c_int;
 
-/// `omp_set_max_active_levels` and `omp_get_max_active_levels`, if a runtime is loaded.
+/// `omp_set_max_active_levels` and `omp_get_max_active_levels`, if a runtime is loaded (never,
+/// where there is no `dlsym` to find them).
+#[cfg_attr(not(unix), allow(dead_code))]
 struct Runtime {
     set: SetLevels,
     get: GetLevels,
