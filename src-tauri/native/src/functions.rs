@@ -2,8 +2,8 @@
 //! library opened at run time (`cfg(dlopen)`) or from the symbols linked into the executable.
 
 /// `c_functions! { pub(crate) struct Table; fn name(arg: Type) -> Ret; … }` makes `Table` with
-/// one field per function and, depending on the build, `Table::load(&library)` or
-/// `Table::linked()`. The signatures are copied from the library's C header: a table is only as
+/// one field per function and `Table::open(what, sonames)`: the functions of the first library
+/// the loader opens (`cfg(dlopen)`), or those linked into the executable. The signatures are copied from the library's C header: a table is only as
 /// sound as that copy.
 macro_rules! c_functions {
     (
@@ -18,6 +18,19 @@ macro_rules! c_functions {
         }
 
         impl $table {
+            /// The functions, from the first of `sonames` the loader opens, or as linked (then
+            /// `what` and `sonames` are not needed).
+            #[cfg_attr(not(dlopen), allow(unused_variables))]
+            fn open(
+                what: &'static str,
+                sonames: &[&std::ffi::CStr],
+            ) -> Result<Self, $crate::Missing> {
+                #[cfg(dlopen)]
+                return Self::load(&$crate::loader::Library::open(what, sonames)?);
+                #[cfg(not(dlopen))]
+                return Ok(Self::linked());
+            }
+
             /// Finds every function in the opened library (or the libraries it depends on).
             #[cfg(dlopen)]
             fn load(library: &$crate::loader::Library) -> Result<Self, $crate::Missing> {

@@ -79,7 +79,10 @@ fn functions() -> Result<&'static Functions, Missing> {
     static FUNCTIONS: OnceLock<Result<Functions, Missing>> = OnceLock::new();
     FUNCTIONS
         .get_or_init(|| {
-            let functions = load()?;
+            let functions = Functions::open(
+                "libheif 1.14 or later (libheif.so.1, in the libheif1 or libheif package)",
+                &[c"libheif.so.1", c"libheif.so"],
+            )?;
             // SAFETY: `heif_init` with NULL parameters is libheif's documented start; it is
             // called once and libheif is never shut down while the process runs. Its error is
             // not fatal: it reports plugins (optional codecs) that did not load, and what the
@@ -90,20 +93,6 @@ fn functions() -> Result<&'static Functions, Missing> {
         })
         .as_ref()
         .map_err(Clone::clone)
-}
-
-#[cfg(dlopen)]
-fn load() -> Result<Functions, Missing> {
-    let library = crate::loader::Library::open(
-        "libheif 1.14 or later (libheif.so.1, in the libheif1 or libheif package)",
-        &[c"libheif.so.1", c"libheif.so"],
-    )?;
-    Functions::load(&library)
-}
-
-#[cfg(not(dlopen))]
-fn load() -> Result<Functions, Missing> {
-    Ok(Functions::linked())
 }
 
 /// Copies the message of a libheif error.

@@ -45,27 +45,25 @@ fn runtime_from(
     }
 }
 
-/// Records the runtime among the libraries Tesseract was opened with (called once, as it is).
-#[cfg(dlopen)]
-pub(crate) fn found_in(library: &crate::loader::Library) {
-    RUNTIME.get_or_init(|| {
-        runtime_from(
-            library.find(c"omp_set_max_active_levels"),
-            library.find(c"omp_get_max_active_levels"),
-        )
-    });
-}
-
 fn runtime() -> Option<&'static Runtime> {
-    // Where Tesseract is opened at run time, its runtime is recorded as it is opened.
-    #[cfg(dlopen)]
-    let _ = crate::tesseract::functions();
-    RUNTIME.get_or_init(find_linked).as_ref()
+    RUNTIME.get_or_init(find).as_ref()
 }
 
-/// The runtime among what the process has loaded, where Tesseract is linked; none where it is
-/// opened at run time and could not be.
-fn find_linked() -> Option<Runtime> {
+/// The runtime among the libraries Tesseract was opened with (opening it again gives back the
+/// same library, and its handle searches what it depends on), or, where Tesseract is linked,
+/// among what the process has loaded.
+fn find() -> Option<Runtime> {
+    #[cfg(dlopen)]
+    {
+        crate::tesseract::functions().ok()?;
+        let tesseract =
+            crate::loader::Library::open(crate::tesseract::LIBRARY, crate::tesseract::SONAMES)
+                .ok()?;
+        runtime_from(
+            tesseract.find(c"omp_set_max_active_levels"),
+            tesseract.find(c"omp_get_max_active_levels"),
+        )
+    }
     #[cfg(all(unix, not(dlopen)))]
     {
         let lookup = |name: &std::ffi::CStr| {
@@ -78,7 +76,7 @@ fn find_linked() -> Option<Runtime> {
             lookup(c"omp_get_max_active_levels"),
         )
     }
-    #[cfg(any(not(unix), dlopen))]
+    #[cfg(not(unix))]
     {
         None
     }

@@ -45,34 +45,24 @@ pub const SINGLE_BLOCK: c_int = 6;
 /// ("Error in pixReadMem: Unknown format" on standard error would only be noise).
 const LEPTONICA_SILENT: c_int = 6;
 
+/// What to install for OCR, and the names the system's loader knows Tesseract 5 by.
+pub(crate) const LIBRARY: &str =
+    "Tesseract 5 (libtesseract.so.5, in the libtesseract5 or tesseract package)";
+pub(crate) const SONAMES: &[&CStr] = &[c"libtesseract.so.5", c"libtesseract.so"];
+
 /// The library's functions, found once per process. On Linux the library is opened the first
 /// time an engine is made; Leptonica is found among the libraries Tesseract itself depends on.
 pub(crate) fn functions() -> Result<&'static Functions, Missing> {
     static FUNCTIONS: OnceLock<Result<Functions, Missing>> = OnceLock::new();
     FUNCTIONS
         .get_or_init(|| {
-            let functions = load()?;
+            let functions = Functions::open(LIBRARY, SONAMES)?;
             // SAFETY: sets Leptonica's global message level, an integer it only compares.
             unsafe { (functions.setMsgSeverity)(LEPTONICA_SILENT) };
             Ok(functions)
         })
         .as_ref()
         .map_err(Clone::clone)
-}
-
-#[cfg(dlopen)]
-fn load() -> Result<Functions, Missing> {
-    let library = crate::loader::Library::open(
-        "Tesseract 5 (libtesseract.so.5, in the libtesseract5 or tesseract package)",
-        &[c"libtesseract.so.5", c"libtesseract.so"],
-    )?;
-    crate::openmp::found_in(&library);
-    Functions::load(&library)
-}
-
-#[cfg(not(dlopen))]
-fn load() -> Result<Functions, Missing> {
-    Ok(Functions::linked())
 }
 
 /// One Tesseract engine (`TessBaseAPI`). `Send`, not `Sync`: an engine is used by one thread at
